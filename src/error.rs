@@ -1,0 +1,91 @@
+//! The crate's error type.
+//!
+//! Each concern has its own narrow error (`AmountError`, `CodeError`,
+//! `CatalogError`, `DateError`), returned by the functions of that concern so
+//! callers can match on exactly what can go wrong. [`Error`] wraps them all for
+//! callers who just want one type (`?` converts every narrow error into it).
+
+use thiserror::Error as ThisError;
+
+use crate::amount::AmountError;
+use crate::code::{CatalogError, CodeError};
+use crate::date::DateError;
+
+/// Any error this crate returns.
+///
+/// Messages are lowercase, carry no trailing period, and quote the input
+/// together with what was expected.
+///
+/// # Example
+///
+/// ```
+/// use juesuan::{Amount, Error};
+///
+/// let err: Error = "12,34.5 万元".parse::<Amount>().unwrap_err().into();
+/// assert!(err.is_amount());
+/// assert!(err.to_string().contains("12,34.5"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, ThisError)]
+#[non_exhaustive]
+pub enum Error {
+    /// A printed amount or percentage could not be read.
+    #[error(transparent)]
+    Amount(#[from] AmountError),
+    /// A classification code is malformed or unknown.
+    #[error(transparent)]
+    Code(#[from] CodeError),
+    /// A classification catalog could not be loaded.
+    #[error(transparent)]
+    Catalog(#[from] CatalogError),
+    /// A year or date could not be read, or does not exist.
+    #[error(transparent)]
+    Date(#[from] DateError),
+}
+
+impl Error {
+    /// Whether this error concerns an amount or percentage.
+    ///
+    /// ```
+    /// use juesuan::{Amount, Error};
+    /// let err: Error = "abc".parse::<Amount>().unwrap_err().into();
+    /// assert!(err.is_amount());
+    /// ```
+    pub fn is_amount(&self) -> bool {
+        matches!(self, Error::Amount(_))
+    }
+
+    /// Whether this error concerns a classification code.
+    ///
+    /// ```
+    /// use juesuan::{Error, FunctionCode};
+    /// let err: Error = "208001".parse::<FunctionCode>().unwrap_err().into();
+    /// assert!(err.is_code());
+    /// ```
+    pub fn is_code(&self) -> bool {
+        matches!(self, Error::Code(_))
+    }
+
+    /// Whether this error concerns loading a catalog.
+    ///
+    /// ```
+    /// use juesuan::{Error, FunctionCatalog};
+    /// let err: Error = FunctionCatalog::from_tsv_reader("code\tname\nxyz\t行政运行\n".as_bytes())
+    ///     .unwrap_err()
+    ///     .into();
+    /// assert!(err.is_catalog());
+    /// ```
+    pub fn is_catalog(&self) -> bool {
+        matches!(self, Error::Catalog(_))
+    }
+
+    /// Whether this error concerns a year or date.
+    ///
+    /// ```
+    /// use juesuan::{Error, parse_date};
+    /// let err: Error = parse_date("2024年2月30日").unwrap_err().into();
+    /// assert!(err.is_date());
+    /// ```
+    pub fn is_date(&self) -> bool {
+        matches!(self, Error::Date(_))
+    }
+}

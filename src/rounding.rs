@@ -1,0 +1,721 @@
+//! Rounding-aware checks between printed figures.
+//!
+//! A printed figure stands for the closed interval of true values that round
+//! to it (四舍五入). A relation between printed figures holds when some choice
+//! of true values inside their intervals satisfies it exactly: this is the
+//! round-to-nearest semantics of XBRL Calculations 1.1. For a sum of `n` parts
+//! all printed to two decimals it comes to |Σ parts − total| ≤ 0.005 × (n + 1).
+//!
+//! Every check returns a [`Verdict`]: the [`Outcome`], the expected and stated
+//! figures, their difference and the tolerance, so that a finding can give
+//! every number.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::amount::{Amount, AmountError, Percent, round_half_away_from_zero};
+
+/// A closed interval of decimals, `[lo, hi]`.
+///
+/// ```
+/// use juesuan::Interval;
+/// use rust_decimal::Decimal;
+///
+/// let i = Interval::new(Decimal::new(3, 0), Decimal::new(1, 0));
+/// assert_eq!(i.lo(), Decimal::new(1, 0));
+/// assert!(i.contains(Decimal::new(2, 0)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Interval {
+    lo: Decimal,
+    hi: Decimal,
+}
+
+impl Interval {
+    /// The interval between `a` and `b`, in whichever order they are given.
+    ///
+    /// ```
+    /// use juesuan::Interval;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let i = Interval::new(Decimal::ONE, Decimal::TWO);
+    /// assert_eq!(i.hi(), Decimal::TWO);
+    /// ```
+    pub fn new(a: Decimal, b: Decimal) -> Interval {
+        if a <= b {
+            Interval { lo: a, hi: b }
+        } else {
+            Interval { lo: b, hi: a }
+        }
+    }
+
+    /// The lower end.
+    ///
+    /// ```
+    /// use juesuan::Interval;
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(Interval::new(Decimal::ONE, Decimal::TWO).lo(), Decimal::ONE);
+    /// ```
+    pub fn lo(&self) -> Decimal {
+        self.lo
+    }
+
+    /// The upper end.
+    ///
+    /// ```
+    /// use juesuan::Interval;
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(Interval::new(Decimal::ONE, Decimal::TWO).hi(), Decimal::TWO);
+    /// ```
+    pub fn hi(&self) -> Decimal {
+        self.hi
+    }
+
+    /// Whether `x` lies in the interval (ends included).
+    ///
+    /// ```
+    /// use juesuan::Interval;
+    /// use rust_decimal::Decimal;
+    /// assert!(Interval::new(Decimal::ONE, Decimal::TWO).contains(Decimal::TWO));
+    /// ```
+    pub fn contains(&self, x: Decimal) -> bool {
+        self.lo <= x && x <= self.hi
+    }
+
+    /// Whether the two intervals share at least one point.
+    ///
+    /// ```
+    /// use juesuan::Interval;
+    /// use rust_decimal::Decimal;
+    /// let a = Interval::new(Decimal::ZERO, Decimal::ONE);
+    /// let b = Interval::new(Decimal::ONE, Decimal::TWO);
+    /// assert!(a.intersects(&b));
+    /// ```
+    pub fn intersects(&self, other: &Interval) -> bool {
+        self.lo <= other.hi && other.lo <= self.hi
+    }
+}
+
+/// How a relation between printed figures came out.
+///
+/// ```
+/// use juesuan::Outcome;
+/// assert!(Outcome::WithinRounding.is_consistent());
+/// assert!(!Outcome::Inconsistent.is_consistent());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Outcome {
+    /// The printed figures satisfy the relation exactly (for a share or
+    /// rate: the printed figures give exactly the stated percentage).
+    Exact,
+    /// The printed figures differ, but by no more than rounding explains.
+    WithinRounding,
+    /// A percentage that rounding cannot explain but truncation (cutting
+    /// off the digits) can: some departments truncate.
+    Truncated,
+    /// A rate stated on a base of zero (e.g. "增长 100%" when last year was
+    /// zero): the rate is undefined.
+    ZeroBase,
+    /// The figures disagree by more than rounding can explain.
+    Inconsistent,
+}
+
+impl Outcome {
+    /// Whether the figures are consistent: [`Outcome::Exact`] or
+    /// [`Outcome::WithinRounding`].
+    ///
+    /// ```
+    /// assert!(juesuan::Outcome::Exact.is_consistent());
+    /// assert!(!juesuan::Outcome::ZeroBase.is_consistent());
+    /// ```
+    pub fn is_consistent(self) -> bool {
+        matches!(self, Outcome::Exact | Outcome::WithinRounding)
+    }
+}
+
+/// The result of a rounding-aware check, with every figure needed to report it.
+///
+/// `expected` is what the other figures imply (Σ parts, or the percentage
+/// computed from the printed amounts and rounded like the stated one);
+/// `actual` is the stated figure; `difference` is `actual − expected`;
+/// `tolerance` is the largest difference rounding can explain.
+///
+/// ```
+/// use juesuan::{check_sum, Amount, Outcome};
+///
+/// let total: Amount = "20,021.91".parse()?;
+/// let parts: [Amount; 2] = ["17,968.72".parse()?, "2,053.19".parse()?];
+/// let v = check_sum(&total, &parts)?;
+/// assert_eq!(v.outcome(), Outcome::Exact);
+/// assert_eq!(v.expected().map(|d| d.to_string()), Some("20021.91".into()));
+/// # Ok::<(), juesuan::AmountError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Verdict {
+    outcome: Outcome,
+    expected: Option<Decimal>,
+    actual: Decimal,
+    difference: Option<Decimal>,
+    tolerance: Decimal,
+}
+
+impl Verdict {
+    /// How the check came out.
+    ///
+    /// ```
+    /// use juesuan::{check_share, Amount, Outcome, Percent};
+    /// let v = check_share(&"68,460.73".parse()?, &"73,274.06".parse()?, &"93.43%".parse()?)?;
+    /// assert_eq!(v.outcome(), Outcome::Exact);
+    /// # Ok::<(), juesuan::AmountError>(())
+    /// ```
+    pub fn outcome(&self) -> Outcome {
+        self.outcome
+    }
+
+    /// Whether the figures are consistent (exactly or within rounding).
+    ///
+    /// ```
+    /// use juesuan::check_sum;
+    /// // One cent off on two parts: within the tolerance of 0.015.
+    /// let v = check_sum(&"3.00".parse()?, &["1.00".parse()?, "2.01".parse()?])?;
+    /// assert!(v.is_consistent());
+    /// // Two cents off: not.
+    /// let v = check_sum(&"3.00".parse()?, &["1.00".parse()?, "2.02".parse()?])?;
+    /// assert!(!v.is_consistent());
+    /// # Ok::<(), juesuan::AmountError>(())
+    /// ```
+    pub fn is_consistent(&self) -> bool {
+        self.outcome.is_consistent()
+    }
+
+    /// What the other figures imply; `None` when undefined (zero base).
+    ///
+    /// ```
+    /// use juesuan::check_sum;
+    /// let v = check_sum(&"3.00".parse()?, &["1.00".parse()?, "2.01".parse()?])?;
+    /// assert_eq!(v.expected().map(|d| d.to_string()), Some("3.01".into()));
+    /// # Ok::<(), juesuan::AmountError>(())
+    /// ```
+    pub fn expected(&self) -> Option<Decimal> {
+        self.expected
+    }
+
+    /// The stated figure.
+    ///
+    /// ```
+    /// use juesuan::check_sum;
+    /// let v = check_sum(&"3.00".parse()?, &["1.00".parse()?, "2.01".parse()?])?;
+    /// assert_eq!(v.actual().to_string(), "3.00");
+    /// # Ok::<(), juesuan::AmountError>(())
+    /// ```
+    pub fn actual(&self) -> Decimal {
+        self.actual
+    }
+
+    /// `actual − expected`; `None` when the expected figure is undefined.
+    ///
+    /// ```
+    /// use juesuan::check_sum;
+    /// let v = check_sum(&"3.00".parse()?, &["1.00".parse()?, "2.01".parse()?])?;
+    /// assert_eq!(v.difference().map(|d| d.to_string()), Some("-0.01".into()));
+    /// # Ok::<(), juesuan::AmountError>(())
+    /// ```
+    pub fn difference(&self) -> Option<Decimal> {
+        self.difference
+    }
+
+    /// The largest difference rounding can explain.
+    ///
+    /// For a sum, the half-units of all figures added up (0.015 for two parts
+    /// and a total at two decimals). For a percentage, half a unit of the
+    /// stated percentage plus how far the printed amounts' rounding can move
+    /// the computed one.
+    ///
+    /// ```
+    /// use juesuan::check_sum;
+    /// let v = check_sum(&"3.00".parse()?, &["1.00".parse()?, "2.01".parse()?])?;
+    /// assert_eq!(v.tolerance().to_string(), "0.015");
+    /// # Ok::<(), juesuan::AmountError>(())
+    /// ```
+    pub fn tolerance(&self) -> Decimal {
+        self.tolerance
+    }
+}
+
+impl fmt::Display for Verdict {
+    /// One line with every figure, e.g. "expected 68369.45, found 68369.46:
+    /// difference 0.01 within rounding tolerance 0.025".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (Some(expected), Some(diff)) = (self.expected, self.difference) else {
+            return write!(
+                f,
+                "found {} on a base of zero: the rate is undefined",
+                self.actual
+            );
+        };
+        let (e, a, d, t) = (expected, self.actual, diff, self.tolerance);
+        match self.outcome {
+            Outcome::Exact => write!(f, "found {a}, as expected"),
+            Outcome::WithinRounding => write!(
+                f,
+                "expected {e}, found {a}: difference {d} within rounding tolerance {t}"
+            ),
+            Outcome::Truncated => write!(
+                f,
+                "expected {e}, found {a}: difference {d} exceeds rounding tolerance {t}, \
+                 but matches truncation"
+            ),
+            Outcome::ZeroBase => write!(f, "found {a} on a base of zero: the rate is undefined"),
+            Outcome::Inconsistent => write!(
+                f,
+                "expected {e}, found {a}: difference {d} exceeds rounding tolerance {t}"
+            ),
+        }
+    }
+}
+
+/// Value and half-unit of `a` in `unit`.
+fn in_unit(a: &Amount, unit: crate::Unit) -> Result<(Decimal, Decimal), AmountError> {
+    let c = a.to_unit(unit)?;
+    Ok((c.value(), c.half_unit()))
+}
+
+/// `a + b`, exactly: rust_decimal rounds a sum that needs more than 28
+/// digits, which would hide a difference, so that is an error here.
+fn add(a: Decimal, b: Decimal) -> Result<Decimal, AmountError> {
+    a.checked_add(b)
+        .filter(|c| c.checked_sub(a) == Some(b))
+        .ok_or_else(|| AmountError::overflow(format!("{a} + {b}")))
+}
+
+/// `a − b`, exactly (see [`add`]).
+fn sub(a: Decimal, b: Decimal) -> Result<Decimal, AmountError> {
+    add(a, -b).map_err(|_| AmountError::overflow(format!("{a} - {b}")))
+}
+
+fn mul(a: Decimal, b: Decimal) -> Result<Decimal, AmountError> {
+    a.checked_mul(b)
+        .ok_or_else(|| AmountError::overflow(format!("{a} × {b}")))
+}
+
+/// Judges `stated = Σ terms` where each term is (value, half-unit).
+fn judge_linear(
+    stated: (Decimal, Decimal),
+    terms: impl IntoIterator<Item = Result<(Decimal, Decimal), AmountError>>,
+) -> Result<Verdict, AmountError> {
+    let (actual, mut tolerance) = stated;
+    let mut expected = Decimal::ZERO;
+    for term in terms {
+        let (v, h) = term?;
+        expected = add(expected, v)?;
+        tolerance = add(tolerance, h)?;
+    }
+    let difference = sub(actual, expected)?;
+    let outcome = if difference.is_zero() {
+        Outcome::Exact
+    } else if difference.abs() <= tolerance {
+        Outcome::WithinRounding
+    } else {
+        Outcome::Inconsistent
+    };
+    Ok(Verdict {
+        outcome,
+        expected: Some(expected.normalize_zero()),
+        actual,
+        difference: Some(difference.normalize_zero()),
+        tolerance: tolerance.normalize(),
+    })
+}
+
+trait NormalizeZero {
+    fn normalize_zero(self) -> Self;
+}
+
+impl NormalizeZero for Decimal {
+    /// Drops the sign of a negative zero so it prints as "0".
+    fn normalize_zero(mut self) -> Decimal {
+        if self.is_zero() {
+            self.set_sign_positive(true);
+        }
+        self
+    }
+}
+
+/// Checks a printed total against its printed parts.
+///
+/// Consistent iff the total's interval meets the sum of the parts' intervals:
+/// |Σ parts − total| ≤ Σ half-units (0.005 × (n + 1) at two decimals). Parts
+/// in another unit are converted exactly to the total's unit.
+///
+/// # Errors
+///
+/// [`AmountError::Overflow`] if converting or adding overflows.
+///
+/// ```
+/// use juesuan::{check_sum, Amount, Outcome};
+///
+/// // 18 items of 208 in the reference report sum to 54,662.06; 类 says 54,662.05.
+/// let total: Amount = "54,662.05".parse()?;
+/// let parts: Vec<Amount> = ["54,662.06".parse()?].to_vec();
+/// let v = check_sum(&total, &parts)?;
+/// assert_eq!(v.outcome(), Outcome::WithinRounding);
+/// assert_eq!(v.to_string(), "expected 54662.06, found 54662.05: difference -0.01 within rounding tolerance 0.01");
+/// # Ok::<(), juesuan::AmountError>(())
+/// ```
+#[doc(alias = "合计")]
+#[doc(alias = "勾稽")]
+pub fn check_sum(total: &Amount, parts: &[Amount]) -> Result<Verdict, AmountError> {
+    let unit = total.unit();
+    judge_linear(
+        (total.value(), total.half_unit()),
+        parts.iter().map(|p| in_unit(p, unit)),
+    )
+}
+
+/// Checks a stated difference: `stated = minuend − subtrahend`.
+///
+/// Use it for 决算 − 预算, last year = this year − change, or any gap stated in
+/// words ("车辆 97 辆 … 保有量 91 辆" is a count, not an amount, but the same
+/// rule). The tolerance adds the three half-units.
+///
+/// # Errors
+///
+/// [`AmountError::Overflow`] if converting or subtracting overflows.
+///
+/// ```
+/// use juesuan::{check_difference, Outcome};
+///
+/// // 5,948.68 this year, up 82.75: last year was 5,865.93.
+/// let v = check_difference(&"5,948.68".parse()?, &"82.75".parse()?, &"5,865.93".parse()?)?;
+/// assert_eq!(v.outcome(), Outcome::Exact);
+/// # Ok::<(), juesuan::AmountError>(())
+/// ```
+#[doc(alias = "差额")]
+pub fn check_difference(
+    minuend: &Amount,
+    subtrahend: &Amount,
+    stated: &Amount,
+) -> Result<Verdict, AmountError> {
+    let unit = stated.unit();
+    let neg = |a: &Amount| in_unit(a, unit).map(|(v, h)| (-v, h));
+    judge_linear(
+        (stated.value(), stated.half_unit()),
+        [in_unit(minuend, unit), neg(subtrahend)],
+    )
+}
+
+/// The four corners of the box of true (numerator, denominator) pairs, and
+/// the printed point. The ratio is monotone in each variable where the
+/// denominator keeps its sign, so its range over the box is spanned by them.
+struct Ratio {
+    corners: [(Decimal, Decimal); 4],
+    point: (Decimal, Decimal),
+}
+
+/// Judges a stated percentage against a ratio of printed figures.
+fn judge_ratio(r: &Ratio, stated: &Percent) -> Result<Verdict, AmountError> {
+    let hundred = Decimal::ONE_HUNDRED;
+    let actual = stated.value();
+    let (pn, pd) = r.point;
+    let half = stated.half_unit();
+    if pd.is_zero() {
+        // Nothing to divide by. 0 of 0 stated as 0% is the usual convention.
+        let outcome = if pn.is_zero() && actual.is_zero() {
+            Outcome::Exact
+        } else {
+            Outcome::ZeroBase
+        };
+        let known = outcome == Outcome::Exact;
+        return Ok(Verdict {
+            outcome,
+            expected: known.then_some(Decimal::ZERO),
+            actual,
+            difference: known.then_some(Decimal::ZERO),
+            tolerance: half,
+        });
+    }
+    let point = pn
+        .checked_div(pd)
+        .and_then(|q| q.checked_mul(hundred))
+        .ok_or_else(|| AmountError::overflow(format!("{pn} / {pd}")))?;
+    let expected = round_half_away_from_zero(point, stated.decimals()).normalize_zero();
+    let difference = sub(actual, expected)?.normalize_zero();
+
+    // Orient every corner so its denominator is positive; if the
+    // denominators straddle zero the ratio is unbounded.
+    let positive = r
+        .corners
+        .iter()
+        .all(|(_, d)| d.is_sign_positive() && !d.is_zero());
+    let negative = r
+        .corners
+        .iter()
+        .all(|(_, d)| d.is_sign_negative() && !d.is_zero());
+    let reachable_range = if positive || negative {
+        let mut lo: Option<Decimal> = None;
+        let mut hi: Option<Decimal> = None;
+        for (n, d) in r.corners {
+            let q = n
+                .checked_div(d)
+                .and_then(|q| q.checked_mul(hundred))
+                .ok_or_else(|| AmountError::overflow(format!("{n} / {d}")))?;
+            lo = Some(lo.map_or(q, |x: Decimal| x.min(q)));
+            hi = Some(hi.map_or(q, |x: Decimal| x.max(q)));
+        }
+        lo.zip(hi)
+    } else {
+        None
+    };
+    // Exact test, by cross-multiplication: is there a corner-spanned ratio
+    // n/d with lo ≤ 100·n/d ≤ hi?
+    let reachable = |target: Interval| -> Result<bool, AmountError> {
+        if !(positive || negative) {
+            return Ok(true);
+        }
+        let mut above_lo = false;
+        let mut below_hi = false;
+        for (n, d) in r.corners {
+            let (n, d) = if negative { (-n, -d) } else { (n, d) };
+            let scaled = mul(n, hundred)?;
+            above_lo |= scaled >= mul(target.lo(), d)?;
+            below_hi |= scaled <= mul(target.hi(), d)?;
+        }
+        Ok(above_lo && below_hi)
+    };
+    let tolerance = match reachable_range {
+        Some((lo, hi)) => {
+            let spread = sub(hi, point)?.abs().max(sub(point, lo)?.abs());
+            add(half, spread)?
+        }
+        None => Decimal::MAX,
+    };
+    let tolerance = round_half_away_from_zero(tolerance, stated.decimals() + 4).normalize();
+    let outcome = if expected == actual {
+        Outcome::Exact
+    } else if reachable(stated.interval())? {
+        Outcome::WithinRounding
+    } else {
+        let unit = add(half, half)?;
+        let truncation = if actual.is_zero() {
+            Interval::new(-unit, unit)
+        } else if actual.is_sign_positive() {
+            Interval::new(actual, add(actual, unit)?)
+        } else {
+            Interval::new(sub(actual, unit)?, actual)
+        };
+        if reachable(truncation)? {
+            Outcome::Truncated
+        } else {
+            Outcome::Inconsistent
+        }
+    };
+    Ok(Verdict {
+        outcome,
+        expected: Some(expected),
+        actual,
+        difference: Some(difference),
+        tolerance,
+    })
+}
+
+/// Checks a stated share: `stated ≈ part / whole × 100`.
+///
+/// Consistent iff some true part and whole inside their printed intervals give
+/// a percentage that rounds to the stated one. A whole printed as zero makes
+/// the share undefined ([`Outcome::ZeroBase`]), except 0 of 0 stated as 0%.
+///
+/// # Errors
+///
+/// [`AmountError::Overflow`] if converting or multiplying overflows.
+///
+/// ```
+/// use juesuan::{check_share, Outcome};
+///
+/// // 财政拨款收入 68,460.73 of 本年收入 73,274.06 is 93.43%.
+/// let v = check_share(&"68,460.73".parse()?, &"73,274.06".parse()?, &"93.43%".parse()?)?;
+/// assert_eq!(v.outcome(), Outcome::Exact);
+/// let bad = check_share(&"68,460.73".parse()?, &"73,274.06".parse()?, &"93.53%".parse()?)?;
+/// assert_eq!(bad.outcome(), Outcome::Inconsistent);
+/// # Ok::<(), juesuan::AmountError>(())
+/// ```
+#[doc(alias = "占比")]
+pub fn check_share(
+    part: &Amount,
+    whole: &Amount,
+    stated: &Percent,
+) -> Result<Verdict, AmountError> {
+    let unit = whole.unit();
+    let (n, hn) = in_unit(part, unit)?;
+    let (d, hd) = in_unit(whole, unit)?;
+    let (nlo, nhi, dlo, dhi) = (sub(n, hn)?, add(n, hn)?, sub(d, hd)?, add(d, hd)?);
+    judge_ratio(
+        &Ratio {
+            corners: [(nlo, dlo), (nlo, dhi), (nhi, dlo), (nhi, dhi)],
+            point: (n, d),
+        },
+        stated,
+    )
+}
+
+/// Checks a year-on-year change: this year `current`, signed `change`
+/// (增加 positive, 减少 negative) and signed `rate` in percent (增长/下降).
+///
+/// Last year is `current − change`; the rate must be reachable as
+/// change / last year from values inside the printed intervals. A last year
+/// of zero makes the rate undefined ([`Outcome::ZeroBase`]): "增长 100%" on a
+/// zero base is the classic case. A rate that only truncation explains is
+/// [`Outcome::Truncated`].
+///
+/// # Errors
+///
+/// [`AmountError::Overflow`] if converting or multiplying overflows.
+///
+/// ```
+/// use juesuan::{check_change, Outcome, Percent};
+///
+/// // 行政运行 5,948.68, up 82.75: 1.41%.
+/// let v = check_change(&"5,948.68".parse()?, &"82.75".parse()?, &"1.41".parse()?)?;
+/// assert_eq!(v.outcome(), Outcome::Exact);
+/// // 就业管理事务 873.46, up 873.46, "增长 100.00%": last year was zero.
+/// let z = check_change(&"873.46".parse()?, &"873.46".parse()?, &"100.00".parse()?)?;
+/// assert_eq!(z.outcome(), Outcome::ZeroBase);
+/// # Ok::<(), juesuan::AmountError>(())
+/// ```
+#[doc(alias = "增减变化")]
+#[doc(alias = "增长率")]
+pub fn check_change(
+    current: &Amount,
+    change: &Amount,
+    rate: &Percent,
+) -> Result<Verdict, AmountError> {
+    let unit = current.unit();
+    let (c, hc) = in_unit(current, unit)?;
+    let (x, hx) = in_unit(change, unit)?;
+    let corner = |cv: Decimal, xv: Decimal| -> Result<(Decimal, Decimal), AmountError> {
+        Ok((xv, sub(cv, xv)?))
+    };
+    let (clo, chi, xlo, xhi) = (sub(c, hc)?, add(c, hc)?, sub(x, hx)?, add(x, hx)?);
+    judge_ratio(
+        &Ratio {
+            corners: [
+                corner(clo, xlo)?,
+                corner(clo, xhi)?,
+                corner(chi, xlo)?,
+                corner(chi, xhi)?,
+            ],
+            point: (x, sub(c, x)?),
+        },
+        rate,
+    )
+}
+
+/// Checks a stated 预决算差异率: `(actual − budget) / budget × 100`.
+///
+/// A budget printed as zero makes the rate undefined ([`Outcome::ZeroBase`]),
+/// except the usual "0.00%" when both are zero.
+///
+/// # Errors
+///
+/// [`AmountError::Overflow`] if converting or multiplying overflows.
+///
+/// ```
+/// use juesuan::{check_variance_rate, Outcome};
+///
+/// // 年初预算 45,059.04, 决算 68,860.73, 差异率 52.82%.
+/// let v = check_variance_rate(&"45,059.04".parse()?, &"68,860.73".parse()?, &"52.82%".parse()?)?;
+/// assert_eq!(v.outcome(), Outcome::Exact);
+/// # Ok::<(), juesuan::AmountError>(())
+/// ```
+#[doc(alias = "预决算差异率")]
+pub fn check_variance_rate(
+    budget: &Amount,
+    actual: &Amount,
+    stated: &Percent,
+) -> Result<Verdict, AmountError> {
+    let unit = budget.unit();
+    let (b, hb) = in_unit(budget, unit)?;
+    let (a, ha) = in_unit(actual, unit)?;
+    let corner = |bv: Decimal, av: Decimal| -> Result<(Decimal, Decimal), AmountError> {
+        Ok((sub(av, bv)?, bv))
+    };
+    let (blo, bhi, alo, ahi) = (sub(b, hb)?, add(b, hb)?, sub(a, ha)?, add(a, ha)?);
+    judge_ratio(
+        &Ratio {
+            corners: [
+                corner(blo, alo)?,
+                corner(blo, ahi)?,
+                corner(bhi, alo)?,
+                corner(bhi, ahi)?,
+            ],
+            point: (sub(a, b)?, b),
+        },
+        stated,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Unit;
+
+    fn amt(s: &str) -> Amount {
+        s.parse().unwrap()
+    }
+    fn pct(s: &str) -> Percent {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn sum_mixed_units() {
+        let total = amt("1.00");
+        let parts = [amt("5,000元"), amt("0.50")];
+        let v = check_sum(&total, &parts).unwrap();
+        assert_eq!(v.outcome(), Outcome::Exact);
+        // 5,000 元 printed to 1 元 has half-unit 0.00005 万元.
+        assert_eq!(v.tolerance().to_string(), "0.01005");
+    }
+
+    #[test]
+    fn share_truncated_rate() {
+        // 2/3 = 66.666…%: rounds to 66.67, truncates to 66.66.
+        let v = check_share(&amt("2.00"), &amt("3.00"), &pct("66.66")).unwrap();
+        // Rounding slack of the amounts already covers 66.66 here, so use
+        // precise figures to isolate truncation.
+        assert!(v.is_consistent());
+        let v = check_share(&amt("2.000000"), &amt("3.000000"), &pct("66.66")).unwrap();
+        assert_eq!(v.outcome(), Outcome::Truncated);
+        let v = check_share(&amt("2.000000"), &amt("3.000000"), &pct("66.67")).unwrap();
+        assert_eq!(v.outcome(), Outcome::Exact);
+        let v = check_share(&amt("2.000000"), &amt("3.000000"), &pct("66.65")).unwrap();
+        assert_eq!(v.outcome(), Outcome::Inconsistent);
+    }
+
+    #[test]
+    fn negative_rates() {
+        let v = check_change(&amt("1,683.00"), &amt("-0.08"), &pct("-0.00")).unwrap();
+        assert_eq!(v.outcome(), Outcome::Exact);
+        let v = check_change(&amt("287.40"), &amt("-50.41"), &pct("-14.92")).unwrap();
+        assert_eq!(v.outcome(), Outcome::Exact);
+        let v = check_change(&amt("287.40"), &amt("-50.41"), &pct("14.92")).unwrap();
+        assert_eq!(v.outcome(), Outcome::Inconsistent);
+    }
+
+    #[test]
+    fn zero_of_zero_is_conventional() {
+        let v = check_variance_rate(&amt("0.00"), &amt("0.00"), &pct("0.00")).unwrap();
+        assert_eq!(v.outcome(), Outcome::Exact);
+        let v = check_variance_rate(&amt("0.00"), &amt("1.00"), &pct("0.00")).unwrap();
+        assert_eq!(v.outcome(), Outcome::ZeroBase);
+        assert_eq!(v.expected(), None);
+        assert!(v.to_string().contains("undefined"));
+    }
+
+    #[test]
+    fn units_convert_in_share() {
+        let v = check_share(&amt("5,000元"), &amt("1.00"), &pct("50%")).unwrap();
+        assert_eq!(v.outcome(), Outcome::Exact);
+        assert_eq!(amt("5,000元").unit(), Unit::Yuan);
+    }
+}
