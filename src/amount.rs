@@ -682,6 +682,21 @@ impl Amount {
         }
     }
 
+    /// The same figure with the opposite sign (same unit and precision).
+    ///
+    /// ```
+    /// let a: juesuan::Amount = "50.41".parse()?;
+    /// assert_eq!(a.negated().to_string(), "-50.41万元");
+    /// # Ok::<(), juesuan::AmountError>(())
+    /// ```
+    pub fn negated(&self) -> Amount {
+        let mut value = -self.value;
+        if value.is_zero() {
+            value.set_sign_positive(true);
+        }
+        Amount { value, ..*self }
+    }
+
     /// The number as printed, with thousands separators and without the unit.
     ///
     /// ```

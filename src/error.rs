@@ -10,6 +10,8 @@ use thiserror::Error as ThisError;
 use crate::amount::AmountError;
 use crate::code::{CatalogError, CodeError};
 use crate::date::DateError;
+use crate::disclosure::JsonError;
+use crate::fact::FactError;
 
 /// Any error this crate returns.
 ///
@@ -40,6 +42,12 @@ pub enum Error {
     /// A year or date could not be read, or does not exist.
     #[error(transparent)]
     Date(#[from] DateError),
+    /// A fact id or fact value was refused.
+    #[error(transparent)]
+    Fact(#[from] FactError),
+    /// A JSON document could not be read.
+    #[error(transparent)]
+    Json(#[from] JsonError),
 }
 
 impl Error {
@@ -87,5 +95,27 @@ impl Error {
     /// ```
     pub fn is_date(&self) -> bool {
         matches!(self, Error::Date(_))
+    }
+
+    /// Whether this error concerns a fact id or value.
+    ///
+    /// ```
+    /// use juesuan::{Error, FactId};
+    /// let err: Error = FactId::new("revenue.totl").unwrap_err().into();
+    /// assert!(err.is_fact());
+    /// ```
+    pub fn is_fact(&self) -> bool {
+        matches!(self, Error::Fact(_))
+    }
+
+    /// Whether this error concerns reading JSON.
+    ///
+    /// ```
+    /// use juesuan::{Disclosure, Error};
+    /// let err: Error = Disclosure::from_json("{").unwrap_err().into();
+    /// assert!(err.is_json());
+    /// ```
+    pub fn is_json(&self) -> bool {
+        matches!(self, Error::Json(_))
     }
 }

@@ -46,13 +46,21 @@
 #![deny(missing_docs)]
 
 mod amount;
+mod audit;
 mod code;
 mod date;
+mod disclosure;
 mod error;
+mod fact;
 mod rounding;
+mod span;
 
 pub use amount::*;
+pub use audit::*;
 pub use code::*;
 pub use date::*;
+pub use disclosure::*;
 pub use error::Error;
+pub use fact::*;
 pub use rounding::*;
+pub use span::*;

@@ -1,0 +1,497 @@
+//! The audit: every identity over a [`Disclosure`], all findings returned.
+//!
+//! Each rule has a stable id (e.g. `T1.revenue-total`), a Chinese
+//! description and a class ([`Severity`]): **error** for hard accounting
+//! identities (基本平衡), **warning** for plausibility, wording, codes and
+//! counts (核实性), **info** for figures consistent only within rounding or
+//! explained in the text. A rule runs when its operands are stated; absent
+//! is not zero. The audit never stops at the first finding.
+
+mod identities;
+mod rules;
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value as Json, json};
+use thiserror::Error;
+
+pub use identities::*;
+
+use crate::disclosure::Disclosure;
+use crate::fact::FactId;
+use crate::span::Span;
+
+/// How serious a finding is.
+///
+/// ```
+/// use juesuan::Severity;
+/// assert!(Severity::Error > Severity::Warning);
+/// assert_eq!(Severity::Warning.to_string(), "warning");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Consistent only within rounding, or a difference the text explains.
+    Info,
+    /// Plausibility, wording, codes, counts (核实性).
+    Warning,
+    /// A hard accounting identity is broken (基本平衡).
+    Error,
+}
+
+impl Severity {
+    /// The lowercase English name.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Severity::Info.as_str(), "info");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// The Chinese name.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Severity::Error.label(), "错误");
+    /// ```
+    pub const fn label(self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem (or noteworthy agreement) the audit found.
+///
+/// ```
+/// use juesuan::{audit, Disclosure, Severity};
+///
+/// let mut d = Disclosure::default();
+/// d.insert_str("three_public.total", "181.58")?;
+/// d.insert_str("three_public.overseas_travel", "0.00")?;
+/// d.insert_str("three_public.vehicles", "179.78")?;
+/// d.insert_str("three_public.reception", "1.90")?;
+/// let findings = audit(&d);
+/// let f = &findings[0];
+/// assert_eq!(f.rule(), "T9.total");
+/// assert_eq!(f.severity(), Severity::Error);
+/// assert_eq!(f.difference(), Some("-0.10"));
+/// assert_eq!(f.tolerance(), Some("0.02"));
+/// assert!(f.facts().iter().any(|id| id.as_str() == "three_public.reception"));
+/// # Ok::<(), juesuan::FactError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    rule: &'static str,
+    severity: Severity,
+    message: String,
+    facts: Vec<FactId>,
+    expected: Option<String>,
+    actual: Option<String>,
+    difference: Option<String>,
+    tolerance: Option<String>,
+    span: Option<Span>,
+}
+
+impl Finding {
+    /// The stable id of the rule that produced it.
+    ///
+    /// ```
+    /// # use juesuan::{audit, Disclosure};
+    /// # let mut d = Disclosure::default();
+    /// # d.insert_str("staff.total", "3")?;
+    /// # d.insert_str("staff.active", "1")?;
+    /// # d.insert_str("staff.retired_cadre", "1")?;
+    /// # d.insert_str("staff.retired", "2")?;
+    /// assert_eq!(audit(&d)[0].rule(), "staff.total");
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn rule(&self) -> &'static str {
+        self.rule
+    }
+
+    /// How serious it is.
+    ///
+    /// ```
+    /// # use juesuan::{audit, Disclosure, Severity};
+    /// # let mut d = Disclosure::default();
+    /// # d.insert_str("staff.total", "3")?;
+    /// # d.insert_str("staff.active", "1")?;
+    /// # d.insert_str("staff.retired_cadre", "1")?;
+    /// # d.insert_str("staff.retired", "2")?;
+    /// assert_eq!(audit(&d)[0].severity(), Severity::Error);
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// One line giving every figure, the difference and the tolerance.
+    ///
+    /// ```
+    /// # use juesuan::{audit, Disclosure};
+    /// # let mut d = Disclosure::default();
+    /// # d.insert_str("staff.total", "3")?;
+    /// # d.insert_str("staff.active", "1")?;
+    /// # d.insert_str("staff.retired_cadre", "1")?;
+    /// # d.insert_str("staff.retired", "2")?;
+    /// assert!(audit(&d)[0].message().contains("实有人数"));
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The fact ids involved, the stated (checked) figure first.
+    ///
+    /// ```
+    /// # use juesuan::{audit, Disclosure};
+    /// # let mut d = Disclosure::default();
+    /// # d.insert_str("staff.total", "3")?;
+    /// # d.insert_str("staff.active", "1")?;
+    /// # d.insert_str("staff.retired_cadre", "1")?;
+    /// # d.insert_str("staff.retired", "2")?;
+    /// assert_eq!(audit(&d)[0].facts()[0].as_str(), "staff.total");
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn facts(&self) -> &[FactId] {
+        &self.facts
+    }
+
+    /// What the other figures imply, as printed (no separators).
+    ///
+    /// ```
+    /// # use juesuan::{audit, Disclosure};
+    /// # let mut d = Disclosure::default();
+    /// # d.insert_str("staff.total", "3")?;
+    /// # d.insert_str("staff.active", "1")?;
+    /// # d.insert_str("staff.retired_cadre", "1")?;
+    /// # d.insert_str("staff.retired", "2")?;
+    /// assert_eq!(audit(&d)[0].expected(), Some("4"));
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn expected(&self) -> Option<&str> {
+        self.expected.as_deref()
+    }
+
+    /// The stated figure.
+    ///
+    /// ```
+    /// # use juesuan::{audit, Disclosure};
+    /// # let mut d = Disclosure::default();
+    /// # d.insert_str("staff.total", "3")?;
+    /// # d.insert_str("staff.active", "1")?;
+    /// # d.insert_str("staff.retired_cadre", "1")?;
+    /// # d.insert_str("staff.retired", "2")?;
+    /// assert_eq!(audit(&d)[0].actual(), Some("3"));
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn actual(&self) -> Option<&str> {
+        self.actual.as_deref()
+    }
+
+    /// `actual − expected`.
+    ///
+    /// ```
+    /// # use juesuan::{audit, Disclosure};
+    /// # let mut d = Disclosure::default();
+    /// # d.insert_str("staff.total", "3")?;
+    /// # d.insert_str("staff.active", "1")?;
+    /// # d.insert_str("staff.retired_cadre", "1")?;
+    /// # d.insert_str("staff.retired", "2")?;
+    /// assert_eq!(audit(&d)[0].difference(), Some("-1"));
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn difference(&self) -> Option<&str> {
+        self.difference.as_deref()
+    }
+
+    /// The largest difference rounding explains.
+    ///
+    /// ```
+    /// # use juesuan::{audit, Disclosure};
+    /// # let mut d = Disclosure::default();
+    /// # d.insert_str("staff.total", "3")?;
+    /// # d.insert_str("staff.active", "1")?;
+    /// # d.insert_str("staff.retired_cadre", "1")?;
+    /// # d.insert_str("staff.retired", "2")?;
+    /// assert_eq!(audit(&d)[0].tolerance(), Some("0"));
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn tolerance(&self) -> Option<&str> {
+        self.tolerance.as_deref()
+    }
+
+    /// Where the stated figure is in the source text, when known.
+    ///
+    /// ```
+    /// # use juesuan::{audit, Disclosure};
+    /// # let mut d = Disclosure::default();
+    /// # d.insert_str("staff.total", "3")?;
+    /// # d.insert_str("staff.active", "1")?;
+    /// # d.insert_str("staff.retired_cadre", "1")?;
+    /// # d.insert_str("staff.retired", "2")?;
+    /// assert_eq!(audit(&d)[0].span(), None);
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn span(&self) -> Option<Span> {
+        self.span
+    }
+
+    /// The finding as a JSON object with the fields `rule`, `severity`,
+    /// `message`, `facts`, `expected`, `actual`, `difference`, `tolerance`
+    /// and `span` (null when unknown).
+    ///
+    /// ```
+    /// # use juesuan::{audit, Disclosure};
+    /// # let mut d = Disclosure::default();
+    /// # d.insert_str("staff.total", "3")?;
+    /// # d.insert_str("staff.active", "1")?;
+    /// # d.insert_str("staff.retired_cadre", "1")?;
+    /// # d.insert_str("staff.retired", "2")?;
+    /// let j = audit(&d)[0].to_json();
+    /// assert_eq!(j["rule"], "staff.total");
+    /// assert_eq!(j["severity"], "error");
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn to_json(&self) -> Json {
+        json!({
+            "rule": self.rule,
+            "severity": self.severity.as_str(),
+            "message": self.message,
+            "facts": self.facts.iter().map(FactId::as_str).collect::<Vec<_>>(),
+            "expected": self.expected,
+            "actual": self.actual,
+            "difference": self.difference,
+            "tolerance": self.tolerance,
+            "span": self.span,
+        })
+    }
+}
+
+impl fmt::Display for Finding {
+    /// `severity[rule]: message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]: {}", self.severity, self.rule, self.message)
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_json().serialize(serializer)
+    }
+}
+
+/// A rule the audit knows: its id, class and description.
+///
+/// ```
+/// use juesuan::{rules, Severity};
+///
+/// let r = rules().iter().find(|r| r.id == "T1.balance").unwrap();
+/// assert_eq!(r.class, Severity::Error);
+/// assert_eq!(r.description, "收入总计 = 支出总计");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// Stable id.
+    pub id: &'static str,
+    /// The most serious finding the rule gives.
+    pub class: Severity,
+    /// What the rule checks, in Chinese.
+    pub description: &'static str,
+}
+
+/// Every rule the audit runs, in the order it runs them.
+///
+/// ```
+/// let ids: Vec<_> = juesuan::rules().iter().map(|r| r.id).collect();
+/// assert!(ids.contains(&"T5.hierarchy"));
+/// assert!(ids.contains(&"rate.zero-base"));
+/// ```
+pub fn rules() -> &'static [RuleInfo] {
+    rules::all()
+}
+
+/// A rule id the audit does not know.
+///
+/// ```
+/// let err = juesuan::Audit::new().disable("T1.nope").unwrap_err();
+/// assert_eq!(err.to_string(), r#"unknown rule "T1.nope": see juesuan::rules() for the ids"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("unknown rule {id:?}: see juesuan::rules() for the ids")]
+pub struct UnknownRule {
+    /// The id as given.
+    pub id: String,
+}
+
+/// A configured audit: which rules are switched off.
+///
+/// ```
+/// use juesuan::{Audit, Disclosure};
+///
+/// let mut d = Disclosure::default();
+/// d.insert_str("three_public.total", "1.00")?;
+/// d.insert_str("three_public.overseas_travel", "0.00")?;
+/// d.insert_str("three_public.vehicles", "0.00")?;
+/// d.insert_str("three_public.reception", "0.00")?;
+/// assert_eq!(Audit::new().run(&d).len(), 1);
+/// let mut quiet = Audit::new();
+/// quiet.disable("T9.total")?;
+/// assert!(quiet.run(&d).is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Audit {
+    disabled: BTreeSet<&'static str>,
+}
+
+impl Audit {
+    /// An audit with every rule on.
+    ///
+    /// ```
+    /// let a = juesuan::Audit::new();
+    /// assert!(a.is_enabled("T1.balance"));
+    /// ```
+    pub fn new() -> Audit {
+        Audit::default()
+    }
+
+    /// Switches a rule off by id.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownRule`] when no rule has that id.
+    ///
+    /// ```
+    /// let mut a = juesuan::Audit::new();
+    /// a.disable("rate.zero-base")?;
+    /// assert!(!a.is_enabled("rate.zero-base"));
+    /// # Ok::<(), juesuan::UnknownRule>(())
+    /// ```
+    pub fn disable(&mut self, id: &str) -> Result<&mut Audit, UnknownRule> {
+        let rule = rules()
+            .iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| UnknownRule { id: id.to_owned() })?;
+        self.disabled.insert(rule.id);
+        Ok(self)
+    }
+
+    /// Switches a rule back on.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownRule`] when no rule has that id.
+    ///
+    /// ```
+    /// let mut a = juesuan::Audit::new();
+    /// a.disable("T1.balance")?.enable("T1.balance")?;
+    /// assert!(a.is_enabled("T1.balance"));
+    /// # Ok::<(), juesuan::UnknownRule>(())
+    /// ```
+    pub fn enable(&mut self, id: &str) -> Result<&mut Audit, UnknownRule> {
+        if !rules().iter().any(|r| r.id == id) {
+            return Err(UnknownRule { id: id.to_owned() });
+        }
+        self.disabled.remove(id);
+        Ok(self)
+    }
+
+    /// Whether the rule runs.
+    ///
+    /// ```
+    /// assert!(juesuan::Audit::new().is_enabled("T9.total"));
+    /// ```
+    pub fn is_enabled(&self, id: &str) -> bool {
+        !self.disabled.contains(id)
+    }
+
+    /// Runs every enabled rule over `disclosure`; returns all findings, most
+    /// serious first, then in rule order.
+    ///
+    /// ```
+    /// let d = juesuan::Disclosure::default();
+    /// assert!(juesuan::Audit::new().run(&d).is_empty());
+    /// ```
+    pub fn run(&self, disclosure: &Disclosure) -> Vec<Finding> {
+        let mut sink = Sink {
+            audit: self,
+            findings: Vec::new(),
+        };
+        rules::run(disclosure, &mut sink);
+        let mut findings = sink.findings;
+        findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+        findings
+    }
+}
+
+/// Runs every rule over `disclosure` (see [`Audit::run`]).
+///
+/// ```
+/// use juesuan::{audit, Disclosure};
+///
+/// let mut d = Disclosure::default();
+/// d.insert_str("revenue.total", "74194.06")?;
+/// d.insert_str("expenditure.total", "74194.06")?;
+/// assert!(audit(&d).is_empty());
+/// # Ok::<(), juesuan::FactError>(())
+/// ```
+pub fn audit(disclosure: &Disclosure) -> Vec<Finding> {
+    Audit::new().run(disclosure)
+}
+
+/// Collects findings, dropping those of disabled rules.
+pub(crate) struct Sink<'a> {
+    audit: &'a Audit,
+    findings: Vec<Finding>,
+}
+
+/// A finding under construction.
+pub(crate) struct Draft {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub facts: Vec<FactId>,
+    pub expected: Option<String>,
+    pub actual: Option<String>,
+    pub difference: Option<String>,
+    pub tolerance: Option<String>,
+    pub span: Option<Span>,
+}
+
+impl Sink<'_> {
+    pub(crate) fn enabled(&self, rule: &str) -> bool {
+        self.audit.is_enabled(rule)
+    }
+
+    pub(crate) fn push(&mut self, d: Draft) {
+        if self.audit.is_enabled(d.rule) {
+            self.findings.push(Finding {
+                rule: d.rule,
+                severity: d.severity,
+                message: d.message,
+                facts: d.facts,
+                expected: d.expected,
+                actual: d.actual,
+                difference: d.difference,
+                tolerance: d.tolerance,
+                span: d.span,
+            });
+        }
+    }
+}

@@ -1,0 +1,1028 @@
+//! What a published document states: facts by id, consistent or not.
+//!
+//! A [`Disclosure`] is lenient: it holds every statement a document makes,
+//! each with where it came from, so the audit can check them all. The same
+//! figure may be stated more than once (the narrative restates the tables);
+//! every statement is kept, in order.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value as Json};
+use thiserror::Error;
+
+use crate::amount::{Amount, Percent, Unit};
+use crate::date::FiscalYear;
+use crate::fact::{FactError, FactId, FactKind};
+use crate::span::Span;
+
+/// A stated value, of the kind its fact id requires.
+///
+/// ```
+/// use juesuan::{FactId, Unit, Value};
+///
+/// let id = FactId::new("revenue.total")?;
+/// let v = Value::parse(&id, "74194.06", Unit::WanYuan)?;
+/// assert_eq!(v.as_amount().map(|a| a.to_string()), Some("74,194.06万元".into()));
+/// # Ok::<(), juesuan::FactError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Value {
+    /// Money.
+    Amount(Amount),
+    /// A percentage.
+    Percent(Percent),
+    /// A non-negative count.
+    Count(u64),
+    /// A signed count (the change of a count).
+    SignedCount(i64),
+    /// A measured quantity, exact, with its printed decimals as scale.
+    Quantity(Decimal),
+    /// Words.
+    Text(String),
+}
+
+impl Value {
+    /// Parses `text` as the kind of value `id` requires; bare amounts are in
+    /// `unit`.
+    ///
+    /// # Errors
+    ///
+    /// [`FactError::BadValue`] naming the id, what was expected and what was
+    /// found (with the parser's reason).
+    ///
+    /// ```
+    /// use juesuan::{FactId, Unit, Value};
+    ///
+    /// let id = FactId::new("three_public.vehicles_held")?;
+    /// assert_eq!(Value::parse(&id, "91", Unit::WanYuan)?, Value::Count(91));
+    /// assert!(Value::parse(&id, "-1", Unit::WanYuan).is_err());
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn parse(id: &FactId, text: &str, unit: Unit) -> Result<Value, FactError> {
+        let kind = id.kind();
+        let bad = |detail: String| FactError::BadValue {
+            id: id.to_string(),
+            expected: kind.describe(),
+            found: text.to_owned(),
+            detail,
+        };
+        match kind {
+            FactKind::Amount => Amount::parse_in(text, unit)
+                .map(Value::Amount)
+                .map_err(|e| bad(format!(": {e}"))),
+            FactKind::Percent => text
+                .parse::<Percent>()
+                .map(Value::Percent)
+                .map_err(|e| bad(format!(": {e}"))),
+            FactKind::Count => {
+                let t = text.trim();
+                if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit()) {
+                    return Err(bad(String::new()));
+                }
+                t.parse::<u64>()
+                    .map(Value::Count)
+                    .map_err(|_| bad(": too large".to_owned()))
+            }
+            FactKind::SignedCount => {
+                let t = text.trim();
+                let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+                if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+                    return Err(bad(String::new()));
+                }
+                t.parse::<i64>()
+                    .map(Value::SignedCount)
+                    .map_err(|_| bad(": too large".to_owned()))
+            }
+            FactKind::Quantity => Amount::parse_in(text, Unit::WanYuan)
+                .ok()
+                .filter(|a| a.unit() == Unit::WanYuan)
+                .map(|a| Value::Quantity(a.value()))
+                .ok_or_else(|| bad(String::new())),
+            FactKind::Text => Ok(Value::Text(text.to_owned())),
+        }
+    }
+
+    /// The kind of this value.
+    ///
+    /// ```
+    /// use juesuan::{FactKind, Value};
+    /// assert_eq!(Value::Count(3).kind(), FactKind::Count);
+    /// ```
+    pub fn kind(&self) -> FactKind {
+        match self {
+            Value::Amount(_) => FactKind::Amount,
+            Value::Percent(_) => FactKind::Percent,
+            Value::Count(_) => FactKind::Count,
+            Value::SignedCount(_) => FactKind::SignedCount,
+            Value::Quantity(_) => FactKind::Quantity,
+            Value::Text(_) => FactKind::Text,
+        }
+    }
+
+    /// The amount, if this is one.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Value::Count(3).as_amount(), None);
+    /// ```
+    pub fn as_amount(&self) -> Option<Amount> {
+        match self {
+            Value::Amount(a) => Some(*a),
+            _ => None,
+        }
+    }
+
+    /// The percentage, if this is one.
+    ///
+    /// ```
+    /// let p: juesuan::Percent = "1.90".parse()?;
+    /// assert_eq!(juesuan::Value::Percent(p).as_percent(), Some(p));
+    /// # Ok::<(), juesuan::AmountError>(())
+    /// ```
+    pub fn as_percent(&self) -> Option<Percent> {
+        match self {
+            Value::Percent(p) => Some(*p),
+            _ => None,
+        }
+    }
+
+    /// The count (signed counts included), if this is one.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Value::SignedCount(-25).as_count(), Some(-25));
+    /// ```
+    pub fn as_count(&self) -> Option<i64> {
+        match self {
+            Value::Count(n) => i64::try_from(*n).ok(),
+            Value::SignedCount(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The text, if this is text.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Value::Text("增加".into()).as_text(), Some("增加"));
+    /// ```
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Value::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The value as JSON writes it: amounts and percentages as printed,
+    /// without separators, unit or "%"; quantities likewise; text as is.
+    ///
+    /// ```
+    /// use juesuan::{Amount, Value};
+    /// let a: Amount = "74,194.06".parse()?;
+    /// assert_eq!(Value::Amount(a).plain(), "74194.06");
+    /// # Ok::<(), juesuan::AmountError>(())
+    /// ```
+    pub fn plain(&self) -> String {
+        match self {
+            Value::Amount(a) => a.printed().replace(',', ""),
+            Value::Percent(p) => p.to_string().trim_end_matches('%').replace(',', ""),
+            Value::Count(n) => n.to_string(),
+            Value::SignedCount(n) => n.to_string(),
+            Value::Quantity(q) => q.to_string(),
+            Value::Text(t) => t.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    /// Amounts with separators and unit, percentages with "%".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Amount(a) => write!(f, "{a}"),
+            Value::Percent(p) => write!(f, "{p}"),
+            other => f.write_str(&other.plain()),
+        }
+    }
+}
+
+/// One statement of a fact: its value and where the document states it.
+///
+/// ```
+/// use juesuan::{Fact, Value};
+/// let f = Fact::new(Value::Count(91));
+/// assert_eq!(f.span(), None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Fact {
+    value: Value,
+    span: Option<Span>,
+}
+
+impl Fact {
+    /// A statement with no known source location.
+    ///
+    /// ```
+    /// let f = juesuan::Fact::new(juesuan::Value::Count(1));
+    /// assert_eq!(f.value(), &juesuan::Value::Count(1));
+    /// ```
+    pub fn new(value: Value) -> Fact {
+        Fact { value, span: None }
+    }
+
+    /// A statement located at `span` in the source text.
+    ///
+    /// ```
+    /// # use juesuan::{Fact, Value};
+    /// let f = Fact::new(Value::Count(1)).with_span(None);
+    /// assert!(f.span().is_none());
+    /// ```
+    pub fn with_span(mut self, span: Option<Span>) -> Fact {
+        self.span = span;
+        self
+    }
+
+    /// The stated value.
+    ///
+    /// ```
+    /// let f = juesuan::Fact::new(juesuan::Value::Count(1));
+    /// assert_eq!(f.value().as_count(), Some(1));
+    /// ```
+    pub fn value(&self) -> &Value {
+        &self.value
+    }
+
+    /// Where the document states it, when known.
+    ///
+    /// ```
+    /// let f = juesuan::Fact::new(juesuan::Value::Count(1));
+    /// assert!(f.span().is_none());
+    /// ```
+    pub fn span(&self) -> Option<Span> {
+        self.span
+    }
+}
+
+/// An error reading a Disclosure (or FinalAccounts) from JSON, with the JSON
+/// path to the offending value.
+///
+/// ```
+/// use juesuan::Disclosure;
+///
+/// let err = Disclosure::from_json(r#"{"unit": "万元", "facts": {"revenue.total": 74194.06}}"#)
+///     .unwrap_err();
+/// assert_eq!(err.path(), r#"facts."revenue.total""#);
+/// assert!(err.to_string().contains("expected a string"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("at {path}: {message}")]
+pub struct JsonError {
+    path: String,
+    message: String,
+}
+
+impl JsonError {
+    /// A JSON error at `path`.
+    ///
+    /// ```
+    /// let e = juesuan::JsonError::new("facts", "expected an object");
+    /// assert_eq!(e.to_string(), "at facts: expected an object");
+    /// ```
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> JsonError {
+        JsonError {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    /// The JSON path of the offending value ("$" for the document itself).
+    ///
+    /// ```
+    /// let e = juesuan::JsonError::new("facts", "expected an object");
+    /// assert_eq!(e.path(), "facts");
+    /// ```
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What was wrong, without the path.
+    ///
+    /// ```
+    /// let e = juesuan::JsonError::new("facts", "expected an object");
+    /// assert_eq!(e.message(), "expected an object");
+    /// ```
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+/// Describes a JSON value for "but found …" messages.
+pub(crate) fn describe_json(v: &Json) -> String {
+    match v {
+        Json::Null => "null".to_owned(),
+        Json::Bool(b) => format!("the boolean {b}"),
+        Json::Number(n) => format!("the number {n}"),
+        Json::String(s) => format!("the string {s:?}"),
+        Json::Array(_) => "an array".to_owned(),
+        Json::Object(_) => "an object".to_owned(),
+    }
+}
+
+/// The facts a published document states, each with where it came from.
+///
+/// ```
+/// use juesuan::{Disclosure, Unit};
+///
+/// let mut d = Disclosure::new(Unit::WanYuan);
+/// d.insert_str("revenue.total", "74194.06")?;
+/// d.insert_str("revenue.total", "74194.06")?; // restated
+/// assert_eq!(d.statements("revenue.total").len(), 2);
+/// assert_eq!(d.amount("revenue.total").map(|a| a.to_string()), Some("74,194.06万元".into()));
+/// # Ok::<(), juesuan::FactError>(())
+/// ```
+#[doc(alias = "公开文本")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Disclosure {
+    fiscal_year: Option<FiscalYear>,
+    department: Option<String>,
+    unit: Option<Unit>,
+    facts: BTreeMap<FactId, Vec<Fact>>,
+    units: Vec<String>,
+    divisions: Vec<String>,
+}
+
+impl Disclosure {
+    /// An empty disclosure whose bare amounts are in `unit`.
+    ///
+    /// ```
+    /// let d = juesuan::Disclosure::new(juesuan::Unit::WanYuan);
+    /// assert!(d.is_empty());
+    /// ```
+    pub fn new(unit: Unit) -> Disclosure {
+        Disclosure {
+            unit: Some(unit),
+            ..Disclosure::default()
+        }
+    }
+
+    /// The unit of bare amounts (万元 unless set otherwise).
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Disclosure::default().unit(), juesuan::Unit::WanYuan);
+    /// ```
+    pub fn unit(&self) -> Unit {
+        self.unit.unwrap_or(Unit::WanYuan)
+    }
+
+    /// The fiscal year the document reports on, when known.
+    ///
+    /// ```
+    /// let d = juesuan::Disclosure::default();
+    /// assert_eq!(d.fiscal_year(), None);
+    /// ```
+    pub fn fiscal_year(&self) -> Option<FiscalYear> {
+        self.fiscal_year
+    }
+
+    /// Sets the fiscal year.
+    ///
+    /// ```
+    /// use juesuan::{Disclosure, FiscalYear};
+    /// let mut d = Disclosure::default();
+    /// d.set_fiscal_year(Some(FiscalYear::new(2024)?));
+    /// assert_eq!(d.fiscal_year().map(|y| y.year()), Some(2024));
+    /// # Ok::<(), juesuan::DateError>(())
+    /// ```
+    pub fn set_fiscal_year(&mut self, year: Option<FiscalYear>) {
+        self.fiscal_year = year;
+    }
+
+    /// The department's name, when known.
+    ///
+    /// ```
+    /// let d = juesuan::Disclosure::default();
+    /// assert_eq!(d.department(), None);
+    /// ```
+    pub fn department(&self) -> Option<&str> {
+        self.department.as_deref()
+    }
+
+    /// Sets the department's name.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.set_department(Some("新疆维吾尔自治区人力资源和社会保障厅".into()));
+    /// assert!(d.department().is_some());
+    /// ```
+    pub fn set_department(&mut self, name: Option<String>) {
+        self.department = name;
+    }
+
+    /// The budget units consolidated in the report (纳入编制范围的单位).
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.units_mut().push("新疆铁道职业技术学院".into());
+    /// assert_eq!(d.units().len(), 1);
+    /// ```
+    pub fn units(&self) -> &[String] {
+        &self.units
+    }
+
+    /// The consolidated units, for editing.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.units_mut().clear();
+    /// ```
+    pub fn units_mut(&mut self) -> &mut Vec<String> {
+        &mut self.units
+    }
+
+    /// The internal divisions (内设机构) named in the report.
+    ///
+    /// ```
+    /// let d = juesuan::Disclosure::default();
+    /// assert!(d.divisions().is_empty());
+    /// ```
+    pub fn divisions(&self) -> &[String] {
+        &self.divisions
+    }
+
+    /// The internal divisions, for editing.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.divisions_mut().push("办公室".into());
+    /// ```
+    pub fn divisions_mut(&mut self) -> &mut Vec<String> {
+        &mut self.divisions
+    }
+
+    /// Adds a statement of `id`. Earlier statements of the same id are kept.
+    ///
+    /// # Errors
+    ///
+    /// [`FactError::BadValue`] when the value's kind is not the kind `id`
+    /// requires (or a count stated as negative where it cannot be).
+    ///
+    /// ```
+    /// use juesuan::{Disclosure, Fact, FactId, Value};
+    ///
+    /// let mut d = Disclosure::default();
+    /// d.insert(FactId::new("staff.total")?, Fact::new(Value::Count(1785)))?;
+    /// assert!(d.insert(FactId::new("staff.total")?, Fact::new(Value::Text("x".into()))).is_err());
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn insert(&mut self, id: FactId, fact: Fact) -> Result<(), FactError> {
+        let want = id.kind();
+        let got = fact.value.kind();
+        let fits = want == got || (want == FactKind::SignedCount && got == FactKind::Count);
+        if !fits {
+            return Err(FactError::BadValue {
+                id: id.to_string(),
+                expected: want.describe(),
+                found: fact.value.to_string(),
+                detail: format!(": a value of kind {got:?}"),
+            });
+        }
+        self.facts.entry(id).or_default().push(fact);
+        Ok(())
+    }
+
+    /// Parses `value` for `id` and adds it, with no span.
+    ///
+    /// # Errors
+    ///
+    /// [`FactError`] when the id is unknown or the value does not parse as
+    /// the kind the id requires.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("revenue.appropriation.share", "93.43")?;
+    /// assert!(d.insert_str("revenue.appropriation.share", "93,4").is_err());
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn insert_str(&mut self, id: &str, value: &str) -> Result<(), FactError> {
+        let id = FactId::new(id)?;
+        let value = Value::parse(&id, value, self.unit())?;
+        self.insert(id, Fact::new(value))
+    }
+
+    /// Replaces every statement of `id` with one value (no span).
+    ///
+    /// # Errors
+    ///
+    /// As [`Disclosure::insert`].
+    ///
+    /// ```
+    /// use juesuan::{Disclosure, FactId, Value};
+    /// let mut d = Disclosure::default();
+    /// d.insert_str("staff.total", "1")?;
+    /// d.set(FactId::new("staff.total")?, Value::Count(2))?;
+    /// assert_eq!(d.count("staff.total"), Some(2));
+    /// assert_eq!(d.statements("staff.total").len(), 1);
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn set(&mut self, id: FactId, value: Value) -> Result<(), FactError> {
+        let old = self.facts.remove(&id);
+        match self.insert(id.clone(), Fact::new(value)) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                if let Some(old) = old {
+                    self.facts.insert(id, old);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Removes every statement of `id`, returning them.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("staff.total", "1")?;
+    /// assert_eq!(d.remove("staff.total").len(), 1);
+    /// assert!(d.get("staff.total").is_none());
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn remove(&mut self, id: &str) -> Vec<Fact> {
+        self.facts.remove(id).unwrap_or_default()
+    }
+
+    /// The first statement of `id`.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("staff.total", "1785")?;
+    /// assert_eq!(d.get("staff.total").map(|f| f.value().as_count()), Some(Some(1785)));
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn get(&self, id: &str) -> Option<&Fact> {
+        self.facts.get(id).and_then(|v| v.first())
+    }
+
+    /// Every statement of `id`, in the order made.
+    ///
+    /// ```
+    /// let d = juesuan::Disclosure::default();
+    /// assert!(d.statements("revenue.total").is_empty());
+    /// ```
+    pub fn statements(&self, id: &str) -> &[Fact] {
+        self.facts.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `id` is stated.
+    ///
+    /// ```
+    /// let d = juesuan::Disclosure::default();
+    /// assert!(!d.contains("revenue.total"));
+    /// ```
+    pub fn contains(&self, id: &str) -> bool {
+        self.facts.contains_key(id)
+    }
+
+    /// The first stated amount of `id`.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("revenue.total", "1.00")?;
+    /// assert!(d.amount("revenue.total").is_some());
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn amount(&self, id: &str) -> Option<Amount> {
+        self.get(id).and_then(|f| f.value.as_amount())
+    }
+
+    /// The first stated percentage of `id`.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("revenue.business.share", "4.83")?;
+    /// assert!(d.percent("revenue.business.share").is_some());
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn percent(&self, id: &str) -> Option<Percent> {
+        self.get(id).and_then(|f| f.value.as_percent())
+    }
+
+    /// The first stated count of `id` (signed counts included).
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("staff.active.change", "-25")?;
+    /// assert_eq!(d.count("staff.active.change"), Some(-25));
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn count(&self, id: &str) -> Option<i64> {
+        self.get(id).and_then(|f| f.value.as_count())
+    }
+
+    /// The first stated text of `id`.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("revenue.total.reason", "追加预算")?;
+    /// assert_eq!(d.text("revenue.total.reason"), Some("追加预算"));
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn text(&self, id: &str) -> Option<&str> {
+        self.get(id).and_then(|f| f.value.as_text())
+    }
+
+    /// Every fact id with its statements, in id order.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("staff.total", "1")?;
+    /// assert_eq!(d.iter().count(), 1);
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = (&FactId, &[Fact])> {
+        self.facts.iter().map(|(k, v)| (k, v.as_slice()))
+    }
+
+    /// The ids that start with `prefix`, in order.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("general_budget.function.205", "1.00")?;
+    /// d.insert_str("general_budget.function.208", "2.00")?;
+    /// assert_eq!(d.ids_with_prefix("general_budget.function.").count(), 2);
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn ids_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a FactId> + 'a {
+        self.facts
+            .range::<str, _>((
+                std::ops::Bound::Included(prefix),
+                std::ops::Bound::Unbounded,
+            ))
+            .map(|(k, _)| k)
+            .take_while(move |k| k.as_str().starts_with(prefix))
+    }
+
+    /// How many distinct fact ids are stated.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Disclosure::default().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    /// Whether nothing is stated.
+    ///
+    /// ```
+    /// assert!(juesuan::Disclosure::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+
+    /// Reads the JSON form:
+    /// `{"fiscal_year": 2024, "department": "…", "unit": "万元", "facts":
+    /// {"revenue.total": "74194.06", …}}`, with optional `"spans"` (id →
+    /// span, or array of spans for restated facts), `"units"` and
+    /// `"divisions"`. A fact stated more than once is an array of strings.
+    ///
+    /// # Errors
+    ///
+    /// [`JsonError`] naming the JSON path: malformed JSON, unknown fields or
+    /// fact ids, values of the wrong type (amounts must be strings, so that
+    /// trailing zeros survive), negative counts, numbers out of range.
+    ///
+    /// ```
+    /// use juesuan::Disclosure;
+    ///
+    /// let d = Disclosure::from_json(r#"{
+    ///     "fiscal_year": 2024, "unit": "万元",
+    ///     "facts": {"revenue.total": "74194.06", "staff.total": 1785}
+    /// }"#)?;
+    /// assert_eq!(d.count("staff.total"), Some(1785));
+    /// let err = Disclosure::from_json(r#"{"facts": {}, "extra": 1}"#).unwrap_err();
+    /// assert_eq!(err.path(), "extra");
+    /// # Ok::<(), juesuan::JsonError>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<Disclosure, JsonError> {
+        let json: Json = serde_json::from_str(text).map_err(|e| {
+            JsonError::new(
+                "$",
+                format!(
+                    "invalid JSON at line {}, column {}: {e}",
+                    e.line(),
+                    e.column()
+                ),
+            )
+        })?;
+        Disclosure::from_json_value(&json)
+    }
+
+    /// Reads the JSON form from an already parsed JSON value.
+    ///
+    /// # Errors
+    ///
+    /// As [`Disclosure::from_json`].
+    ///
+    /// ```
+    /// let v = serde_json::json!({"facts": {"staff.total": "3"}});
+    /// let d = juesuan::Disclosure::from_json_value(&v)?;
+    /// assert_eq!(d.count("staff.total"), Some(3));
+    /// # Ok::<(), juesuan::JsonError>(())
+    /// ```
+    pub fn from_json_value(json: &Json) -> Result<Disclosure, JsonError> {
+        let obj = json.as_object().ok_or_else(|| {
+            JsonError::new(
+                "$",
+                format!("expected an object, but found {}", describe_json(json)),
+            )
+        })?;
+        for key in obj.keys() {
+            if ![
+                "fiscal_year",
+                "department",
+                "unit",
+                "facts",
+                "spans",
+                "units",
+                "divisions",
+            ]
+            .contains(&key.as_str())
+            {
+                return Err(JsonError::new(
+                    key.clone(),
+                    "unknown field: expected one of fiscal_year, department, unit, facts, spans, units, divisions",
+                ));
+            }
+        }
+        let mut d = Disclosure::default();
+        if let Some(v) = obj.get("unit").filter(|v| !v.is_null()) {
+            let s = v.as_str().ok_or_else(|| {
+                JsonError::new(
+                    "unit",
+                    format!(
+                        "expected \"万元\" or \"元\", but found {}",
+                        describe_json(v)
+                    ),
+                )
+            })?;
+            d.unit = Some(
+                s.parse::<Unit>()
+                    .map_err(|e| JsonError::new("unit", e.to_string()))?,
+            );
+        }
+        if let Some(v) = obj.get("fiscal_year").filter(|v| !v.is_null()) {
+            let y = v
+                .as_i64()
+                .and_then(|y| i32::try_from(y).ok())
+                .ok_or_else(|| {
+                    JsonError::new(
+                        "fiscal_year",
+                        format!(
+                            "expected a year such as 2024, but found {}",
+                            describe_json(v)
+                        ),
+                    )
+                })?;
+            d.fiscal_year =
+                Some(FiscalYear::new(y).map_err(|e| JsonError::new("fiscal_year", e.to_string()))?);
+        }
+        if let Some(v) = obj.get("department").filter(|v| !v.is_null()) {
+            d.department = Some(
+                v.as_str()
+                    .ok_or_else(|| {
+                        JsonError::new(
+                            "department",
+                            format!("expected a string, but found {}", describe_json(v)),
+                        )
+                    })?
+                    .to_owned(),
+            );
+        }
+        for field in ["units", "divisions"] {
+            if let Some(v) = obj.get(field).filter(|v| !v.is_null()) {
+                let list = string_list(v, field)?;
+                if field == "units" {
+                    d.units = list;
+                } else {
+                    d.divisions = list;
+                }
+            }
+        }
+        let empty = Map::new();
+        let facts = match obj.get("facts") {
+            None | Some(Json::Null) => &empty,
+            Some(Json::Object(m)) => m,
+            Some(other) => {
+                return Err(JsonError::new(
+                    "facts",
+                    format!(
+                        "expected an object of fact id → value, but found {}",
+                        describe_json(other)
+                    ),
+                ));
+            }
+        };
+        let spans = match obj.get("spans") {
+            None | Some(Json::Null) => &empty,
+            Some(Json::Object(m)) => m,
+            Some(other) => {
+                return Err(JsonError::new(
+                    "spans",
+                    format!(
+                        "expected an object of fact id → span, but found {}",
+                        describe_json(other)
+                    ),
+                ));
+            }
+        };
+        let unit = d.unit();
+        for (key, v) in facts {
+            let path = format!("facts.{key:?}");
+            let id = FactId::new(key).map_err(|e| JsonError::new(path.clone(), e.to_string()))?;
+            let values: Vec<(String, &Json)> = match v {
+                Json::Array(items) => items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (format!("{path}[{i}]"), x))
+                    .collect(),
+                single => vec![(path.clone(), single)],
+            };
+            if values.is_empty() {
+                return Err(JsonError::new(
+                    path,
+                    "expected a value or a non-empty array of values",
+                ));
+            }
+            let span_list: Vec<Option<Span>> = match spans.get(key) {
+                None | Some(Json::Null) => Vec::new(),
+                Some(Json::Array(items)) => items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| span_from_json(s, &format!("spans.{key:?}[{i}]")))
+                    .collect::<Result<_, _>>()?,
+                Some(s) => vec![span_from_json(s, &format!("spans.{key:?}"))?],
+            };
+            for (i, (p, raw)) in values.into_iter().enumerate() {
+                let value = value_from_json(&id, raw, unit).map_err(|m| JsonError::new(p, m))?;
+                let span = span_list.get(i).copied().flatten();
+                d.facts
+                    .entry(id.clone())
+                    .or_default()
+                    .push(Fact { value, span });
+            }
+        }
+        for key in spans.keys() {
+            if !facts.contains_key(key) {
+                return Err(JsonError::new(
+                    format!("spans.{key:?}"),
+                    "span for a fact that is not stated",
+                ));
+            }
+        }
+        Ok(d)
+    }
+
+    /// The JSON form as a value (see [`Disclosure::from_json`]).
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("revenue.total", "74194.06")?;
+    /// let v = d.to_json_value();
+    /// assert_eq!(v["facts"]["revenue.total"], "74194.06");
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn to_json_value(&self) -> Json {
+        let mut obj = Map::new();
+        if let Some(y) = self.fiscal_year {
+            obj.insert("fiscal_year".into(), Json::from(y.year()));
+        }
+        if let Some(dep) = &self.department {
+            obj.insert("department".into(), Json::from(dep.clone()));
+        }
+        obj.insert("unit".into(), Json::from(self.unit().label()));
+        let mut facts = Map::new();
+        let mut spans = Map::new();
+        for (id, stmts) in &self.facts {
+            let to_json = |f: &Fact| match &f.value {
+                Value::Count(n) => Json::from(*n),
+                Value::SignedCount(n) => Json::from(*n),
+                other => Json::from(other.plain()),
+            };
+            let value = match stmts.as_slice() {
+                [one] => to_json(one),
+                many => Json::Array(many.iter().map(to_json).collect()),
+            };
+            facts.insert(id.to_string(), value);
+            if stmts.iter().any(|f| f.span.is_some()) {
+                let span_json = |f: &Fact| f.span.map_or(Json::Null, span_to_json);
+                let s = match stmts.as_slice() {
+                    [one] => span_json(one),
+                    many => Json::Array(many.iter().map(span_json).collect()),
+                };
+                spans.insert(id.to_string(), s);
+            }
+        }
+        obj.insert("facts".into(), Json::Object(facts));
+        if !spans.is_empty() {
+            obj.insert("spans".into(), Json::Object(spans));
+        }
+        if !self.units.is_empty() {
+            obj.insert("units".into(), Json::from(self.units.clone()));
+        }
+        if !self.divisions.is_empty() {
+            obj.insert("divisions".into(), Json::from(self.divisions.clone()));
+        }
+        Json::Object(obj)
+    }
+
+    /// The JSON form, pretty-printed.
+    ///
+    /// ```
+    /// let d = juesuan::Disclosure::default();
+    /// assert!(d.to_json().contains("\"facts\""));
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.to_json_value()).unwrap_or_default()
+    }
+}
+
+fn string_list(v: &Json, field: &str) -> Result<Vec<String>, JsonError> {
+    let items = v.as_array().ok_or_else(|| {
+        JsonError::new(
+            field,
+            format!(
+                "expected an array of strings, but found {}",
+                describe_json(v)
+            ),
+        )
+    })?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            x.as_str().map(str::to_owned).ok_or_else(|| {
+                JsonError::new(
+                    format!("{field}[{i}]"),
+                    format!("expected a string, but found {}", describe_json(x)),
+                )
+            })
+        })
+        .collect()
+}
+
+fn value_from_json(id: &FactId, raw: &Json, unit: Unit) -> Result<Value, String> {
+    let kind = id.kind();
+    let text = match (raw, kind) {
+        (Json::String(s), _) => s.clone(),
+        (Json::Number(n), FactKind::Count | FactKind::SignedCount) => n.to_string(),
+        (other, FactKind::Amount | FactKind::Percent | FactKind::Quantity) => {
+            return Err(format!(
+                "expected a string such as \"74194.06\" (numbers lose trailing zeros), but found {}",
+                describe_json(other)
+            ));
+        }
+        (other, _) => {
+            return Err(format!(
+                "expected {}, but found {}",
+                kind.describe(),
+                describe_json(other)
+            ));
+        }
+    };
+    Value::parse(id, &text, unit).map_err(|e| match e {
+        FactError::BadValue {
+            expected,
+            found,
+            detail,
+            ..
+        } => format!("expected {expected}, but found {found:?}{detail}"),
+        other => other.to_string(),
+    })
+}
+
+fn span_to_json(s: Span) -> Json {
+    serde_json::to_value(s).unwrap_or(Json::Null)
+}
+
+fn span_from_json(v: &Json, path: &str) -> Result<Option<Span>, JsonError> {
+    if v.is_null() {
+        return Ok(None);
+    }
+    serde_json::from_value::<Span>(v.clone())
+        .map(Some)
+        .map_err(|e| JsonError::new(path, format!("expected a span: {e}")))
+}
+
+impl serde::Serialize for Disclosure {
+    /// Serializes as the JSON form of [`Disclosure::from_json`].
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_json_value().serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Disclosure {
+    /// Deserializes the JSON form of [`Disclosure::from_json`].
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Disclosure, D::Error> {
+        let json = Json::deserialize(deserializer)?;
+        Disclosure::from_json_value(&json).map_err(serde::de::Error::custom)
+    }
+}

@@ -1,0 +1,1103 @@
+//! Fact identifiers: the stable names of every figure a report can state.
+//!
+//! A fact id is a dotted string such as `revenue.total`,
+//! `general_budget.function.2080101.change` or `three_public.vehicles_held`.
+//! It is a *base* (what the figure is) optionally followed by one *suffix*
+//! (how it is stated: a share, a change, last year's figure, the budget, …).
+//! The bases are declared once, in [`BASES`]; the suffixes in [`Suffix`].
+//! The kind of value a fact holds follows from its id ([`FactId::kind`]).
+
+use std::borrow::Borrow;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::code::{EconomicCode, FunctionCode};
+
+/// What kind of value a fact holds.
+///
+/// ```
+/// use juesuan::{FactId, FactKind};
+///
+/// let id: FactId = "general_budget.function.2080101.change_rate".parse()?;
+/// assert_eq!(id.kind(), FactKind::Percent);
+/// # Ok::<(), juesuan::FactError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum FactKind {
+    /// Money, in the document's unit unless the value says otherwise.
+    Amount,
+    /// A percentage (93.43 means 93.43%), possibly signed.
+    Percent,
+    /// A non-negative whole number: people, vehicles, projects.
+    Count,
+    /// A signed whole number: the change of a count.
+    SignedCount,
+    /// A measured quantity that is not money, e.g. floor area in m².
+    Quantity,
+    /// Words: reasons, names, cited codes, direction words.
+    Text,
+}
+
+/// How a figure is stated relative to its base, the last segment of a fact id.
+///
+/// ```
+/// use juesuan::{FactId, Suffix};
+///
+/// let id: FactId = "revenue.appropriation.share".parse()?;
+/// assert_eq!(id.suffix(), Some(Suffix::Share));
+/// assert_eq!(id.base(), "revenue.appropriation");
+/// # Ok::<(), juesuan::FactError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Suffix {
+    /// `.share`: the stated percentage of a whole (占比).
+    #[doc(alias = "占比")]
+    Share,
+    /// `.change`: signed change from last year (增加 +, 减少 −).
+    #[doc(alias = "增减")]
+    Change,
+    /// `.change_rate`: signed rate of change from last year, in percent.
+    #[doc(alias = "增长率")]
+    ChangeRate,
+    /// `.prior_year`: last year's figure (上年决算数).
+    #[doc(alias = "上年")]
+    PriorYear,
+    /// `.budget`: the budget figure (年初预算数 / 全年预算数).
+    #[doc(alias = "预算数")]
+    Budget,
+    /// `.budget_variance_rate`: 预决算差异率, (final − budget) / budget in percent.
+    #[doc(alias = "预决算差异率")]
+    BudgetVarianceRate,
+    /// `.completion_rate`: 完成率, final / budget in percent.
+    #[doc(alias = "完成率")]
+    CompletionRate,
+    /// `.reason`: the stated reason (主要原因) for the change from last year.
+    #[doc(alias = "主要原因")]
+    Reason,
+    /// `.budget_reason`: the stated reason for the difference between the
+    /// final and the budget figure.
+    BudgetReason,
+    /// `.cited_code`: a classification code cited in the text about this
+    /// figure, with the name given beside it ("2080104 综合事务管理").
+    CitedCode,
+    /// `.name`: the name the text gives this figure's classification item.
+    Name,
+    /// `.change_word`: the word stating the direction of the change
+    /// (增加, 减少, 持平, 无变化).
+    ChangeWord,
+    /// `.change_rate_word`: the word stating the direction of the rate
+    /// (增长, 下降, 持平).
+    ChangeRateWord,
+    /// `.comparison_word`: the word comparing final and budget figures
+    /// (大于, 小于, 等于, 超, 未完成).
+    ComparisonWord,
+}
+
+impl Suffix {
+    /// Every suffix, in declaration order.
+    ///
+    /// ```
+    /// assert!(juesuan::Suffix::ALL.contains(&juesuan::Suffix::Share));
+    /// ```
+    pub const ALL: [Suffix; 14] = [
+        Suffix::Share,
+        Suffix::Change,
+        Suffix::ChangeRate,
+        Suffix::PriorYear,
+        Suffix::Budget,
+        Suffix::BudgetVarianceRate,
+        Suffix::CompletionRate,
+        Suffix::Reason,
+        Suffix::BudgetReason,
+        Suffix::CitedCode,
+        Suffix::Name,
+        Suffix::ChangeWord,
+        Suffix::ChangeRateWord,
+        Suffix::ComparisonWord,
+    ];
+
+    /// The segment as written in a fact id, without the dot.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Suffix::ChangeRate.as_str(), "change_rate");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Suffix::Share => "share",
+            Suffix::Change => "change",
+            Suffix::ChangeRate => "change_rate",
+            Suffix::PriorYear => "prior_year",
+            Suffix::Budget => "budget",
+            Suffix::BudgetVarianceRate => "budget_variance_rate",
+            Suffix::CompletionRate => "completion_rate",
+            Suffix::Reason => "reason",
+            Suffix::BudgetReason => "budget_reason",
+            Suffix::CitedCode => "cited_code",
+            Suffix::Name => "name",
+            Suffix::ChangeWord => "change_word",
+            Suffix::ChangeRateWord => "change_rate_word",
+            Suffix::ComparisonWord => "comparison_word",
+        }
+    }
+
+    /// The Chinese label used in messages and rendering.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Suffix::Share.label(), "占比");
+    /// ```
+    pub const fn label(self) -> &'static str {
+        match self {
+            Suffix::Share => "占比",
+            Suffix::Change => "比上年增减",
+            Suffix::ChangeRate => "增减率",
+            Suffix::PriorYear => "上年数",
+            Suffix::Budget => "预算数",
+            Suffix::BudgetVarianceRate => "预决算差异率",
+            Suffix::CompletionRate => "完成率",
+            Suffix::Reason => "主要原因",
+            Suffix::BudgetReason => "预决算差异原因",
+            Suffix::CitedCode => "引用科目",
+            Suffix::Name => "科目名称",
+            Suffix::ChangeWord => "增减用语",
+            Suffix::ChangeRateWord => "增减率用语",
+            Suffix::ComparisonWord => "预决算比较用语",
+        }
+    }
+
+    fn from_segment(s: &str) -> Option<Suffix> {
+        Suffix::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// The kind of value a fact with this suffix holds, given its base's kind;
+    /// `None` when the suffix does not apply to such a base.
+    fn kind_on(self, base: FactKind) -> Option<FactKind> {
+        use FactKind as K;
+        match (self, base) {
+            (Suffix::Share, K::Amount) => Some(K::Percent),
+            (Suffix::Change, K::Amount | K::Quantity) => Some(base),
+            (Suffix::Change, K::Count) => Some(K::SignedCount),
+            (Suffix::ChangeRate, K::Amount | K::Count | K::Quantity) => Some(K::Percent),
+            (Suffix::PriorYear, K::Amount | K::Count | K::Quantity) => Some(base),
+            (Suffix::Budget, K::Amount) => Some(K::Amount),
+            (Suffix::BudgetVarianceRate | Suffix::CompletionRate, K::Amount) => Some(K::Percent),
+            (Suffix::Reason, K::Amount | K::Count | K::Quantity) => Some(K::Text),
+            (Suffix::CitedCode | Suffix::Name | Suffix::BudgetReason, K::Amount) => Some(K::Text),
+            (Suffix::ChangeWord | Suffix::ChangeRateWord, K::Amount | K::Count | K::Quantity) => {
+                Some(K::Text)
+            }
+            (Suffix::ComparisonWord, K::Amount) => Some(K::Text),
+            _ => None,
+        }
+    }
+}
+
+/// The kinds of vehicles 国有资产占用 lists, as used in `assets.vehicles.<kind>`.
+///
+/// ```
+/// use juesuan::VehicleKind;
+/// assert_eq!(VehicleKind::Other.label(), "其他用车");
+/// assert_eq!(VehicleKind::from_id_segment("emergency"), Some(VehicleKind::Emergency));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[doc(alias = "车辆")]
+pub enum VehicleKind {
+    /// 副部（省）级及以上领导用车.
+    Ministerial,
+    /// 主要负责人用车.
+    Principal,
+    /// 机要通信用车.
+    Confidential,
+    /// 应急保障用车.
+    Emergency,
+    /// 执法执勤用车.
+    LawEnforcement,
+    /// 特种专业技术用车.
+    Special,
+    /// 离退休干部服务用车.
+    RetireeService,
+    /// 其他用车.
+    Other,
+}
+
+impl VehicleKind {
+    /// Every kind, in the order reports list them.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::VehicleKind::ALL.len(), 8);
+    /// ```
+    pub const ALL: [VehicleKind; 8] = [
+        VehicleKind::Ministerial,
+        VehicleKind::Principal,
+        VehicleKind::Confidential,
+        VehicleKind::Emergency,
+        VehicleKind::LawEnforcement,
+        VehicleKind::Special,
+        VehicleKind::RetireeService,
+        VehicleKind::Other,
+    ];
+
+    /// The segment used in fact ids.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::VehicleKind::LawEnforcement.id_segment(), "law_enforcement");
+    /// ```
+    pub const fn id_segment(self) -> &'static str {
+        match self {
+            VehicleKind::Ministerial => "ministerial",
+            VehicleKind::Principal => "principal",
+            VehicleKind::Confidential => "confidential",
+            VehicleKind::Emergency => "emergency",
+            VehicleKind::LawEnforcement => "law_enforcement",
+            VehicleKind::Special => "special",
+            VehicleKind::RetireeService => "retiree_service",
+            VehicleKind::Other => "other",
+        }
+    }
+
+    /// The official label.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::VehicleKind::Ministerial.label(), "副部（省）级及以上领导用车");
+    /// ```
+    pub const fn label(self) -> &'static str {
+        match self {
+            VehicleKind::Ministerial => "副部（省）级及以上领导用车",
+            VehicleKind::Principal => "主要负责人用车",
+            VehicleKind::Confidential => "机要通信用车",
+            VehicleKind::Emergency => "应急保障用车",
+            VehicleKind::LawEnforcement => "执法执勤用车",
+            VehicleKind::Special => "特种专业技术用车",
+            VehicleKind::RetireeService => "离退休干部服务用车",
+            VehicleKind::Other => "其他用车",
+        }
+    }
+
+    /// The kind whose id segment is `s`.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::VehicleKind::from_id_segment("bus"), None);
+    /// ```
+    pub fn from_id_segment(s: &str) -> Option<VehicleKind> {
+        VehicleKind::ALL.into_iter().find(|k| k.id_segment() == s)
+    }
+}
+
+/// One declared base: a dotted pattern, the kind of its value, its label.
+///
+/// Pattern segments `{f}`, `{e}` and `{v}` stand for a function code, an
+/// economic code and a [`VehicleKind`] segment.
+///
+/// ```
+/// use juesuan::{BASES, FactKind};
+///
+/// let total = BASES.iter().find(|b| b.pattern == "revenue.total").unwrap();
+/// assert_eq!(total.kind, FactKind::Amount);
+/// assert_eq!(total.label, "收入总计");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BaseSpec {
+    /// The dotted pattern, e.g. `general_budget.function.{f}`.
+    pub pattern: &'static str,
+    /// The kind of value the base holds.
+    pub kind: FactKind,
+    /// The official Chinese label (`{f}`/`{e}`/`{v}` filled in when shown).
+    pub label: &'static str,
+}
+
+const fn base(pattern: &'static str, kind: FactKind, label: &'static str) -> BaseSpec {
+    BaseSpec {
+        pattern,
+        kind,
+        label,
+    }
+}
+
+use FactKind::{Amount as A, Count as C, Quantity as Q};
+
+/// Every fact base this crate knows, declared once.
+///
+/// Ids are stable: entries are added, never renamed.
+pub const BASES: &[BaseSpec] = &[
+    // 收入 (T1, T2, narrative 一、二).
+    base("revenue.total", A, "收入总计"),
+    base("revenue.current_year", A, "本年收入合计"),
+    base("revenue.appropriation", A, "财政拨款收入"),
+    base("revenue.general_budget", A, "一般公共预算财政拨款收入"),
+    base("revenue.government_fund", A, "政府性基金预算财政拨款收入"),
+    base("revenue.state_capital", A, "国有资本经营预算财政拨款收入"),
+    base("revenue.superior_subsidy", A, "上级补助收入"),
+    base("revenue.business", A, "事业收入"),
+    base("revenue.operating", A, "经营收入"),
+    base("revenue.affiliate_remittance", A, "附属单位上缴收入"),
+    base("revenue.other", A, "其他收入"),
+    base(
+        "revenue.non_appropriation_balance_used",
+        A,
+        "使用非财政拨款结余",
+    ),
+    base("revenue.opening_balance", A, "年初结转和结余"),
+    base("revenue.function.{f}", A, "收入决算表 {f} 本年收入合计"),
+    base(
+        "revenue.function.{f}.appropriation",
+        A,
+        "收入决算表 {f} 财政拨款收入",
+    ),
+    base(
+        "revenue.function.{f}.superior_subsidy",
+        A,
+        "收入决算表 {f} 上级补助收入",
+    ),
+    base(
+        "revenue.function.{f}.business",
+        A,
+        "收入决算表 {f} 事业收入",
+    ),
+    base(
+        "revenue.function.{f}.operating",
+        A,
+        "收入决算表 {f} 经营收入",
+    ),
+    base(
+        "revenue.function.{f}.affiliate_remittance",
+        A,
+        "收入决算表 {f} 附属单位上缴收入",
+    ),
+    base("revenue.function.{f}.other", A, "收入决算表 {f} 其他收入"),
+    // 支出 (T1, T3, narrative 一、三).
+    base("expenditure.total", A, "支出总计"),
+    base("expenditure.current_year", A, "本年支出合计"),
+    base("expenditure.basic", A, "基本支出"),
+    base("expenditure.project", A, "项目支出"),
+    base("expenditure.remittance_to_superior", A, "上缴上级支出"),
+    base("expenditure.operating", A, "经营支出"),
+    base("expenditure.subsidy_to_affiliates", A, "对附属单位补助支出"),
+    base("expenditure.surplus_distribution", A, "结余分配"),
+    base("expenditure.closing_balance", A, "年末结转和结余"),
+    base("expenditure.function.{f}", A, "支出决算表 {f} 本年支出合计"),
+    base(
+        "expenditure.function.{f}.basic",
+        A,
+        "支出决算表 {f} 基本支出",
+    ),
+    base(
+        "expenditure.function.{f}.project",
+        A,
+        "支出决算表 {f} 项目支出",
+    ),
+    base(
+        "expenditure.function.{f}.remittance_to_superior",
+        A,
+        "支出决算表 {f} 上缴上级支出",
+    ),
+    base(
+        "expenditure.function.{f}.operating",
+        A,
+        "支出决算表 {f} 经营支出",
+    ),
+    base(
+        "expenditure.function.{f}.subsidy_to_affiliates",
+        A,
+        "支出决算表 {f} 对附属单位补助支出",
+    ),
+    // 财政拨款 (T4, narrative 四).
+    base("appropriation.revenue_total", A, "财政拨款收入总计"),
+    base("appropriation.opening_balance", A, "年初财政拨款结转和结余"),
+    base("appropriation.revenue", A, "本年财政拨款收入"),
+    base("appropriation.expenditure_total", A, "财政拨款支出总计"),
+    base("appropriation.expenditure", A, "本年财政拨款支出"),
+    base("appropriation.closing_balance", A, "年末财政拨款结转和结余"),
+    base("appropriation.initial_budget", A, "财政拨款年初预算数"),
+    base(
+        "appropriation.expenditure.function.{f}",
+        A,
+        "财政拨款支出 {f}",
+    ),
+    // 一般公共预算 (T4 column, T5, narrative 五).
+    base(
+        "general_budget.opening_balance",
+        A,
+        "年初一般公共预算财政拨款结转和结余",
+    ),
+    base("general_budget.revenue", A, "本年一般公共预算财政拨款收入"),
+    base("general_budget.expenditure", A, "一般公共预算财政拨款支出"),
+    base(
+        "general_budget.closing_balance",
+        A,
+        "年末一般公共预算财政拨款结转和结余",
+    ),
+    base(
+        "general_budget.function.{f}",
+        A,
+        "一般公共预算财政拨款支出 {f}",
+    ),
+    base(
+        "general_budget.function.{f}.basic",
+        A,
+        "一般公共预算财政拨款基本支出 {f}",
+    ),
+    base(
+        "general_budget.function.{f}.project",
+        A,
+        "一般公共预算财政拨款项目支出 {f}",
+    ),
+    // 政府性基金预算 (T4 column, T7, narrative 七).
+    base(
+        "government_fund.opening_balance",
+        A,
+        "年初政府性基金预算财政拨款结转和结余",
+    ),
+    base(
+        "government_fund.revenue",
+        A,
+        "本年政府性基金预算财政拨款收入",
+    ),
+    base(
+        "government_fund.expenditure",
+        A,
+        "政府性基金预算财政拨款支出",
+    ),
+    base(
+        "government_fund.expenditure.basic",
+        A,
+        "政府性基金预算财政拨款基本支出",
+    ),
+    base(
+        "government_fund.expenditure.project",
+        A,
+        "政府性基金预算财政拨款项目支出",
+    ),
+    base(
+        "government_fund.closing_balance",
+        A,
+        "年末政府性基金预算财政拨款结转和结余",
+    ),
+    base(
+        "government_fund.function.{f}",
+        A,
+        "政府性基金预算财政拨款支出 {f}",
+    ),
+    // 国有资本经营预算 (T4 column, T8, narrative 八).
+    base(
+        "state_capital.opening_balance",
+        A,
+        "年初国有资本经营预算财政拨款结转和结余",
+    ),
+    base(
+        "state_capital.revenue",
+        A,
+        "本年国有资本经营预算财政拨款收入",
+    ),
+    base(
+        "state_capital.expenditure",
+        A,
+        "国有资本经营预算财政拨款支出",
+    ),
+    base(
+        "state_capital.expenditure.basic",
+        A,
+        "国有资本经营预算财政拨款基本支出",
+    ),
+    base(
+        "state_capital.expenditure.project",
+        A,
+        "国有资本经营预算财政拨款项目支出",
+    ),
+    base(
+        "state_capital.closing_balance",
+        A,
+        "年末国有资本经营预算财政拨款结转和结余",
+    ),
+    base(
+        "state_capital.function.{f}",
+        A,
+        "国有资本经营预算财政拨款支出 {f}",
+    ),
+    // 基本支出 (T6, narrative 六).
+    base("basic.total", A, "一般公共预算财政拨款基本支出"),
+    base("basic.personnel", A, "人员经费"),
+    base("basic.public", A, "公用经费"),
+    base("basic.economic.{e}", A, "基本支出 {e}"),
+    // "三公"经费 (T9, narrative 九).
+    base("three_public.total", A, "财政拨款“三公”经费支出"),
+    base("three_public.overseas_travel", A, "因公出国（境）费"),
+    base("three_public.vehicles", A, "公务用车购置及运行维护费"),
+    base("three_public.vehicle_purchase", A, "公务用车购置费"),
+    base("three_public.vehicle_operation", A, "公务用车运行维护费"),
+    base("three_public.reception", A, "公务接待费"),
+    base("three_public.overseas_groups", C, "因公出国（境）团组数"),
+    base("three_public.overseas_persons", C, "因公出国（境）人次"),
+    base("three_public.vehicles_purchased", C, "公务用车购置数"),
+    base("three_public.vehicles_held", C, "公务用车保有量"),
+    base("three_public.reception_batches", C, "国内公务接待批次"),
+    base("three_public.reception_persons", C, "国内公务接待人次"),
+    // 其他重要事项 (narrative 十).
+    base("office_operating_cost", A, "机关运行经费"),
+    base("institution_public_cost", A, "事业单位公用经费"),
+    base("procurement.total", A, "政府采购支出总额"),
+    base("procurement.goods", A, "政府采购货物支出"),
+    base("procurement.works", A, "政府采购工程支出"),
+    base("procurement.services", A, "政府采购服务支出"),
+    base("procurement.sme", A, "授予中小企业合同金额"),
+    base("procurement.small_micro", A, "授予小微企业合同金额"),
+    base("assets.building_area", Q, "房屋面积（平方米）"),
+    base("assets.building_value", A, "房屋价值"),
+    base("assets.vehicles", C, "车辆数"),
+    base("assets.vehicles.{v}", C, "{v}"),
+    base("assets.vehicle_value", A, "车辆价值"),
+    base(
+        "assets.equipment_over_1m",
+        C,
+        "单价100万元（含）以上设备（不含车辆）",
+    ),
+    // 预算绩效 (narrative 十一, 十二).
+    base("performance.budget_total", A, "整体支出全年预算总额"),
+    base("performance.executed_total", A, "整体支出实际执行总额"),
+    base("performance.self_evaluations", C, "整体支出绩效自评表数"),
+    base("performance.projects", C, "预算绩效评价项目数"),
+    base("performance.projects_budget", A, "评价项目全年预算数"),
+    base("performance.projects_executed", A, "评价项目全年执行数"),
+    base("performance.excluded_projects", C, "未纳入决算项目数"),
+    base("performance.excluded_budget", A, "未纳入决算项目全年预算数"),
+    base(
+        "performance.excluded_executed",
+        A,
+        "未纳入决算项目全年执行数",
+    ),
+    base(
+        "performance.evaluated_excluded_projects",
+        C,
+        "绩效评价项目数（未纳入决算）",
+    ),
+    // 部门概况.
+    base("staff.total", C, "实有人数"),
+    base("staff.active", C, "在职人员"),
+    base("staff.retired_cadre", C, "离休人员"),
+    base("staff.retired", C, "退休人员"),
+    base("organization.divisions", C, "内设机构数"),
+    // What the document says about itself (for the year and template rules).
+    base("document.title_year", C, "标题年度"),
+    base("document.heading_year", C, "章节标题年度"),
+    base("document.prior_year", C, "比较年度（上年）"),
+    base("document.balance_date", FactKind::Text, "资产截止日期"),
+    base("document.placeholder", FactKind::Text, "未替换的模板占位符"),
+];
+
+/// Why a fact id or fact value was refused.
+///
+/// ```
+/// use juesuan::FactId;
+///
+/// let err = "revenue.totl".parse::<FactId>().unwrap_err();
+/// assert_eq!(err.to_string(), r#"unknown fact id "revenue.totl": expected an id such as "revenue.total" (see BASES)"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum FactError {
+    /// The id matches no declared base and suffix.
+    #[error("unknown fact id {id:?}: expected an id such as \"revenue.total\" (see BASES)")]
+    UnknownId {
+        /// The id as given.
+        id: String,
+    },
+    /// The suffix does not apply to the base (e.g. a share of a count).
+    #[error("suffix .{suffix} does not apply to {base:?}, which holds {kind}")]
+    SuffixMismatch {
+        /// The base part of the id.
+        base: String,
+        /// The suffix segment.
+        suffix: String,
+        /// What the base holds.
+        kind: &'static str,
+    },
+    /// A classification code segment is malformed.
+    #[error("fact id {id:?}: {reason}")]
+    BadCode {
+        /// The id as given.
+        id: String,
+        /// Why the code was refused.
+        reason: String,
+    },
+    /// The value does not fit the kind the id requires.
+    #[error("fact {id}: expected {expected}, but found {found:?}{detail}")]
+    BadValue {
+        /// The fact id.
+        id: String,
+        /// What the id requires.
+        expected: &'static str,
+        /// The value as given.
+        found: String,
+        /// Extra explanation (starts with ": " when present).
+        detail: String,
+    },
+}
+
+impl FactKind {
+    /// A short English description, for messages.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::FactKind::Count.describe(), "a whole number of at least 0");
+    /// ```
+    pub const fn describe(self) -> &'static str {
+        match self {
+            FactKind::Amount => "an amount such as \"74194.06\"",
+            FactKind::Percent => "a percentage such as \"93.43\"",
+            FactKind::Count => "a whole number of at least 0",
+            FactKind::SignedCount => "a whole number such as \"-25\"",
+            FactKind::Quantity => "a number such as \"165381.14\"",
+            FactKind::Text => "text",
+        }
+    }
+}
+
+/// Segment kinds that a pattern placeholder accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Function(FunctionCode),
+    Economic(EconomicCode),
+    Vehicle(VehicleKind),
+}
+
+/// What a parsed id is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Parsed {
+    spec: &'static BaseSpec,
+    slot: Option<Slot>,
+    suffix: Option<Suffix>,
+    base_len: usize,
+}
+
+/// Matches `segments` against `spec`'s pattern. `Err` for a placeholder
+/// whose code is malformed (so the user hears why), `Ok(None)` for no match.
+fn match_base(spec: &'static BaseSpec, segments: &[&str]) -> Result<Option<Option<Slot>>, String> {
+    let mut slot = None;
+    let mut n = 0;
+    for (i, pat) in spec.pattern.split('.').enumerate() {
+        let Some(seg) = segments.get(i) else {
+            return Ok(None);
+        };
+        n += 1;
+        match pat {
+            "{f}" => match seg.parse::<FunctionCode>() {
+                Ok(c) if c.to_string() == *seg => slot = Some(Slot::Function(c)),
+                Ok(_) => return Err(format!("expected a bare function code, but found {seg:?}")),
+                Err(e) if seg.chars().all(|c| c.is_ascii_digit()) => return Err(e.to_string()),
+                Err(_) => return Ok(None),
+            },
+            "{e}" => match seg.parse::<EconomicCode>() {
+                Ok(c) if c.to_string() == *seg => slot = Some(Slot::Economic(c)),
+                Ok(_) => return Err(format!("expected a bare economic code, but found {seg:?}")),
+                Err(e) if seg.chars().all(|c| c.is_ascii_digit()) => return Err(e.to_string()),
+                Err(_) => return Ok(None),
+            },
+            "{v}" => match VehicleKind::from_id_segment(seg) {
+                Some(k) => slot = Some(Slot::Vehicle(k)),
+                None => return Ok(None),
+            },
+            lit if lit == *seg => {}
+            _ => return Ok(None),
+        }
+    }
+    if n == segments.len() {
+        Ok(Some(slot))
+    } else {
+        Ok(None)
+    }
+}
+
+fn parse_id(id: &str) -> Result<Parsed, FactError> {
+    let segments: Vec<&str> = id.split('.').collect();
+    let mut bad_code = None;
+    // Longest base first, so "assets.vehicles.other" is a base, not a suffix.
+    for split in [segments.len(), segments.len().saturating_sub(1)] {
+        let Some(head) = segments.get(..split) else {
+            continue;
+        };
+        let suffix = match segments.get(split) {
+            None => None,
+            Some(s) => match Suffix::from_segment(s) {
+                Some(x) => Some(x),
+                None => continue,
+            },
+        };
+        for spec in BASES {
+            match match_base(spec, head) {
+                Ok(Some(slot)) => {
+                    let base_len = head.iter().map(|s| s.len()).sum::<usize>() + head.len() - 1;
+                    if let Some(sfx) = suffix {
+                        if sfx.kind_on(spec.kind).is_none() {
+                            return Err(FactError::SuffixMismatch {
+                                base: id.get(..base_len).unwrap_or(id).to_owned(),
+                                suffix: sfx.as_str().to_owned(),
+                                kind: spec.kind.describe(),
+                            });
+                        }
+                    }
+                    return Ok(Parsed {
+                        spec,
+                        slot,
+                        suffix,
+                        base_len,
+                    });
+                }
+                Ok(None) => {}
+                Err(reason) => bad_code = Some(reason),
+            }
+        }
+    }
+    Err(match bad_code {
+        Some(reason) => FactError::BadCode {
+            id: id.to_owned(),
+            reason,
+        },
+        None => FactError::UnknownId { id: id.to_owned() },
+    })
+}
+
+/// A validated fact identifier such as `revenue.total`.
+///
+/// Parsing checks the id against [`BASES`] and [`Suffix`]; codes inside it
+/// must be well-formed. Ids order as strings and borrow as `&str`, so maps
+/// keyed by `FactId` can be queried with string literals.
+///
+/// ```
+/// use juesuan::{FactId, FactKind, Suffix};
+///
+/// let id: FactId = "general_budget.function.2080101.change".parse()?;
+/// assert_eq!(id.kind(), FactKind::Amount);
+/// assert_eq!(id.suffix(), Some(Suffix::Change));
+/// assert_eq!(id.function_code().map(|c| c.to_string()), Some("2080101".into()));
+/// assert_eq!(id.label(), "一般公共预算财政拨款支出 2080101 比上年增减");
+/// assert!("general_budget.function.208001".parse::<FactId>().is_err());
+/// # Ok::<(), juesuan::FactError>(())
+/// ```
+#[doc(alias = "事实")]
+#[derive(Debug, Clone)]
+pub struct FactId {
+    text: Box<str>,
+    parsed: Parsed,
+}
+
+impl PartialEq for FactId {
+    fn eq(&self, other: &FactId) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for FactId {}
+
+impl std::hash::Hash for FactId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
+impl PartialOrd for FactId {
+    fn partial_cmp(&self, other: &FactId) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for FactId {
+    fn cmp(&self, other: &FactId) -> std::cmp::Ordering {
+        self.text.cmp(&other.text)
+    }
+}
+
+impl FactId {
+    /// Parses and validates a fact id.
+    ///
+    /// # Errors
+    ///
+    /// [`FactError::UnknownId`] when no declared base matches,
+    /// [`FactError::SuffixMismatch`] when the suffix does not apply to the
+    /// base, [`FactError::BadCode`] when a code segment is malformed.
+    ///
+    /// ```
+    /// use juesuan::FactId;
+    /// assert!(FactId::new("three_public.vehicles_held").is_ok());
+    /// assert!(FactId::new("three_public.vehicles_held.share").is_err());
+    /// ```
+    pub fn new(id: &str) -> Result<FactId, FactError> {
+        let parsed = parse_id(id)?;
+        Ok(FactId {
+            text: id.into(),
+            parsed,
+        })
+    }
+
+    /// The id as a string.
+    ///
+    /// ```
+    /// let id = juesuan::FactId::new("revenue.total")?;
+    /// assert_eq!(id.as_str(), "revenue.total");
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    fn parsed(&self) -> Option<Parsed> {
+        Some(self.parsed)
+    }
+
+    /// The kind of value this fact holds.
+    ///
+    /// ```
+    /// use juesuan::{FactId, FactKind};
+    /// assert_eq!(FactId::new("staff.active.change")?.kind(), FactKind::SignedCount);
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn kind(&self) -> FactKind {
+        self.parsed().map_or(FactKind::Text, |p| match p.suffix {
+            Some(s) => s.kind_on(p.spec.kind).unwrap_or(FactKind::Text),
+            None => p.spec.kind,
+        })
+    }
+
+    /// The base part of the id (everything before the suffix).
+    ///
+    /// ```
+    /// let id = juesuan::FactId::new("revenue.business.share")?;
+    /// assert_eq!(id.base(), "revenue.business");
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn base(&self) -> &str {
+        match self.parsed() {
+            Some(p) => self.text.get(..p.base_len).unwrap_or(&self.text),
+            None => &self.text,
+        }
+    }
+
+    /// The suffix, if any.
+    ///
+    /// ```
+    /// let id = juesuan::FactId::new("revenue.business")?;
+    /// assert_eq!(id.suffix(), None);
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn suffix(&self) -> Option<Suffix> {
+        self.parsed().and_then(|p| p.suffix)
+    }
+
+    /// The declared base this id instantiates.
+    ///
+    /// ```
+    /// let id = juesuan::FactId::new("general_budget.function.205.share")?;
+    /// assert_eq!(id.spec().pattern, "general_budget.function.{f}");
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn spec(&self) -> &'static BaseSpec {
+        match self.parsed() {
+            Some(p) => p.spec,
+            None => &TEXT_SPEC,
+        }
+    }
+
+    /// The function code inside the id, if its base has one.
+    ///
+    /// ```
+    /// let id = juesuan::FactId::new("general_budget.function.205")?;
+    /// assert_eq!(id.function_code().map(|c| c.to_string()), Some("205".into()));
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn function_code(&self) -> Option<FunctionCode> {
+        match self.parsed()?.slot? {
+            Slot::Function(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The economic code inside the id, if its base has one.
+    ///
+    /// ```
+    /// let id = juesuan::FactId::new("basic.economic.30101")?;
+    /// assert_eq!(id.economic_code().map(|c| c.to_string()), Some("30101".into()));
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn economic_code(&self) -> Option<EconomicCode> {
+        match self.parsed()?.slot? {
+            Slot::Economic(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The vehicle kind inside the id, if its base has one.
+    ///
+    /// ```
+    /// use juesuan::{FactId, VehicleKind};
+    /// let id = FactId::new("assets.vehicles.other")?;
+    /// assert_eq!(id.vehicle_kind(), Some(VehicleKind::Other));
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn vehicle_kind(&self) -> Option<VehicleKind> {
+        match self.parsed()?.slot? {
+            Slot::Vehicle(k) => Some(k),
+            _ => None,
+        }
+    }
+
+    /// The same base with another suffix (or none).
+    ///
+    /// ```
+    /// use juesuan::{FactId, Suffix};
+    /// let id = FactId::new("revenue.business.share")?;
+    /// assert_eq!(id.with_suffix(Some(Suffix::Change))?.as_str(), "revenue.business.change");
+    /// assert_eq!(id.with_suffix(None)?.as_str(), "revenue.business");
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`FactError::SuffixMismatch`] when the suffix does not apply.
+    pub fn with_suffix(&self, suffix: Option<Suffix>) -> Result<FactId, FactError> {
+        let base = self.base();
+        match suffix {
+            None => FactId::new(base),
+            Some(s) => FactId::new(&format!("{base}.{}", s.as_str())),
+        }
+    }
+
+    /// The Chinese label: the base's label with codes filled in, then the
+    /// suffix's label.
+    ///
+    /// ```
+    /// let id = juesuan::FactId::new("revenue.appropriation.share")?;
+    /// assert_eq!(id.label(), "财政拨款收入 占比");
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn label(&self) -> String {
+        let Some(p) = self.parsed() else {
+            return self.text.to_string();
+        };
+        let fill = match p.slot {
+            Some(Slot::Function(c)) => c.to_string(),
+            Some(Slot::Economic(c)) => c.to_string(),
+            Some(Slot::Vehicle(k)) => k.label().to_owned(),
+            None => String::new(),
+        };
+        let mut label = p
+            .spec
+            .label
+            .replace("{f}", &fill)
+            .replace("{e}", &fill)
+            .replace("{v}", &fill);
+        if let Some(s) = p.suffix {
+            label.push(' ');
+            label.push_str(s.label());
+        }
+        label
+    }
+}
+
+const TEXT_SPEC: BaseSpec = base("", FactKind::Text, "");
+
+impl fmt::Display for FactId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl FromStr for FactId {
+    type Err = FactError;
+
+    fn from_str(s: &str) -> Result<FactId, FactError> {
+        FactId::new(s)
+    }
+}
+
+impl Borrow<str> for FactId {
+    fn borrow(&self) -> &str {
+        &self.text
+    }
+}
+
+impl AsRef<str> for FactId {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Serialize for FactId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
+impl<'de> Deserialize<'de> for FactId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<FactId, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        FactId::new(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_base_parses_as_itself() {
+        for spec in BASES {
+            let id = spec
+                .pattern
+                .replace("{f}", "2080101")
+                .replace("{e}", "30101")
+                .replace("{v}", "other");
+            let parsed = FactId::new(&id).unwrap();
+            assert_eq!(parsed.spec().pattern, spec.pattern, "{id}");
+            assert_eq!(parsed.kind(), spec.kind, "{id}");
+            assert_eq!(parsed.suffix(), None, "{id}");
+        }
+    }
+
+    #[test]
+    fn design_ids_parse() {
+        for id in [
+            "revenue.total",
+            "general_budget.function.2080101.change",
+            "general_budget.function.208.share",
+            "three_public.vehicles.budget_variance_rate",
+            "three_public.reception_persons",
+            "assets.vehicles.other",
+            "assets.vehicles.change",
+            "staff.retired.change",
+            "appropriation.initial_budget",
+            "general_budget.expenditure.budget",
+            "expenditure.function.205.basic",
+            "government_fund.expenditure.basic",
+            "basic.economic.302",
+        ] {
+            assert!(FactId::new(id).is_ok(), "{id}");
+        }
+    }
+
+    #[test]
+    fn bad_ids_say_why() {
+        let e = FactId::new("general_budget.function.208001").unwrap_err();
+        assert!(matches!(e, FactError::BadCode { .. }), "{e}");
+        assert!(e.to_string().contains("208001"));
+        let e = FactId::new("staff.total.share").unwrap_err();
+        assert!(matches!(e, FactError::SuffixMismatch { .. }), "{e}");
+        assert!(FactId::new("").is_err());
+        assert!(FactId::new("revenue").is_err());
+        assert!(FactId::new("revenue.total.share.share").is_err());
+        assert!(FactId::new("assets.vehicles.bus").is_err());
+    }
+
+    #[test]
+    fn kinds_follow_suffixes() {
+        let k = |s: &str| FactId::new(s).unwrap().kind();
+        assert_eq!(k("revenue.total.change"), FactKind::Amount);
+        assert_eq!(k("revenue.total.reason"), FactKind::Text);
+        assert_eq!(k("assets.building_area"), FactKind::Quantity);
+        assert_eq!(k("staff.total.change"), FactKind::SignedCount);
+        assert_eq!(
+            k("general_budget.function.2080104.cited_code"),
+            FactKind::Text
+        );
+    }
+}
