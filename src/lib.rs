@@ -52,6 +52,7 @@ mod date;
 mod disclosure;
 mod error;
 mod fact;
+mod render;
 mod rounding;
 mod span;
 
@@ -62,5 +63,6 @@ pub use date::*;
 pub use disclosure::*;
 pub use error::Error;
 pub use fact::*;
+pub use render::*;
 pub use rounding::*;
 pub use span::*;
