@@ -55,6 +55,7 @@ mod fact;
 mod render;
 mod rounding;
 mod span;
+mod text;
 
 pub use amount::*;
 pub use audit::*;
@@ -66,3 +67,4 @@ pub use fact::*;
 pub use render::*;
 pub use rounding::*;
 pub use span::*;
+pub use text::{NormalizedText, Paragraph, Paragraphs, normalize};
