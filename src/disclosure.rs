@@ -561,6 +561,12 @@ impl Disclosure {
         self.facts.get(id).and_then(|v| v.first())
     }
 
+    /// The stored id equal to `id`, if stated (cloning it is cheaper than
+    /// parsing the string again).
+    pub(crate) fn key(&self, id: &str) -> Option<&FactId> {
+        self.facts.get_key_value(id).map(|(k, _)| k)
+    }
+
     /// Every statement of `id`, in the order made.
     ///
     /// ```
@@ -658,6 +664,26 @@ impl Disclosure {
             ))
             .map(|(k, _)| k)
             .take_while(move |k| k.as_str().starts_with(prefix))
+    }
+
+    /// The ids that start with `prefix`, with their statements, in order.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("general_budget.function.205", "1.00")?;
+    /// let (id, facts) = d.facts_with_prefix("general_budget.").next().unwrap();
+    /// assert_eq!(id.as_str(), "general_budget.function.205");
+    /// assert_eq!(facts.len(), 1);
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn facts_with_prefix<'a>(
+        &'a self,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = (&'a FactId, &'a [Fact])> + 'a {
+        self.facts
+            .range::<str, _>((std::ops::Bound::Included(prefix), std::ops::Bound::Unbounded))
+            .take_while(move |(k, _)| k.as_str().starts_with(prefix))
+            .map(|(k, v)| (k, v.as_slice()))
     }
 
     /// How many distinct fact ids are stated.

@@ -231,7 +231,9 @@ impl Verdict {
     /// For a sum, the half-units of all figures added up (0.015 for two parts
     /// and a total at two decimals). For a percentage, half a unit of the
     /// stated percentage plus how far the printed amounts' rounding can move
-    /// the computed one.
+    /// the computed one; when the printed amounts give the stated percentage
+    /// exactly ([`Outcome::Exact`]) that spread is not computed and the
+    /// tolerance is half a unit of the stated percentage.
     ///
     /// ```
     /// use juesuan::check_sum;
@@ -285,8 +287,10 @@ fn in_unit(a: &Amount, unit: crate::Unit) -> Result<(Decimal, Decimal), AmountEr
 /// `a + b`, exactly: rust_decimal rounds a sum that needs more than 28
 /// digits, which would hide a difference, so that is an error here.
 fn add(a: Decimal, b: Decimal) -> Result<Decimal, AmountError> {
+    // rust_decimal only rounds a sum by dropping decimal places, so a result
+    // that keeps the finer scale of its operands is exact.
     a.checked_add(b)
-        .filter(|c| c.checked_sub(a) == Some(b))
+        .filter(|c| c.scale() >= a.scale().max(b.scale()) || c.checked_sub(a) == Some(b))
         .ok_or_else(|| AmountError::overflow(format!("{a} + {b}")))
 }
 
@@ -433,6 +437,26 @@ fn judge_ratio(r: &Ratio, stated: &Percent) -> Result<Verdict, AmountError> {
             expected: known.then_some(Decimal::ZERO),
             actual,
             difference: known.then_some(Decimal::ZERO),
+            tolerance: half,
+        });
+    }
+    // Fast path, without division: do the printed figures give exactly the
+    // stated percentage (100·n/d rounds half away from zero to it)?
+    let (sn, sd) = if pd.is_sign_negative() { (-pn, -pd) } else { (pn, pd) };
+    let scaled = mul(sn, hundred)?;
+    let lo = mul(sub(actual, half)?, sd)?;
+    let hi = mul(add(actual, half)?, sd)?;
+    let exact = if sn.is_sign_negative() && !sn.is_zero() {
+        lo < scaled && scaled <= hi
+    } else {
+        lo <= scaled && scaled < hi
+    };
+    if exact {
+        return Ok(Verdict {
+            outcome: Outcome::Exact,
+            expected: Some(actual),
+            actual,
+            difference: Some(Decimal::ZERO),
             tolerance: half,
         });
     }

@@ -192,9 +192,19 @@ fn stated<'a>(d: &Disclosure, id: &'a str) -> Option<Stated<'a>> {
     })
 }
 
-fn fact_ids<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<FactId> {
+/// `base` followed by `suffix`, without the formatting machinery (this is
+/// on the audit's hot path).
+fn cat(base: &str, suffix: &str) -> String {
+    let mut s = String::with_capacity(base.len() + suffix.len());
+    s.push_str(base);
+    s.push_str(suffix);
+    s
+}
+
+/// The fact ids named, cloned from the disclosure's keys where stated.
+fn fact_ids<'a>(d: &Disclosure, ids: impl IntoIterator<Item = &'a str>) -> Vec<FactId> {
     ids.into_iter()
-        .filter_map(|s| FactId::new(s).ok())
+        .filter_map(|s| d.key(s).cloned().or_else(|| FactId::new(s).ok()))
         .collect()
 }
 
@@ -222,8 +232,8 @@ fn report(
     rule: &'static str,
     class: Severity,
     verdict: &Verdict,
-    what: String,
-    facts: Vec<FactId>,
+    what: impl FnOnce() -> String,
+    facts: impl FnOnce() -> Vec<FactId>,
     span: Option<Span>,
 ) {
     let (rule, severity) = match verdict.outcome() {
@@ -236,8 +246,8 @@ fn report(
     sink.push(Draft {
         rule,
         severity,
-        message: format!("{what}: {verdict}"),
-        facts,
+        message: format!("{}: {verdict}", what()),
+        facts: facts(),
         expected: verdict.expected().map(plain),
         actual: Some(plain(verdict.actual())),
         difference: verdict.difference().map(plain),
@@ -265,7 +275,7 @@ fn sum_rule(
     let Some(parts) = parts else {
         return;
     };
-    let facts = || fact_ids(std::iter::once(total_id).chain(part_ids.iter().copied()));
+    let facts = || fact_ids(d, std::iter::once(total_id).chain(part_ids.iter().copied()));
     match total.value() {
         Value::Amount(t) => {
             let amounts: Option<Vec<Amount>> =
@@ -274,14 +284,13 @@ fn sum_rule(
                 return;
             };
             if let Ok(v) = check_sum(t, &amounts) {
-                let label = label(total_id);
                 report(
                     sink,
                     rule,
                     Severity::Error,
                     &v,
-                    format!("{description}: {label} {}", t.printed()),
-                    facts(),
+                    || format!("{description}: {} {}", label(total_id), t.printed()),
+                    facts,
                     total.span(),
                 );
             }
@@ -338,8 +347,8 @@ pub(super) fn run(d: &Disclosure, sink: &mut Sink<'_>) {
                 b.rule,
                 Severity::Error,
                 &v,
-                format!("{}: {} {}", b.description, label(c.id), c.amount.printed()),
-                fact_ids([c.id, o.id, r.id, e.id]),
+                || format!("{}: {} {}", b.description, label(c.id), c.amount.printed()),
+                || fact_ids(d, [c.id, o.id, r.id, e.id]),
                 c.span,
             );
         }
@@ -358,31 +367,31 @@ pub(super) fn run(d: &Disclosure, sink: &mut Sink<'_>) {
     codes(d, sink);
 }
 
-/// Rows of one column of a function table: code → stated amount.
-fn column<'a>(
-    d: &'a Disclosure,
-    prefix: &'a str,
-    column: &str,
-) -> BTreeMap<FunctionCode, (&'a FactId, Amount, Option<Span>)> {
-    let mut rows = BTreeMap::new();
-    for id in d.ids_with_prefix(prefix) {
+/// One column of a function table: code → (fact id, stated amount, span).
+type Rows<'a> = BTreeMap<FunctionCode, (&'a FactId, Amount, Option<Span>)>;
+
+/// Every column of a function table in one pass over its facts: column
+/// suffix ("" for the first column, ".basic", ".change", …) → rows.
+fn table_columns<'a>(d: &'a Disclosure, prefix: &'a str) -> BTreeMap<&'a str, Rows<'a>> {
+    let mut columns: BTreeMap<&'a str, Rows<'a>> = BTreeMap::new();
+    for (id, stmts) in d.facts_with_prefix(prefix) {
         let Some(code) = id.function_code() else {
             continue;
         };
         let rest = id.as_str().get(prefix.len()..).unwrap_or("");
-        let Some(after) = rest.strip_prefix(code.to_string().as_str()) else {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let Some(after) = rest.get(digits..) else {
             continue;
         };
-        if after != column {
+        let Some((f, a)) = stmts.first().and_then(|f| Some((f, f.value().as_amount()?))) else {
             continue;
-        }
-        if let Some(f) = d.get(id.as_str()) {
-            if let Some(a) = f.value().as_amount() {
-                rows.insert(code, (id, a, f.span()));
-            }
-        }
+        };
+        columns
+            .entry(after)
+            .or_default()
+            .insert(code, (id, a, f.span()));
     }
-    rows
+    columns
 }
 
 /// The stated rows directly below `node`: its children if any is stated,
@@ -403,37 +412,38 @@ fn below<T>(rows: &BTreeMap<FunctionCode, T>, node: FunctionCode) -> Vec<(&Funct
 }
 
 fn function_table(d: &Disclosure, sink: &mut Sink<'_>, t: &FunctionTable) {
-    let first = column(d, t.prefix, "");
+    let columns = table_columns(d, t.prefix);
+    let empty = Rows::new();
+    let first = columns.get("").unwrap_or(&empty);
     for (col, total_id) in t.columns {
-        let rows = if col.is_empty() {
-            first.clone()
-        } else {
-            column(d, t.prefix, col)
-        };
-        if rows.is_empty() {
+        let Some(rows) = columns.get(col) else {
             continue;
-        }
+        };
         // 合计 = Σ 类.
         if let Some(total) = total_id.and_then(|id| stated(d, id)) {
             let classes: Vec<_> = rows.iter().filter(|(c, _)| c.parent().is_none()).collect();
             if !classes.is_empty() && sink.enabled(t.rules.total) {
                 let parts: Vec<Amount> = classes.iter().map(|(_, r)| r.1).collect();
                 if let Ok(v) = check_sum(&total.amount, &parts) {
-                    let mut ids = vec![total.id];
-                    ids.extend(classes.iter().map(|(_, r)| r.0.as_str()));
                     report(
                         sink,
                         t.rules.total,
                         Severity::Error,
                         &v,
-                        format!(
-                            "{}合计 = Σ {} 类: {} {}",
-                            t.name,
-                            classes.len(),
-                            label(total.id),
-                            total.amount.printed()
-                        ),
-                        fact_ids(ids),
+                        || {
+                            format!(
+                                "{}合计 = Σ {} 类: {} {}",
+                                t.name,
+                                classes.len(),
+                                label(total.id),
+                                total.amount.printed()
+                            )
+                        },
+                        || {
+                            let mut ids = vec![total.id];
+                            ids.extend(classes.iter().map(|(_, r)| r.0.as_str()));
+                            fact_ids(d, ids)
+                        },
                         total.span,
                     );
                 }
@@ -441,27 +451,31 @@ fn function_table(d: &Disclosure, sink: &mut Sink<'_>, t: &FunctionTable) {
         }
         // 类 = Σ 款 = Σ 项.
         if sink.enabled(t.rules.hierarchy) {
-            for (code, (id, amount, span)) in &rows {
-                let kids = below(&rows, *code);
+            for (code, (id, amount, span)) in rows {
+                let kids = below(rows, *code);
                 if kids.is_empty() {
                     continue;
                 }
                 let parts: Vec<Amount> = kids.iter().map(|(_, r)| r.1).collect();
                 if let Ok(v) = check_sum(amount, &parts) {
-                    let mut ids = vec![id.as_str()];
-                    ids.extend(kids.iter().map(|(_, r)| r.0.as_str()));
                     report(
                         sink,
                         t.rules.hierarchy,
                         Severity::Error,
                         &v,
-                        format!(
-                            "{} {code} = Σ {} 个下级科目: stated {}",
-                            t.name,
-                            kids.len(),
-                            amount.printed()
-                        ),
-                        fact_ids(ids),
+                        || {
+                            format!(
+                                "{} {code} = Σ {} 个下级科目: stated {}",
+                                t.name,
+                                kids.len(),
+                                amount.printed()
+                            )
+                        },
+                        || {
+                            let mut ids = vec![id.as_str()];
+                            ids.extend(kids.iter().map(|(_, r)| r.0.as_str()));
+                            fact_ids(d, ids)
+                        },
                         *span,
                     );
                 }
@@ -469,21 +483,40 @@ fn function_table(d: &Disclosure, sink: &mut Sink<'_>, t: &FunctionTable) {
         }
     }
     // Each row = Σ its other columns (all of them stated).
-    let others: Vec<&str> = t
+    let others: Vec<&Rows<'_>> = t
         .columns
         .iter()
-        .map(|(c, _)| *c)
-        .filter(|c| !c.is_empty())
+        .filter(|(c, _)| !c.is_empty())
+        .filter_map(|(c, _)| columns.get(c))
         .collect();
-    if !others.is_empty() && sink.enabled(t.rules.row) {
-        for (code, (id, _, _)) in &first {
-            let part_ids: Vec<String> = others.iter().map(|c| format!("{id}{c}")).collect();
-            let refs: Vec<&str> = part_ids.iter().map(String::as_str).collect();
-            let what = format!("{} {code} 行合计 = 各列之和", t.name);
-            sum_rule(d, sink, t.rules.row, &what, id.as_str(), &refs);
+    let all_columns = others.len() + 1 == t.columns.len();
+    if all_columns && !others.is_empty() && sink.enabled(t.rules.row) {
+        for (code, (id, amount, span)) in first {
+            let cells: Option<Vec<_>> = others.iter().map(|col| col.get(code)).collect();
+            let Some(cells) = cells else {
+                continue;
+            };
+            let parts: Vec<Amount> = cells.iter().map(|c| c.1).collect();
+            if let Ok(v) = check_sum(amount, &parts) {
+                report(
+                    sink,
+                    t.rules.row,
+                    Severity::Error,
+                    &v,
+                    || format!("{} {code} 行合计 = 各列之和: stated {}", t.name, amount.printed()),
+                    || {
+                        let mut ids = vec![id.as_str()];
+                        ids.extend(cells.iter().map(|c| c.0.as_str()));
+                        fact_ids(d, ids)
+                    },
+                    *span,
+                );
+            }
         }
     }
-    change_sums(d, sink, t, &first);
+    if let Some(changes) = columns.get(".change") {
+        change_sums(d, sink, t, first, changes);
+    }
 }
 
 /// Σ changes (and Σ last years) of the most detailed rows stated with a
@@ -492,20 +525,17 @@ fn change_sums(
     d: &Disclosure,
     sink: &mut Sink<'_>,
     t: &FunctionTable,
-    first: &BTreeMap<FunctionCode, (&FactId, Amount, Option<Span>)>,
+    first: &Rows<'_>,
+    changes: &Rows<'_>,
 ) {
     let Some(total_id) = t.total else {
         return;
     };
-    let total_change_id = format!("{total_id}.change");
+    let total_change_id = cat(total_id, ".change");
     let (Some(total), Some(total_change)) = (stated(d, total_id), stated(d, &total_change_id))
     else {
         return;
     };
-    let changes = column(d, t.prefix, ".change");
-    if changes.is_empty() {
-        return;
-    }
     // Leaves: rows with a change and no stated descendant with a change.
     let leaves: Vec<FunctionCode> = changes
         .keys()
@@ -540,13 +570,13 @@ fn change_sums(
                 t.rules.change_sum,
                 Severity::Error,
                 &v,
-                format!(
+                || format!(
                     "Σ {} 个科目增减额 = {}: stated {}",
                     change_parts.len(),
                     label(&total_change_id),
                     total_change.amount.printed()
                 ),
-                fact_ids(ids.iter().map(String::as_str)),
+                || fact_ids(d, ids.iter().map(String::as_str)),
                 total_change.span,
             );
         }
@@ -596,7 +626,7 @@ fn change_sums(
             if v.is_consistent() { "within" } else { "exceeds" },
             plain(v.tolerance())
         ),
-        facts: fact_ids(prior_ids.iter().map(String::as_str)),
+        facts: fact_ids(d, prior_ids.iter().map(String::as_str)),
         expected: Some(plain(sum_prior)),
         actual: Some(plain(stated_prior)),
         difference: Some(plain(diff)),
@@ -665,7 +695,7 @@ fn bound(
             excess.2,
             excess.3
         ),
-        facts: fact_ids([part_id, whole_id]),
+        facts: fact_ids(d, [part_id, whole_id]),
         expected: Some(format!("≤ {}", excess.1)),
         actual: Some(excess.0),
         difference: Some(excess.2),
@@ -676,10 +706,15 @@ fn bound(
 
 /// T5 per 项 ≤ T3 per 项.
 fn item_bound(d: &Disclosure, sink: &mut Sink<'_>) {
-    if !sink.enabled("T5-T3.item-bound") {
+    if !sink.enabled("T5-T3.item-bound")
+        || d.facts_with_prefix("expenditure.function.").next().is_none()
+    {
         return;
     }
-    let gb = column(d, "general_budget.function.", "");
+    let columns = table_columns(d, "general_budget.function.");
+    let Some(gb) = columns.get("") else {
+        return;
+    };
     for code in gb.keys() {
         let part = format!("general_budget.function.{code}");
         let whole = format!("expenditure.function.{code}");
@@ -753,15 +788,15 @@ fn restatements(d: &Disclosure, sink: &mut Sink<'_>) {
 }
 
 /// The whole a `<base>.share` refers to.
-fn share_whole(base: &FactId) -> Option<&'static str> {
-    let code = base.function_code();
+fn share_whole(base: &str, code: Option<FunctionCode>) -> Option<&'static str> {
     SHARE_BASES.iter().find_map(|(pattern, whole)| {
         if let Some(prefix) = pattern.strip_suffix("{class}") {
             let c = code?;
-            let matches = c.parent().is_none() && base.as_str() == format!("{prefix}{c}");
+            let rest = base.strip_prefix(prefix)?;
+            let matches = c.parent().is_none() && rest.len() == 3 && rest.bytes().all(|b| b.is_ascii_digit());
             matches.then_some(*whole)
         } else {
-            (*pattern == base.as_str()).then_some(*whole)
+            (*pattern == base).then_some(*whole)
         }
     })
 }
@@ -776,16 +811,13 @@ fn suffixed(d: &Disclosure, sink: &mut Sink<'_>) {
         let Some(fact) = stmts.first() else {
             continue;
         };
-        let Ok(base) = id.with_suffix(None) else {
-            continue;
-        };
-        let base_id = base.as_str();
+        let base_id = id.base();
         match suffix {
             Suffix::Share => {
                 let (Some(p), Some(part), Some(whole_id)) = (
                     fact.value().as_percent(),
                     stated(d, base_id),
-                    share_whole(&base),
+                    share_whole(base_id, id.function_code()),
                 ) else {
                     continue;
                 };
@@ -798,20 +830,20 @@ fn suffixed(d: &Disclosure, sink: &mut Sink<'_>) {
                         "narrative.share",
                         Severity::Error,
                         &v,
-                        format!(
+                        || format!(
                             "{} {} / {} {} = {p}?",
                             label(base_id),
                             part.amount.printed(),
                             label(whole_id),
                             whole.amount.printed()
                         ),
-                        fact_ids([id.as_str(), base_id, whole_id]),
+                        || fact_ids(d, [id.as_str(), base_id, whole_id]),
                         fact.span(),
                     );
                 }
             }
             Suffix::ChangeRate => {
-                let change_id = format!("{base_id}.change");
+                let change_id = cat(base_id, ".change");
                 let (Some(rate), Some(current), Some(change)) = (
                     fact.value().as_percent(),
                     stated(d, base_id),
@@ -825,19 +857,19 @@ fn suffixed(d: &Disclosure, sink: &mut Sink<'_>) {
                         "narrative.change-rate",
                         Severity::Error,
                         &v,
-                        format!(
+                        || format!(
                             "{} {}, change {}, rate {rate}",
                             label(base_id),
                             current.amount.printed(),
                             change.amount.printed()
                         ),
-                        fact_ids([id.as_str(), base_id, change_id.as_str()]),
+                        || fact_ids(d, [id.as_str(), base_id, change_id.as_str()]),
                         fact.span(),
                     );
                 }
             }
             Suffix::PriorYear => {
-                let change_id = format!("{base_id}.change");
+                let change_id = cat(base_id, ".change");
                 sum_rule(
                     d,
                     sink,
@@ -873,14 +905,14 @@ fn suffixed(d: &Disclosure, sink: &mut Sink<'_>) {
                         rule,
                         Severity::Error,
                         &v,
-                        format!(
+                        || format!(
                             "{} 决算数 {}, 预算数 {}, {} {rate}",
                             label(base_id),
                             actual.amount.printed(),
                             budget.amount.printed(),
                             suffix.label()
                         ),
-                        fact_ids([id.as_str(), base_id, budget_id.as_str()]),
+                        || fact_ids(d, [id.as_str(), base_id, budget_id.as_str()]),
                         fact.span(),
                     );
                 }
@@ -899,13 +931,13 @@ fn budget_of(base_id: &str) -> String {
     if base_id == "appropriation.revenue_total" {
         "appropriation.initial_budget".to_owned()
     } else {
-        format!("{base_id}.budget")
+        cat(base_id, ".budget")
     }
 }
 
 /// The sign a stated direction word implies: +1 rise, −1 fall, 0 unchanged.
 fn word_sign(word: &str) -> Option<i32> {
-    let w: String = word.chars().filter(|c| !c.is_whitespace()).collect();
+    let w = word.trim();
     if ["增加", "增长", "上升", "提高", "增"]
         .iter()
         .any(|x| w.starts_with(x))
@@ -954,9 +986,9 @@ fn wording_direction(
     // The figure the word describes: the change (or rate); the difference
     // between this year and last year when last year is stated.
     let figure_id = if suffix == Suffix::ChangeWord {
-        format!("{base_id}.change")
+        cat(base_id, ".change")
     } else {
-        format!("{base_id}.change_rate")
+        cat(base_id, ".change_rate")
     };
     let figure = d.get(&figure_id).and_then(|f| match f.value() {
         Value::Amount(a) => Some(a.value()),
@@ -964,7 +996,7 @@ fn wording_direction(
         Value::SignedCount(n) => Some(Decimal::from(*n)),
         _ => None,
     });
-    let prior = stated(d, &format!("{base_id}.prior_year"))
+    let prior = stated(d, &cat(base_id, ".prior_year"))
         .zip(stated(d, base_id))
         .map(|(p, c)| c.amount.value() - p.amount.value());
     let mut clash = |actual: Decimal, what: &str, involved: &str| {
@@ -987,7 +1019,7 @@ fn wording_direction(
                 label(base_id),
                 plain(actual)
             ),
-            facts: fact_ids([id.as_str(), involved]),
+            facts: fact_ids(d, [id.as_str(), involved]),
             expected: Some(match is {
                 1 => "增加/增长".to_owned(),
                 -1 => "减少/下降".to_owned(),
@@ -1006,7 +1038,7 @@ fn wording_direction(
     }
     // The two words of one sentence must agree with each other.
     if suffix == Suffix::ChangeWord {
-        let rate_word_id = format!("{base_id}.change_rate_word");
+        let rate_word_id = cat(base_id, ".change_rate_word");
         if let Some(other) = d.text(&rate_word_id).and_then(word_sign) {
             if other != said && sink.enabled("wording.change-direction") {
                 sink.push(Draft {
@@ -1017,7 +1049,7 @@ fn wording_direction(
                         label(base_id),
                         d.text(&rate_word_id).unwrap_or_default()
                     ),
-                    facts: fact_ids([id.as_str(), rate_word_id.as_str()]),
+                    facts: fact_ids(d, [id.as_str(), rate_word_id.as_str()]),
                     expected: None,
                     actual: Some(word.to_owned()),
                     difference: None,
@@ -1068,7 +1100,7 @@ fn wording_comparison(
             budget.amount.printed(),
             plain(diff)
         ),
-        facts: fact_ids([id.as_str(), base_id, budget_id.as_str()]),
+        facts: fact_ids(d, [id.as_str(), base_id, budget_id.as_str()]),
         expected: Some(
             match sign_of(diff) {
                 1 => "大于",
@@ -1115,7 +1147,7 @@ fn vehicles_held(d: &Disclosure, sink: &mut Sink<'_>) {
                 "not explained"
             }
         ),
-        facts: fact_ids(["assets.vehicles", "three_public.vehicles_held"]),
+        facts: fact_ids(d, ["assets.vehicles", "three_public.vehicles_held"]),
         expected: Some(a.to_string()),
         actual: Some(h.to_string()),
         difference: Some((h - a).to_string()),
@@ -1132,7 +1164,7 @@ fn years(d: &Disclosure, sink: &mut Sink<'_>) {
             rule: "template.placeholder",
             severity: Severity::Warning,
             message: format!("template placeholder left in the text: “{text}”"),
-            facts: fact_ids(["document.placeholder"]),
+            facts: fact_ids(d, ["document.placeholder"]),
             expected: None,
             actual: Some(text.to_owned()),
             difference: None,
@@ -1171,7 +1203,7 @@ fn years(d: &Disclosure, sink: &mut Sink<'_>) {
                         "{}: the text names {y}, expected {want} ({what})",
                         label(id)
                     ),
-                    facts: fact_ids([id]),
+                    facts: fact_ids(d, [id]),
                     expected: Some(want.to_string()),
                     actual: Some(y.to_string()),
                     difference: Some((y - want).to_string()),
@@ -1191,7 +1223,7 @@ fn years(d: &Disclosure, sink: &mut Sink<'_>) {
                 rule: "year.balance-date",
                 severity: Severity::Warning,
                 message: format!("资产截止日期: the text names {text}, expected {want}"),
-                facts: fact_ids(["document.balance_date"]),
+                facts: fact_ids(d, ["document.balance_date"]),
                 expected: Some(want.clone()),
                 actual: Some(text.to_owned()),
                 difference: None,
@@ -1210,7 +1242,7 @@ fn codes(d: &Disclosure, sink: &mut Sink<'_>) {
     let mut seen = std::collections::BTreeSet::new();
     for (id, stmts) in d.iter() {
         if let Some(code) = id.function_code() {
-            if seen.insert(code.to_string()) && !functions.contains(code) {
+            if seen.insert(u32::from(code)) && !functions.contains(code) {
                 push_code(
                     sink,
                     "code.unknown",
@@ -1222,7 +1254,7 @@ fn codes(d: &Disclosure, sink: &mut Sink<'_>) {
             }
         }
         if let Some(code) = id.economic_code() {
-            if seen.insert(code.to_string()) && !economics.contains(code) {
+            if seen.insert(u32::from(code)) && !economics.contains(code) {
                 push_code(
                     sink,
                     "code.unknown",

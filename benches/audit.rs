@@ -1,0 +1,26 @@
+//! Benchmarks of the audit, JSON loading and rendering on the reference report.
+#![allow(missing_docs, clippy::unwrap_used)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use juesuan::{Disclosure, audit, narrative, tables};
+
+const REFERENCE: &str = include_str!("../examples/data/xinjiang-hrss-2024.json");
+
+fn bench(c: &mut Criterion) {
+    let report = Disclosure::from_json(REFERENCE).unwrap();
+    c.bench_function("audit/reference", |b| b.iter(|| audit(black_box(&report))));
+    c.bench_function("json/load reference", |b| {
+        b.iter(|| Disclosure::from_json(black_box(REFERENCE)).unwrap())
+    });
+    c.bench_function("render/narrative reference", |b| {
+        b.iter(|| narrative(black_box(&report)))
+    });
+    c.bench_function("render/tables reference", |b| {
+        b.iter(|| tables(black_box(&report)))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
