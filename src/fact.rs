@@ -517,6 +517,17 @@ pub const BASES: &[BaseSpec] = &[
         A,
         "国有资本经营预算财政拨款支出 {f}",
     ),
+    // 空表说明 of T7 and T8 (added for the typed model: "本表无数据" notes).
+    base(
+        "government_fund.note",
+        FactKind::Text,
+        "政府性基金预算财政拨款收入支出决算表说明",
+    ),
+    base(
+        "state_capital.note",
+        FactKind::Text,
+        "国有资本经营预算财政拨款收入支出决算表说明",
+    ),
     // 基本支出 (T6, narrative 六).
     base("basic.total", A, "一般公共预算财政拨款基本支出"),
     base("basic.personnel", A, "人员经费"),
@@ -671,49 +682,101 @@ struct Parsed {
     base_len: usize,
 }
 
-/// Matches `segments` against `spec`'s pattern. `Err` for a placeholder
-/// whose code is malformed (so the user hears why), `Ok(None)` for no match.
-fn match_base(spec: &'static BaseSpec, segments: &[&str]) -> Result<Option<Option<Slot>>, String> {
+/// One segment of a compiled base pattern.
+#[derive(Debug, Clone, Copy)]
+enum Seg {
+    Lit(&'static str),
+    Function,
+    Economic,
+    Vehicle,
+}
+
+/// A base pattern split into segments once.
+struct Compiled {
+    spec: &'static BaseSpec,
+    segs: Vec<Seg>,
+}
+
+/// The declared bases, compiled and grouped by their first segment, so an
+/// id is matched against the few bases that can fit it.
+fn index() -> &'static std::collections::HashMap<&'static str, Vec<Compiled>> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<Compiled>>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map: std::collections::HashMap<&'static str, Vec<Compiled>> =
+            std::collections::HashMap::new();
+        for spec in BASES {
+            let segs: Vec<Seg> = spec
+                .pattern
+                .split('.')
+                .map(|p| match p {
+                    "{f}" => Seg::Function,
+                    "{e}" => Seg::Economic,
+                    "{v}" => Seg::Vehicle,
+                    lit => Seg::Lit(lit),
+                })
+                .collect();
+            let first = spec.pattern.split('.').next().unwrap_or("");
+            map.entry(first).or_default().push(Compiled { spec, segs });
+        }
+        map
+    })
+}
+
+/// Matches `segments` against a compiled pattern. `Err` for a code segment
+/// that is all digits but malformed (so the user hears why), `Ok(None)` for
+/// no match.
+fn match_base(c: &Compiled, segments: &[&str]) -> Result<Option<Option<Slot>>, String> {
+    if c.segs.len() != segments.len() {
+        return Ok(None);
+    }
     let mut slot = None;
-    let mut n = 0;
-    for (i, pat) in spec.pattern.split('.').enumerate() {
-        let Some(seg) = segments.get(i) else {
-            return Ok(None);
-        };
-        n += 1;
+    for (pat, seg) in c.segs.iter().zip(segments) {
+        let digits = !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit());
         match pat {
-            "{f}" => match seg.parse::<FunctionCode>() {
-                Ok(c) if c.to_string() == *seg => slot = Some(Slot::Function(c)),
-                Ok(_) => return Err(format!("expected a bare function code, but found {seg:?}")),
-                Err(e) if seg.chars().all(|c| c.is_ascii_digit()) => return Err(e.to_string()),
-                Err(_) => return Ok(None),
+            Seg::Lit(lit) => {
+                if lit != seg {
+                    return Ok(None);
+                }
+            }
+            Seg::Function if digits => match seg.parse::<FunctionCode>() {
+                Ok(code) => slot = Some(Slot::Function(code)),
+                Err(e) => return Err(e.to_string()),
             },
-            "{e}" => match seg.parse::<EconomicCode>() {
-                Ok(c) if c.to_string() == *seg => slot = Some(Slot::Economic(c)),
-                Ok(_) => return Err(format!("expected a bare economic code, but found {seg:?}")),
-                Err(e) if seg.chars().all(|c| c.is_ascii_digit()) => return Err(e.to_string()),
-                Err(_) => return Ok(None),
+            Seg::Economic if digits => match seg.parse::<EconomicCode>() {
+                Ok(code) => slot = Some(Slot::Economic(code)),
+                Err(e) => return Err(e.to_string()),
             },
-            "{v}" => match VehicleKind::from_id_segment(seg) {
+            Seg::Function | Seg::Economic => return Ok(None),
+            Seg::Vehicle => match VehicleKind::from_id_segment(seg) {
                 Some(k) => slot = Some(Slot::Vehicle(k)),
                 None => return Ok(None),
             },
-            lit if lit == *seg => {}
-            _ => return Ok(None),
         }
     }
-    if n == segments.len() {
-        Ok(Some(slot))
-    } else {
-        Ok(None)
-    }
+    Ok(Some(slot))
 }
 
+/// The most segments an id can have: the longest base plus a suffix.
+const MAX_SEGMENTS: usize = 8;
+
 fn parse_id(id: &str) -> Result<Parsed, FactError> {
-    let segments: Vec<&str> = id.split('.').collect();
+    let unknown = || FactError::UnknownId { id: id.to_owned() };
+    let mut buf = [""; MAX_SEGMENTS];
+    let mut n = 0;
+    for seg in id.split('.') {
+        let slot = buf.get_mut(n).ok_or_else(unknown)?;
+        *slot = seg;
+        n += 1;
+    }
+    let segments = buf.get(..n).ok_or_else(unknown)?;
+    let candidates = segments
+        .first()
+        .and_then(|first| index().get(first))
+        .ok_or_else(unknown)?;
     let mut bad_code = None;
     // Longest base first, so "assets.vehicles.other" is a base, not a suffix.
-    for split in [segments.len(), segments.len().saturating_sub(1)] {
+    for split in [n, n.saturating_sub(1)] {
         let Some(head) = segments.get(..split) else {
             continue;
         };
@@ -724,21 +787,21 @@ fn parse_id(id: &str) -> Result<Parsed, FactError> {
                 None => continue,
             },
         };
-        for spec in BASES {
-            match match_base(spec, head) {
+        for c in candidates {
+            match match_base(c, head) {
                 Ok(Some(slot)) => {
                     let base_len = head.iter().map(|s| s.len()).sum::<usize>() + head.len() - 1;
                     if let Some(sfx) = suffix {
-                        if sfx.kind_on(spec.kind).is_none() {
+                        if sfx.kind_on(c.spec.kind).is_none() {
                             return Err(FactError::SuffixMismatch {
                                 base: id.get(..base_len).unwrap_or(id).to_owned(),
                                 suffix: sfx.as_str().to_owned(),
-                                kind: spec.kind.describe(),
+                                kind: c.spec.kind.describe(),
                             });
                         }
                     }
                     return Ok(Parsed {
-                        spec,
+                        spec: c.spec,
                         slot,
                         suffix,
                         base_len,
@@ -754,7 +817,7 @@ fn parse_id(id: &str) -> Result<Parsed, FactError> {
             id: id.to_owned(),
             reason,
         },
-        None => FactError::UnknownId { id: id.to_owned() },
+        None => unknown(),
     })
 }
 
