@@ -2,7 +2,8 @@
 //! 新疆维吾尔自治区人力资源和社会保障厅.
 //!
 //! `cargo run --example xinjiang_hrss_2024` loads
-//! `examples/data/xinjiang-hrss-2024.json`, audits it, prints the findings
+//! `examples/data/xinjiang-hrss-2024.json` as a strict, typed
+//! [`FinalAccounts`] (every identity checked on load), audits it, prints the findings
 //! grouped by severity, the tables the data fills as aligned text, and the
 //! regenerated 部门决算情况说明.
 //!
@@ -14,10 +15,12 @@
 //! - `--markdown DIR` writes every table to `DIR/T1.md` … and
 //!   `DIR/tables.md`.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use juesuan::{CSV_HEADER, Disclosure, Severity, Table, audit, narrative, tables};
+use juesuan::{CSV_HEADER, Disclosure, FinalAccounts, Severity, Table, audit, narrative, tables};
 
 const DATA: &str = include_str!("data/xinjiang-hrss-2024.json");
 
@@ -94,7 +97,16 @@ fn run(args: &Args, report: &Disclosure) -> Result<(), String> {
     if let Some(path) = &args.narrative {
         return write(path, &narrative(report));
     }
-    println!(
+    // Everything goes through one buffer, written at the end, so that a
+    // closed pipe (`| head`) ends the program quietly instead of panicking.
+    let mut out = String::new();
+    macro_rules! outln {
+        ($o:expr, $($arg:tt)*) => {{
+            let _ = writeln!($o, $($arg)*);
+        }};
+    }
+    outln!(
+        out,
         "{} {}部门决算: {} facts",
         report.department().unwrap_or_default(),
         report.fiscal_year().map(|y| y.label()).unwrap_or_default(),
@@ -106,16 +118,32 @@ fn run(args: &Args, report: &Disclosure) -> Result<(), String> {
             .iter()
             .filter(|f| f.severity() == severity)
             .collect();
-        println!("\n== {} ({}): {}", severity.label(), severity, group.len());
+        outln!(
+            out,
+            "\n== {} ({}): {}",
+            severity.label(),
+            severity,
+            group.len()
+        );
         for f in group {
             let first = f.facts().first().map(|id| id.as_str()).unwrap_or_default();
-            println!("[{}] {} ({first})", f.rule(), f.message());
+            outln!(out, "[{}] {} ({first})", f.rule(), f.message());
         }
     }
     for table in &all {
-        println!("\n{}", table.to_text());
+        outln!(out, "\n{}", table.to_text());
     }
-    println!("\n{}", narrative(report));
+    outln!(out, "\n{}", narrative(report));
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            return Err(format!("cannot write to stdout: {e}"));
+        }
+        _ => {}
+    }
     Ok(())
 }
 
@@ -127,13 +155,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let report = match Disclosure::from_json(DATA) {
-        Ok(d) => d,
+    let accounts = match FinalAccounts::from_json(DATA) {
+        Ok(a) => a,
         Err(e) => {
             eprintln!("error: examples/data/xinjiang-hrss-2024.json: {e}");
             return ExitCode::from(2);
         }
     };
+    let report = accounts.to_disclosure();
     match run(&args, &report) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

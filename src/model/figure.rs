@@ -72,6 +72,10 @@ pub struct Figure {
     /// it become `.cited_code` facts (see [`crate::cited_codes`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The stated reason for the difference between the final figure and
+    /// the budget (预决算差异原因, `.budget_reason`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_reason: Option<String>,
 }
 
 impl Figure {
@@ -94,6 +98,7 @@ impl Figure {
             budget_variance_rate: None,
             completion_rate: None,
             reason: None,
+            budget_reason: None,
         }
     }
 

@@ -54,6 +54,7 @@ fn merge(x: &Figure, y: &Figure) -> Option<Figure> {
         budget_variance_rate: one(&x.budget_variance_rate, &y.budget_variance_rate)?,
         completion_rate: one(&x.completion_rate, &y.completion_rate)?,
         reason: one(&x.reason, &y.reason)?,
+        budget_reason: one(&x.budget_reason, &y.budget_reason)?,
     })
 }
 

@@ -704,6 +704,9 @@ impl Visitor for Writer {
                 self.put(&format!("{id}.cited_code"), Value::Text(code))?;
             }
         }
+        if let Some(r) = &f.budget_reason {
+            self.put(&format!("{id}.budget_reason"), Value::Text(r.clone()))?;
+        }
         Ok(())
     }
 
@@ -887,6 +890,7 @@ impl Visitor for Reader<'_> {
         f.budget_variance_rate = self.percent_of(&format!("{id}.budget_variance_rate"), u)?;
         f.completion_rate = self.percent_of(&format!("{id}.completion_rate"), u)?;
         f.reason = self.text_of(&format!("{id}.reason"), u)?;
+        f.budget_reason = self.text_of(&format!("{id}.budget_reason"), u)?;
         let cited_id = format!("{id}.cited_code");
         let stated: Vec<&str> = self
             .d
@@ -1021,6 +1025,7 @@ impl Visitor for Index {
             "budget_variance_rate",
             "completion_rate",
             "reason",
+            "budget_reason",
         ] {
             self.add(format!("{id}.{suffix}"), join(path, suffix));
         }
