@@ -1,7 +1,7 @@
 //! Audit a report: `cargo run --example audit -- FILE [--format json]`.
 //!
 //! FILE is a Disclosure JSON (`{"fiscal_year": …, "unit": "万元", "facts":
-//! {…}}`). Text output is for people; `--format json` prints
+//! {…}}`) or a FinalAccounts JSON (validated strictly on load). Text output is for people; `--format json` prints
 //! `{"facts": {id: value, …}, "findings": [{"rule", "severity", "message",
 //! "facts", "expected", "actual", "difference", "tolerance", "span"}, …]}`.
 //!
@@ -10,7 +10,7 @@
 
 use std::process::ExitCode;
 
-use juesuan::{Disclosure, Finding, Severity, audit};
+use juesuan::{Disclosure, FinalAccounts, Finding, Severity, audit};
 
 enum Format {
     Text,
@@ -59,9 +59,24 @@ fn parse_args() -> Result<Args, String> {
     })
 }
 
+/// Reads a Disclosure JSON (it has a "facts" object) or a FinalAccounts
+/// JSON (anything else), the latter strictly validated on load.
 fn load(path: &str) -> Result<Disclosure, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    Disclosure::from_json(&text).map_err(|e| format!("{path}: {e}"))
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{path}: invalid JSON at line {}, column {}: {e}",
+            e.line(),
+            e.column()
+        )
+    })?;
+    if json.get("facts").is_some() {
+        Disclosure::from_json_value(&json).map_err(|e| format!("{path}: {e}"))
+    } else {
+        FinalAccounts::from_json(&text)
+            .map(|f| f.to_disclosure())
+            .map_err(|e| format!("{path}: {e}"))
+    }
 }
 
 fn print_text(d: &Disclosure, findings: &[Finding]) {
