@@ -124,6 +124,13 @@ impl Unit {
     }
 }
 
+impl Default for Unit {
+    /// 万元, the unit of the nine standard tables.
+    fn default() -> Unit {
+        Unit::WanYuan
+    }
+}
+
 impl fmt::Display for Unit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label())

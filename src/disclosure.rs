@@ -344,7 +344,7 @@ pub(crate) fn describe_json(v: &Json) -> String {
 pub struct Disclosure {
     fiscal_year: Option<FiscalYear>,
     department: Option<String>,
-    unit: Option<Unit>,
+    unit: Unit,
     facts: BTreeMap<FactId, Vec<Fact>>,
     units: Vec<String>,
     divisions: Vec<String>,
@@ -359,7 +359,7 @@ impl Disclosure {
     /// ```
     pub fn new(unit: Unit) -> Disclosure {
         Disclosure {
-            unit: Some(unit),
+            unit,
             ..Disclosure::default()
         }
     }
@@ -370,7 +370,7 @@ impl Disclosure {
     /// assert_eq!(juesuan::Disclosure::default().unit(), juesuan::Unit::WanYuan);
     /// ```
     pub fn unit(&self) -> Unit {
-        self.unit.unwrap_or(Unit::WanYuan)
+        self.unit
     }
 
     /// The fiscal year the document reports on, when known.
@@ -681,7 +681,10 @@ impl Disclosure {
         prefix: &'a str,
     ) -> impl Iterator<Item = (&'a FactId, &'a [Fact])> + 'a {
         self.facts
-            .range::<str, _>((std::ops::Bound::Included(prefix), std::ops::Bound::Unbounded))
+            .range::<str, _>((
+                std::ops::Bound::Included(prefix),
+                std::ops::Bound::Unbounded,
+            ))
             .take_while(move |(k, _)| k.as_str().starts_with(prefix))
             .map(|(k, v)| (k, v.as_slice()))
     }
@@ -790,10 +793,9 @@ impl Disclosure {
                     ),
                 )
             })?;
-            d.unit = Some(
-                s.parse::<Unit>()
-                    .map_err(|e| JsonError::new("unit", e.to_string()))?,
-            );
+            d.unit = s
+                .parse::<Unit>()
+                .map_err(|e| JsonError::new("unit", e.to_string()))?;
         }
         if let Some(v) = obj.get("fiscal_year").filter(|v| !v.is_null()) {
             let y = v

@@ -442,7 +442,11 @@ fn judge_ratio(r: &Ratio, stated: &Percent) -> Result<Verdict, AmountError> {
     }
     // Fast path, without division: do the printed figures give exactly the
     // stated percentage (100·n/d rounds half away from zero to it)?
-    let (sn, sd) = if pd.is_sign_negative() { (-pn, -pd) } else { (pn, pd) };
+    let (sn, sd) = if pd.is_sign_negative() {
+        (-pn, -pd)
+    } else {
+        (pn, pd)
+    };
     let scaled = mul(sn, hundred)?;
     let lo = mul(sub(actual, half)?, sd)?;
     let hi = mul(add(actual, half)?, sd)?;

@@ -383,7 +383,10 @@ fn table_columns<'a>(d: &'a Disclosure, prefix: &'a str) -> BTreeMap<&'a str, Ro
         let Some(after) = rest.get(digits..) else {
             continue;
         };
-        let Some((f, a)) = stmts.first().and_then(|f| Some((f, f.value().as_amount()?))) else {
+        let Some((f, a)) = stmts
+            .first()
+            .and_then(|f| Some((f, f.value().as_amount()?)))
+        else {
             continue;
         };
         columns
@@ -503,7 +506,13 @@ fn function_table(d: &Disclosure, sink: &mut Sink<'_>, t: &FunctionTable) {
                     t.rules.row,
                     Severity::Error,
                     &v,
-                    || format!("{} {code} 行合计 = 各列之和: stated {}", t.name, amount.printed()),
+                    || {
+                        format!(
+                            "{} {code} 行合计 = 各列之和: stated {}",
+                            t.name,
+                            amount.printed()
+                        )
+                    },
                     || {
                         let mut ids = vec![id.as_str()];
                         ids.extend(cells.iter().map(|c| c.0.as_str()));
@@ -570,12 +579,14 @@ fn change_sums(
                 t.rules.change_sum,
                 Severity::Error,
                 &v,
-                || format!(
-                    "Σ {} 个科目增减额 = {}: stated {}",
-                    change_parts.len(),
-                    label(&total_change_id),
-                    total_change.amount.printed()
-                ),
+                || {
+                    format!(
+                        "Σ {} 个科目增减额 = {}: stated {}",
+                        change_parts.len(),
+                        label(&total_change_id),
+                        total_change.amount.printed()
+                    )
+                },
                 || fact_ids(d, ids.iter().map(String::as_str)),
                 total_change.span,
             );
@@ -665,7 +676,7 @@ fn bound(
                 plain(p.value()),
                 plain(w.value()),
                 plain(excess),
-                plain(slack),
+                plain(slack.normalize()),
             )
         }
         (a, b) => {
@@ -707,7 +718,9 @@ fn bound(
 /// T5 per 项 ≤ T3 per 项.
 fn item_bound(d: &Disclosure, sink: &mut Sink<'_>) {
     if !sink.enabled("T5-T3.item-bound")
-        || d.facts_with_prefix("expenditure.function.").next().is_none()
+        || d.facts_with_prefix("expenditure.function.")
+            .next()
+            .is_none()
     {
         return;
     }
@@ -754,8 +767,8 @@ fn restatements(d: &Disclosure, sink: &mut Sink<'_>) {
                     (
                         severity,
                         plain(v.tolerance()),
-                        a.printed(),
-                        b.printed(),
+                        plain(a.value()),
+                        plain(b.value()),
                         v.difference().map(plain).unwrap_or_default(),
                     )
                 }
@@ -793,7 +806,8 @@ fn share_whole(base: &str, code: Option<FunctionCode>) -> Option<&'static str> {
         if let Some(prefix) = pattern.strip_suffix("{class}") {
             let c = code?;
             let rest = base.strip_prefix(prefix)?;
-            let matches = c.parent().is_none() && rest.len() == 3 && rest.bytes().all(|b| b.is_ascii_digit());
+            let matches =
+                c.parent().is_none() && rest.len() == 3 && rest.bytes().all(|b| b.is_ascii_digit());
             matches.then_some(*whole)
         } else {
             (*pattern == base).then_some(*whole)
@@ -830,13 +844,15 @@ fn suffixed(d: &Disclosure, sink: &mut Sink<'_>) {
                         "narrative.share",
                         Severity::Error,
                         &v,
-                        || format!(
-                            "{} {} / {} {} = {p}?",
-                            label(base_id),
-                            part.amount.printed(),
-                            label(whole_id),
-                            whole.amount.printed()
-                        ),
+                        || {
+                            format!(
+                                "{} {} / {} {} = {p}?",
+                                label(base_id),
+                                part.amount.printed(),
+                                label(whole_id),
+                                whole.amount.printed()
+                            )
+                        },
                         || fact_ids(d, [id.as_str(), base_id, whole_id]),
                         fact.span(),
                     );
@@ -857,12 +873,14 @@ fn suffixed(d: &Disclosure, sink: &mut Sink<'_>) {
                         "narrative.change-rate",
                         Severity::Error,
                         &v,
-                        || format!(
-                            "{} {}, change {}, rate {rate}",
-                            label(base_id),
-                            current.amount.printed(),
-                            change.amount.printed()
-                        ),
+                        || {
+                            format!(
+                                "{} {}, change {}, rate {rate}",
+                                label(base_id),
+                                current.amount.printed(),
+                                change.amount.printed()
+                            )
+                        },
                         || fact_ids(d, [id.as_str(), base_id, change_id.as_str()]),
                         fact.span(),
                     );
@@ -905,13 +923,15 @@ fn suffixed(d: &Disclosure, sink: &mut Sink<'_>) {
                         rule,
                         Severity::Error,
                         &v,
-                        || format!(
-                            "{} 决算数 {}, 预算数 {}, {} {rate}",
-                            label(base_id),
-                            actual.amount.printed(),
-                            budget.amount.printed(),
-                            suffix.label()
-                        ),
+                        || {
+                            format!(
+                                "{} 决算数 {}, 预算数 {}, {} {rate}",
+                                label(base_id),
+                                actual.amount.printed(),
+                                budget.amount.printed(),
+                                suffix.label()
+                            )
+                        },
                         || fact_ids(d, [id.as_str(), base_id, budget_id.as_str()]),
                         fact.span(),
                     );

@@ -1,0 +1,178 @@
+#![allow(clippy::unwrap_used)]
+//! Rendering: snapshots of the reference report's tables, the CSV layout
+//! loading back into the same figures, and the narrative's figures.
+
+use juesuan::{CSV_HEADER, Disclosure, FinalAccounts, TableId, narrative, tables, tables_to_csv};
+
+fn reference() -> Disclosure {
+    FinalAccounts::from_json(include_str!("../examples/data/xinjiang-hrss-2024.json"))
+        .unwrap()
+        .to_disclosure()
+}
+
+fn table(id: TableId) -> juesuan::Table {
+    tables(&reference())
+        .into_iter()
+        .find(|t| t.id() == id)
+        .unwrap()
+}
+
+/// Compares with `tests/snapshots/NAME`; with `UPDATE_SNAPSHOTS=1` in the
+/// environment, rewrites it instead (then review the diff by hand).
+fn snapshot(name: &str, actual: &str) {
+    let path = format!("{}/tests/snapshots/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        actual, expected,
+        "snapshot {name} differs; rerun with UPDATE_SNAPSHOTS=1 and review"
+    );
+}
+
+#[test]
+fn t1_snapshot() {
+    snapshot("t1.txt", &table(TableId::T1).to_text());
+}
+
+#[test]
+fn t5_snapshot() {
+    snapshot("t5.txt", &table(TableId::T5).to_text());
+}
+
+#[test]
+fn t9_snapshot() {
+    snapshot("t9.txt", &table(TableId::T9).to_text());
+}
+
+#[test]
+fn t9_markdown_snapshot() {
+    snapshot("t9.md", &table(TableId::T9).to_markdown());
+}
+
+/// Every figure printed in the rendered T5 (but the derived last-year
+/// column) is printed in the published text too.
+#[test]
+fn t5_figures_come_from_the_document() {
+    let seed: String = include_str!("fixtures/xinjiang-hrss-2024.txt")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let t5 = table(TableId::T5);
+    for row in t5.rows() {
+        for (cell, column) in row.cells().iter().zip(t5.columns()) {
+            let Some(cell) = cell else { continue };
+            if column == "上年决算数" {
+                assert!(cell.fact().is_none(), "last year is derived, not stated");
+                continue;
+            }
+            let printed = cell.text().trim_start_matches('-').trim_end_matches('%');
+            assert!(
+                seed.contains(printed),
+                "{} {column} {printed} not in the document",
+                row.name()
+            );
+        }
+    }
+}
+
+/// A minimal RFC 4180 reader for the test.
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn csv_loads_back_into_the_same_figures() {
+    let d = reference();
+    let csv = tables_to_csv(&d);
+    let rows = read_csv(&csv);
+    let header: Vec<String> = CSV_HEADER.split(',').map(str::to_owned).collect();
+    assert_eq!(rows[0], header);
+    let mut loaded = Disclosure::new(d.unit());
+    for row in &rows[1..] {
+        assert_eq!(row.len(), header.len(), "{row:?}");
+        assert_eq!(row[0], "2024");
+        assert_eq!(row[1], "新疆维吾尔自治区人力资源和社会保障厅");
+        assert!(TableId::from_id(&row[2]).is_some());
+        let (amount, id) = (&row[6], &row[8]);
+        loaded.insert_str(id, amount).unwrap();
+        // Same figure as the report states, to the last printed decimal.
+        assert_eq!(
+            d.get(id).unwrap().value(),
+            loaded.get(id).unwrap().value(),
+            "{id}"
+        );
+    }
+    // Every amount of the tables the reference fills comes back.
+    for id in [
+        "revenue.total",
+        "expenditure.closing_balance",
+        "appropriation.initial_budget",
+        "general_budget.function.2080199",
+        "general_budget.function.2080199.change",
+        "basic.public",
+        "three_public.vehicle_operation.budget",
+        "three_public.vehicles_held",
+    ] {
+        assert!(loaded.contains(id), "{id} missing from the CSV");
+    }
+}
+
+#[test]
+fn empty_fund_tables_say_so() {
+    for id in [TableId::T7, TableId::T8] {
+        let t = table(id);
+        assert!(t.is_empty());
+        assert!(t.note().unwrap().contains("本表无数据"));
+        assert!(t.to_text().contains("本表无数据"));
+    }
+}
+
+#[test]
+fn narrative_restates_every_amount() {
+    let d = reference();
+    let text = narrative(&d);
+    for (id, facts) in d.iter() {
+        for f in facts {
+            if let Some(a) = f.value().as_amount() {
+                // Changes are printed without sign, after 增加/减少.
+                let a = if a.value().is_sign_negative() {
+                    a.negated()
+                } else {
+                    a
+                };
+                let printed = format!("{}万元", a.printed());
+                assert!(
+                    text.contains(&printed),
+                    "{id}: {printed} missing from the narrative"
+                );
+            }
+        }
+    }
+    assert!(text.contains("名词解释"));
+    // Directions chosen by sign, 无变化 for zero.
+    assert!(text.contains("比上年决算减少50.41万元，下降14.92%"));
+    assert!(text.contains("公务接待费支出1.80万元，占0.99%，与上年相比无变化"));
+}
