@@ -4,15 +4,21 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use juesuan::{Disclosure, audit, narrative, tables};
+use juesuan::{Disclosure, FinalAccounts, audit, narrative, tables};
 
+/// The reference report as typed FinalAccounts JSON.
 const REFERENCE: &str = include_str!("../examples/data/xinjiang-hrss-2024.json");
+/// The same report as a Disclosure (every statement, with restatements).
+const FACTS: &str = include_str!("../tests/fixtures/xinjiang-hrss-2024.facts.json");
 
 fn bench(c: &mut Criterion) {
-    let report = Disclosure::from_json(REFERENCE).unwrap();
+    let report = Disclosure::from_json(FACTS).unwrap();
     c.bench_function("audit/reference", |b| b.iter(|| audit(black_box(&report))));
-    c.bench_function("json/load reference", |b| {
-        b.iter(|| Disclosure::from_json(black_box(REFERENCE)).unwrap())
+    c.bench_function("json/load reference disclosure", |b| {
+        b.iter(|| Disclosure::from_json(black_box(FACTS)).unwrap())
+    });
+    c.bench_function("json/load reference final accounts", |b| {
+        b.iter(|| FinalAccounts::from_json(black_box(REFERENCE)).unwrap())
     });
     c.bench_function("render/narrative reference", |b| {
         b.iter(|| narrative(black_box(&report)))
