@@ -56,6 +56,7 @@ mod model;
 mod render;
 mod rounding;
 mod span;
+mod stream;
 mod text;
 
 pub use amount::*;
@@ -69,4 +70,5 @@ pub use model::*;
 pub use render::*;
 pub use rounding::*;
 pub use span::*;
+pub use stream::*;
 pub use text::{NormalizedText, Paragraph, Paragraphs, normalize};
