@@ -864,22 +864,21 @@ impl Disclosure {
         };
         let unit = d.unit();
         for (key, v) in facts {
-            let path = format!("facts.{key:?}");
-            let id = FactId::new(key).map_err(|e| JsonError::new(path.clone(), e.to_string()))?;
-            let values: Vec<(String, &Json)> = match v {
-                Json::Array(items) => items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, x)| (format!("{path}[{i}]"), x))
-                    .collect(),
-                single => vec![(path.clone(), single)],
+            // Paths are only formatted for an error: this loop is hot when
+            // streaming many reports.
+            let path = || format!("facts.{key:?}");
+            let id = FactId::new(key).map_err(|e| JsonError::new(path(), e.to_string()))?;
+            let values: &[Json] = match v {
+                Json::Array(items) if items.is_empty() => {
+                    return Err(JsonError::new(
+                        path(),
+                        "expected a value or a non-empty array of values",
+                    ));
+                }
+                Json::Array(items) => items,
+                single => std::slice::from_ref(single),
             };
-            if values.is_empty() {
-                return Err(JsonError::new(
-                    path,
-                    "expected a value or a non-empty array of values",
-                ));
-            }
+            let array = v.is_array();
             let span_list: Vec<Option<Span>> = match spans.get(key) {
                 None | Some(Json::Null) => Vec::new(),
                 Some(Json::Array(items)) => items
@@ -889,14 +888,20 @@ impl Disclosure {
                     .collect::<Result<_, _>>()?,
                 Some(s) => vec![span_from_json(s, &format!("spans.{key:?}"))?],
             };
-            for (i, (p, raw)) in values.into_iter().enumerate() {
-                let value = value_from_json(&id, raw, unit).map_err(|m| JsonError::new(p, m))?;
+            let mut parsed = Vec::with_capacity(values.len());
+            for (i, raw) in values.iter().enumerate() {
+                let value = value_from_json(&id, raw, unit).map_err(|m| {
+                    let p = if array {
+                        format!("{}[{i}]", path())
+                    } else {
+                        path()
+                    };
+                    JsonError::new(p, m)
+                })?;
                 let span = span_list.get(i).copied().flatten();
-                d.facts
-                    .entry(id.clone())
-                    .or_default()
-                    .push(Fact { value, span });
+                parsed.push(Fact { value, span });
             }
+            d.facts.entry(id).or_default().extend(parsed);
         }
         for key in spans.keys() {
             if !facts.contains_key(key) {

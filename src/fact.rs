@@ -739,14 +739,30 @@ fn match_base(c: &Compiled, segments: &[&str]) -> Result<Option<Option<Slot>>, S
                     return Ok(None);
                 }
             }
-            Seg::Function if digits => match seg.parse::<FunctionCode>() {
-                Ok(code) => slot = Some(Slot::Function(code)),
-                Err(e) => return Err(e.to_string()),
-            },
-            Seg::Economic if digits => match seg.parse::<EconomicCode>() {
-                Ok(code) => slot = Some(Slot::Economic(code)),
-                Err(e) => return Err(e.to_string()),
-            },
+            Seg::Function if digits => {
+                // Fast path for the usual bare digits; the full parser only
+                // to explain a malformed code.
+                let fast = seg
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|_| matches!(seg.len(), 3 | 5 | 7))
+                    .and_then(|n| FunctionCode::try_from(n).ok());
+                match fast.map_or_else(|| seg.parse::<FunctionCode>(), Ok) {
+                    Ok(code) => slot = Some(Slot::Function(code)),
+                    Err(e) => return Err(e.to_string()),
+                }
+            }
+            Seg::Economic if digits => {
+                let fast = seg
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|_| matches!(seg.len(), 3 | 5))
+                    .and_then(|n| EconomicCode::try_from(n).ok());
+                match fast.map_or_else(|| seg.parse::<EconomicCode>(), Ok) {
+                    Ok(code) => slot = Some(Slot::Economic(code)),
+                    Err(e) => return Err(e.to_string()),
+                }
+            }
             Seg::Function | Seg::Economic => return Ok(None),
             Seg::Vehicle => match VehicleKind::from_id_segment(seg) {
                 Some(k) => slot = Some(Slot::Vehicle(k)),
@@ -759,6 +775,31 @@ fn match_base(c: &Compiled, segments: &[&str]) -> Result<Option<Option<Slot>>, S
 
 /// The most segments an id can have: the longest base plus a suffix.
 const MAX_SEGMENTS: usize = 8;
+
+/// How many parsed ids each thread remembers. Reports use a few thousand
+/// distinct ids at most; the cap bounds memory on adversarial input.
+const CACHE_CAPACITY: usize = 1 << 16;
+
+thread_local! {
+    static PARSED: std::cell::RefCell<std::collections::HashMap<Box<str>, Parsed>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// [`parse_id`], remembered per thread: loading many reports parses the
+/// same ids over and over.
+fn parse_cached(id: &str) -> Result<Parsed, FactError> {
+    if let Some(p) = PARSED.with(|c| c.borrow().get(id).copied()) {
+        return Ok(p);
+    }
+    let parsed = parse_id(id)?;
+    PARSED.with(|c| {
+        let mut cache = c.borrow_mut();
+        if cache.len() < CACHE_CAPACITY {
+            cache.insert(id.into(), parsed);
+        }
+    });
+    Ok(parsed)
+}
 
 fn parse_id(id: &str) -> Result<Parsed, FactError> {
     let unknown = || FactError::UnknownId { id: id.to_owned() };
@@ -886,7 +927,7 @@ impl FactId {
     /// assert!(FactId::new("three_public.vehicles_held.share").is_err());
     /// ```
     pub fn new(id: &str) -> Result<FactId, FactError> {
-        let parsed = parse_id(id)?;
+        let parsed = parse_cached(id)?;
         Ok(FactId {
             text: id.into(),
             parsed,

@@ -115,6 +115,17 @@ impl Packed {
 
     /// Reads a number as a code; its digit count gives the level.
     pub(crate) fn from_number(value: u32, kind: CodeKind) -> Result<Packed, CodeError> {
+        // Fast path without formatting: the digit count gives the level.
+        let count = value.checked_ilog10().map_or(1, |l| l as usize + 1);
+        if let Some(level) = CodeLevel::from_digits(count).filter(|l| *l <= kind.deepest()) {
+            let packed = Packed::from_value(value, level, kind);
+            let class = packed.value_at(CodeLevel::Class, kind);
+            let first = kind.first_digit() * 100;
+            if (first + 1..first + 100).contains(&class) {
+                return Ok(packed);
+            }
+        }
+        // The text parser explains what is wrong.
         Packed::parse(&value.to_string(), kind)
     }
 
