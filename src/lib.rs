@@ -56,6 +56,8 @@ mod model;
 mod render;
 mod rounding;
 mod span;
+#[cfg(feature = "proptest")]
+pub mod strategy;
 mod stream;
 mod text;
 

@@ -777,8 +777,8 @@ fn restatements(d: &Disclosure, sink: &mut Sink<'_>) {
                 (a, b) => (
                     Severity::Error,
                     "0".to_owned(),
-                    a.to_string(),
-                    b.to_string(),
+                    a.plain(),
+                    b.plain(),
                     String::new(),
                 ),
             };
@@ -1065,7 +1065,7 @@ fn wording_direction(
                     rule: "wording.change-direction",
                     severity: Severity::Warning,
                     message: format!(
-                        "{}: “{word}” and “{}” state opposite directions",
+                        "{}: “{word}” and “{}” state different directions",
                         label(base_id),
                         d.text(&rate_word_id).unwrap_or_default()
                     ),
@@ -1159,8 +1159,8 @@ fn vehicles_held(d: &Disclosure, sink: &mut Sink<'_>) {
             Severity::Warning
         },
         message: format!(
-            "国有资产车辆 {a} 辆 vs 公务用车保有量 {h} 辆: difference {}, {}",
-            a - h,
+            "公务用车保有量 {h} 辆 vs 国有资产车辆 {a} 辆: difference {}, {}",
+            h - a,
             if explained {
                 "explained in the text"
             } else {

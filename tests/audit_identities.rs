@@ -1,0 +1,1763 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+//! Every identity the audit knows, on small hand-made disclosures: one where
+//! it holds exactly (no finding), one where it holds only within rounding
+//! (an info finding with the right expected, actual, difference and
+//! tolerance, all computed here by hand), and one where it fails (an error,
+//! or a warning for warning-class rules, naming the changed fact). Then the
+//! plausibility rules (rates, wording, years, codes, vehicles), switching
+//! rules off, whole messages, and the reference report's exact findings.
+
+use std::collections::BTreeSet;
+
+use juesuan::{
+    Audit, BALANCE_IDENTITIES, BOUNDS, Disclosure, FUNCTION_TABLES, FactId, FactKind, Finding,
+    FiscalYear, SUM_IDENTITIES, Severity, Unit, audit, rules,
+};
+
+// ---------------------------------------------------------------------------
+// Helpers.
+
+/// A 2024 disclosure in 万元 stating `facts` in order.
+fn disclosure(facts: &[(&str, &str)]) -> Disclosure {
+    let mut d = Disclosure::new(Unit::WanYuan);
+    d.set_fiscal_year(Some(FiscalYear::new(2024).unwrap()));
+    for (id, value) in facts {
+        d.insert_str(id, value)
+            .unwrap_or_else(|e| panic!("{id} = {value:?}: {e}"));
+    }
+    d
+}
+
+/// [`disclosure`] from owned pairs.
+fn disclosure_of(facts: &[(String, String)]) -> Disclosure {
+    let pairs: Vec<(&str, &str)> = facts
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    disclosure(&pairs)
+}
+
+fn of_rule<'a>(findings: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
+    findings.iter().filter(|f| f.rule() == rule).collect()
+}
+
+fn describe(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| {
+            let facts: Vec<&str> = f.facts().iter().map(FactId::as_str).collect();
+            format!("  {f}\n    facts: {}", facts.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `Err` describing the problem unless the audit of `d` gives no finding of
+/// `rule`.
+fn holds(d: &Disclosure, rule: &str) -> Result<(), String> {
+    let findings = audit(d);
+    if of_rule(&findings, rule).is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{rule}: expected no finding, got\n{}",
+            describe(&findings)
+        ))
+    }
+}
+
+/// The figures an info (within rounding) finding must carry.
+struct Figures<'a> {
+    expected: &'a str,
+    actual: &'a str,
+    difference: &'a str,
+    tolerance: &'a str,
+}
+
+/// `Err` unless the audit gives exactly one finding of `rule`, of severity
+/// info, with these figures.
+fn within(d: &Disclosure, rule: &str, want: &Figures<'_>) -> Result<(), String> {
+    let findings = audit(d);
+    let got = of_rule(&findings, rule);
+    let [f] = got.as_slice() else {
+        return Err(format!(
+            "{rule}: expected one info finding, got\n{}",
+            describe(&findings)
+        ));
+    };
+    let fields = (f.expected(), f.actual(), f.difference(), f.tolerance());
+    let wanted = (
+        Some(want.expected),
+        Some(want.actual),
+        Some(want.difference),
+        Some(want.tolerance),
+    );
+    if f.severity() != Severity::Info || fields != wanted {
+        return Err(format!(
+            "{rule}: expected info with (expected, actual, difference, tolerance) = {wanted:?}, \
+             got {:?} with {fields:?}: {f}",
+            f.severity()
+        ));
+    }
+    Ok(())
+}
+
+/// `Err` unless the audit gives a finding of `rule` with `severity` whose
+/// facts include `fact`; returns that finding.
+fn fails(d: &Disclosure, rule: &str, severity: Severity, fact: &str) -> Result<Finding, String> {
+    let findings = audit(d);
+    of_rule(&findings, rule)
+        .into_iter()
+        .find(|f| f.severity() == severity && f.facts().iter().any(|id| id.as_str() == fact))
+        .cloned()
+        .ok_or_else(|| {
+            format!(
+                "{rule}: expected a {severity} naming {fact}, got\n{}",
+                describe(&findings)
+            )
+        })
+}
+
+/// Collects the `Err`s of many cases and fails once, listing them all.
+#[derive(Default)]
+struct Cases(Vec<String>);
+
+impl Cases {
+    fn check<T>(&mut self, what: &str, r: Result<T, String>) -> Option<T> {
+        match r {
+            Ok(x) => Some(x),
+            Err(e) => {
+                self.0.push(format!("[{what}] {e}"));
+                None
+            }
+        }
+    }
+
+    fn done(self) {
+        assert!(
+            self.0.is_empty(),
+            "{} failing case(s):\n{}",
+            self.0.len(),
+            self.0.join("\n\n")
+        );
+    }
+}
+
+/// `cents` as printed to two decimals, without separators: 12345 → "123.45".
+fn money(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let c = cents.abs();
+    format!("{sign}{}.{:02}", c / 100, c % 100)
+}
+
+/// The rounding tolerance of `figures` figures printed to two decimals:
+/// half a cent each, written as the audit writes it (trailing zeros
+/// dropped): 2 → "0.01", 3 → "0.015", 4 → "0.02".
+fn tolerance(figures: usize) -> String {
+    let thousandths = 5 * figures;
+    let text = format!("{}.{:03}", thousandths / 1000, thousandths % 1000);
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+#[test]
+fn helpers_compute_by_hand() {
+    assert_eq!(money(12345), "123.45");
+    assert_eq!(money(-100), "-1.00");
+    assert_eq!(money(5), "0.05");
+    assert_eq!(tolerance(2), "0.01");
+    assert_eq!(tolerance(3), "0.015");
+    assert_eq!(tolerance(5), "0.025");
+    assert_eq!(tolerance(200), "1");
+}
+
+// ---------------------------------------------------------------------------
+// Coverage: every identity rule has cases below.
+
+/// Rule ids covered by the tests of this file, by section.
+fn covered() -> BTreeSet<String> {
+    let mut ids: BTreeSet<String> = BTreeSet::new();
+    ids.extend(SUM_IDENTITIES.iter().map(|s| s.rule.to_owned()));
+    ids.extend(BALANCE_IDENTITIES.iter().map(|b| b.rule.to_owned()));
+    for t in FUNCTION_TABLES {
+        ids.extend(
+            [
+                t.rules.total,
+                t.rules.hierarchy,
+                t.rules.row,
+                t.rules.change_sum,
+                t.rules.prior_year_sum,
+            ]
+            .map(str::to_owned),
+        );
+    }
+    ids.extend(BOUNDS.iter().map(|b| b.rule.to_owned()));
+    ids.extend(
+        [
+            "restatement",
+            "narrative.share",
+            "narrative.change-rate",
+            "narrative.prior-year",
+            "narrative.budget-variance",
+            "narrative.completion-rate",
+            "rate.zero-base",
+            "rate.truncated",
+            "T5-T3.item-bound",
+            "assets.vehicles-held-difference",
+            "wording.change-direction",
+            "wording.unchanged",
+            "wording.budget-comparison",
+            "year.title",
+            "year.heading",
+            "year.prior",
+            "year.balance-date",
+            "template.placeholder",
+            "code.malformed",
+            "code.unknown",
+            "code.name-mismatch",
+        ]
+        .map(str::to_owned),
+    );
+    ids
+}
+
+#[test]
+fn every_rule_is_covered() {
+    let covered = covered();
+    let missing: Vec<&str> = rules()
+        .iter()
+        .map(|r| r.id)
+        .filter(|id| !covered.contains(*id))
+        .collect();
+    assert!(missing.is_empty(), "rules without tests here: {missing:?}");
+    // And every id named here is a rule.
+    for id in &covered {
+        assert!(rules().iter().any(|r| r.id == id), "{id} is not a rule");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// SUM_IDENTITIES, data-driven: parts 1.00, 2.00, …, n.00; total their sum.
+
+#[test]
+fn every_sum_identity_holds_within_rounding_and_fails() {
+    let mut cases = Cases::default();
+    for s in SUM_IDENTITIES {
+        let kind = FactId::new(s.total).unwrap().kind();
+        let n = s.parts.len();
+        let n_i64 = i64::try_from(n).unwrap();
+        let sum: i64 = n_i64 * (n_i64 + 1) / 2;
+        let last = s.parts.last().copied().unwrap();
+        match kind {
+            FactKind::Amount => {
+                let stated = |total_cents: i64, last_cents: i64| -> Vec<(String, String)> {
+                    let mut v = vec![(s.total.to_owned(), money(total_cents))];
+                    for (i, p) in s.parts.iter().enumerate() {
+                        let k = i64::try_from(i).unwrap() + 1;
+                        let c = if i + 1 == n { last_cents } else { k * 100 };
+                        v.push(((*p).to_owned(), money(c)));
+                    }
+                    v
+                };
+                let exact = disclosure_of(&stated(sum * 100, n_i64 * 100));
+                cases.check(s.rule, holds(&exact, s.rule));
+                // One cent over: within n + 1 half cents.
+                let near = disclosure_of(&stated(sum * 100 + 1, n_i64 * 100));
+                cases.check(
+                    s.rule,
+                    within(
+                        &near,
+                        s.rule,
+                        &Figures {
+                            expected: &money(sum * 100),
+                            actual: &money(sum * 100 + 1),
+                            difference: "0.01",
+                            tolerance: &tolerance(n + 1),
+                        },
+                    ),
+                );
+                // The last part 1.00 too large.
+                let off = disclosure_of(&stated(sum * 100, n_i64 * 100 + 100));
+                if let Some(f) = cases.check(s.rule, fails(&off, s.rule, Severity::Error, last)) {
+                    assert_eq!(f.facts()[0].as_str(), s.total, "{}", s.rule);
+                    assert_eq!(f.expected(), Some(money(sum * 100 + 100).as_str()));
+                    assert_eq!(f.actual(), Some(money(sum * 100).as_str()));
+                    assert_eq!(f.difference(), Some("-1.00"));
+                    assert_eq!(f.tolerance(), Some(tolerance(n + 1).as_str()));
+                }
+            }
+            FactKind::Count | FactKind::SignedCount => {
+                // Counts are exact: there is no "within rounding".
+                let stated = |total: i64, last_part: i64| -> Vec<(String, String)> {
+                    let mut v = vec![(s.total.to_owned(), total.to_string())];
+                    for (i, p) in s.parts.iter().enumerate() {
+                        let k = i64::try_from(i).unwrap() + 1;
+                        let c = if i + 1 == n { last_part } else { k };
+                        v.push(((*p).to_owned(), c.to_string()));
+                    }
+                    v
+                };
+                cases.check(s.rule, holds(&disclosure_of(&stated(sum, n_i64)), s.rule));
+                let off = disclosure_of(&stated(sum, n_i64 + 1));
+                if let Some(f) = cases.check(s.rule, fails(&off, s.rule, Severity::Error, last)) {
+                    assert_eq!(f.expected(), Some((sum + 1).to_string().as_str()));
+                    assert_eq!(f.actual(), Some(sum.to_string().as_str()));
+                    assert_eq!(f.difference(), Some("-1"));
+                    assert_eq!(f.tolerance(), Some("0"));
+                }
+            }
+            other => panic!("{}: unexpected kind {other:?}", s.rule),
+        }
+    }
+    cases.done();
+}
+
+// Hand-written, with the reference report's figures.
+
+#[test]
+fn t1_revenue_total_by_hand() {
+    let mut cases = Cases::default();
+    let rule = "T1.revenue-total";
+    let d = |total: &str, opening: &str| {
+        disclosure(&[
+            ("revenue.total", total),
+            ("revenue.current_year", "73274.06"),
+            ("revenue.non_appropriation_balance_used", "520.00"),
+            ("revenue.opening_balance", opening),
+        ])
+    };
+    // 73,274.06 + 520.00 + 400.00 = 74,194.06.
+    cases.check("exact", holds(&d("74194.06", "400.00"), rule));
+    cases.check(
+        "within",
+        within(
+            &d("74194.07", "400.00"),
+            rule,
+            &Figures {
+                expected: "74194.06",
+                actual: "74194.07",
+                difference: "0.01",
+                tolerance: "0.02",
+            },
+        ),
+    );
+    if let Some(f) = cases.check(
+        "fails",
+        fails(
+            &d("74194.06", "500.00"),
+            rule,
+            Severity::Error,
+            "revenue.opening_balance",
+        ),
+    ) {
+        assert_eq!(f.expected(), Some("74294.06"));
+        assert_eq!(f.difference(), Some("-100.00"));
+    }
+    cases.done();
+}
+
+#[test]
+fn t9_total_by_hand() {
+    let mut cases = Cases::default();
+    let rule = "T9.total";
+    let d = |reception: &str| {
+        disclosure(&[
+            ("three_public.total", "181.58"),
+            ("three_public.overseas_travel", "0.00"),
+            ("three_public.vehicles", "179.78"),
+            ("three_public.reception", reception),
+        ])
+    };
+    cases.check("exact", holds(&d("1.80"), rule));
+    cases.check(
+        "within",
+        within(
+            &d("1.81"),
+            rule,
+            &Figures {
+                expected: "181.59",
+                actual: "181.58",
+                difference: "-0.01",
+                tolerance: "0.02",
+            },
+        ),
+    );
+    if let Some(f) = cases.check(
+        "fails",
+        fails(&d("1.90"), rule, Severity::Error, "three_public.reception"),
+    ) {
+        assert_eq!(f.expected(), Some("181.68"));
+        assert_eq!(f.actual(), Some("181.58"));
+        assert_eq!(f.difference(), Some("-0.10"));
+        assert_eq!(f.tolerance(), Some("0.02"));
+    }
+    cases.done();
+}
+
+// ---------------------------------------------------------------------------
+// BALANCE_IDENTITIES: 1.00 + 10.00 − 8.00 = 3.00.
+
+#[test]
+fn every_balance_identity_holds_within_rounding_and_fails() {
+    let mut cases = Cases::default();
+    for b in BALANCE_IDENTITIES {
+        let d = |revenue: &str, closing: &str| {
+            disclosure(&[
+                (b.opening, "1.00"),
+                (b.revenue, revenue),
+                (b.expenditure, "8.00"),
+                (b.closing, closing),
+            ])
+        };
+        cases.check(b.rule, holds(&d("10.00", "3.00"), b.rule));
+        cases.check(
+            b.rule,
+            within(
+                &d("10.00", "3.01"),
+                b.rule,
+                &Figures {
+                    expected: "3.00",
+                    actual: "3.01",
+                    difference: "0.01",
+                    tolerance: "0.02",
+                },
+            ),
+        );
+        if let Some(f) = cases.check(
+            b.rule,
+            fails(&d("12.00", "3.00"), b.rule, Severity::Error, b.revenue),
+        ) {
+            assert_eq!(f.facts()[0].as_str(), b.closing);
+            assert_eq!(f.expected(), Some("5.00"));
+            assert_eq!(f.difference(), Some("-2.00"));
+        }
+    }
+    cases.done();
+}
+
+// ---------------------------------------------------------------------------
+// FUNCTION_TABLES, data-driven over every table and column.
+
+fn row(prefix: &str, code: &str, column: &str) -> String {
+    format!("{prefix}{code}{column}")
+}
+
+#[test]
+fn every_table_total_holds_within_rounding_and_fails() {
+    let mut cases = Cases::default();
+    for t in FUNCTION_TABLES {
+        let rule = t.rules.total;
+        for (column, total) in t.columns {
+            let Some(total) = total else {
+                continue;
+            };
+            let what = format!("{rule} column {column:?}");
+            let c208 = row(t.prefix, "208", column);
+            let d = |total_value: &str, v208: &str| {
+                disclosure_of(&[
+                    ((*total).to_owned(), total_value.to_owned()),
+                    (row(t.prefix, "205", column), "1.00".to_owned()),
+                    (c208.clone(), v208.to_owned()),
+                ])
+            };
+            cases.check(&what, holds(&d("3.00", "2.00"), rule));
+            cases.check(
+                &what,
+                within(
+                    &d("3.01", "2.00"),
+                    rule,
+                    &Figures {
+                        expected: "3.00",
+                        actual: "3.01",
+                        difference: "0.01",
+                        tolerance: "0.015",
+                    },
+                ),
+            );
+            if let Some(f) = cases.check(
+                &what,
+                fails(&d("3.00", "4.00"), rule, Severity::Error, &c208),
+            ) {
+                assert_eq!(f.facts()[0].as_str(), *total);
+                assert_eq!(f.expected(), Some("5.00"));
+                assert_eq!(f.difference(), Some("-2.00"));
+            }
+        }
+    }
+    cases.done();
+}
+
+#[test]
+fn every_table_hierarchy_holds_within_rounding_and_fails() {
+    let mut cases = Cases::default();
+    for t in FUNCTION_TABLES {
+        let rule = t.rules.hierarchy;
+        for (column, _) in t.columns {
+            let what = format!("{rule} column {column:?}");
+            let c20805 = row(t.prefix, "20805", column);
+            // 类 208 = 款 20801 + 款 20805; 款 20805 = 项 2080501 + 项 2080505.
+            let d = |v208: &str, v20805: &str| {
+                disclosure_of(&[
+                    (row(t.prefix, "208", column), v208.to_owned()),
+                    (row(t.prefix, "20801", column), "1.00".to_owned()),
+                    (c20805.clone(), v20805.to_owned()),
+                    (row(t.prefix, "2080501", column), "0.50".to_owned()),
+                    (row(t.prefix, "2080505", column), "1.50".to_owned()),
+                ])
+            };
+            cases.check(&what, holds(&d("3.00", "2.00"), rule));
+            cases.check(
+                &what,
+                within(
+                    &d("3.01", "2.00"),
+                    rule,
+                    &Figures {
+                        expected: "3.00",
+                        actual: "3.01",
+                        difference: "0.01",
+                        tolerance: "0.015",
+                    },
+                ),
+            );
+            // 款 20805 at 5.00 breaks both levels: 208 (as a part) and
+            // 20805 (as a total).
+            let off = d("3.00", "5.00");
+            if let Some(f) = cases.check(&what, fails(&off, rule, Severity::Error, &c20805)) {
+                assert!(
+                    f.facts()[0].as_str() == row(t.prefix, "208", column)
+                        || f.facts()[0].as_str() == c20805
+                );
+            }
+            let findings = audit(&off);
+            let errors = of_rule(&findings, rule)
+                .iter()
+                .filter(|f| f.severity() == Severity::Error)
+                .count();
+            if errors != 2 {
+                cases.0.push(format!(
+                    "[{what}] expected 2 errors (208 and 20805), got\n{}",
+                    describe(&findings)
+                ));
+            }
+        }
+    }
+    cases.done();
+}
+
+#[test]
+fn every_table_row_holds_within_rounding_and_fails() {
+    let mut cases = Cases::default();
+    for t in FUNCTION_TABLES {
+        let rule = t.rules.row;
+        let others: Vec<&str> = t
+            .columns
+            .iter()
+            .map(|(c, _)| *c)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let first = row(t.prefix, "2080101", "");
+        if others.is_empty() {
+            // A one-column table has no row sum: the rule never fires.
+            let d = disclosure_of(&[(first.clone(), "3.00".to_owned())]);
+            cases.check(rule, holds(&d, rule));
+            continue;
+        }
+        let n = others.len();
+        let n_i64 = i64::try_from(n).unwrap();
+        let sum = n_i64 * (n_i64 + 1) / 2 * 100;
+        let last = row(t.prefix, "2080101", others[n - 1]);
+        let d = |total: i64, last_value: i64| {
+            let mut v = vec![(first.clone(), money(total))];
+            for (i, c) in others.iter().enumerate() {
+                let k = i64::try_from(i).unwrap() + 1;
+                let value = if i + 1 == n { last_value } else { k * 100 };
+                v.push((row(t.prefix, "2080101", c), money(value)));
+            }
+            disclosure_of(&v)
+        };
+        cases.check(rule, holds(&d(sum, n_i64 * 100), rule));
+        cases.check(
+            rule,
+            within(
+                &d(sum + 1, n_i64 * 100),
+                rule,
+                &Figures {
+                    expected: &money(sum),
+                    actual: &money(sum + 1),
+                    difference: "0.01",
+                    tolerance: &tolerance(n + 1),
+                },
+            ),
+        );
+        if let Some(f) = cases.check(
+            rule,
+            fails(&d(sum, n_i64 * 100 + 100), rule, Severity::Error, &last),
+        ) {
+            assert_eq!(f.facts()[0].as_str(), first);
+            assert_eq!(f.difference(), Some("-1.00"));
+        }
+    }
+    cases.done();
+}
+
+/// Total 3.00 changed by `total_change`; 类 205 = 1.00 (+0.10) and 类 208 =
+/// `v208` (+`c208`).
+fn change_table(
+    t: &juesuan::FunctionTable,
+    total: &str,
+    total_change: &str,
+    v208: &str,
+    c208: &str,
+) -> Disclosure {
+    let total_id = t.total.unwrap();
+    disclosure_of(&[
+        (total_id.to_owned(), total.to_owned()),
+        (format!("{total_id}.change"), total_change.to_owned()),
+        (row(t.prefix, "205", ""), "1.00".to_owned()),
+        (row(t.prefix, "205", ".change"), "0.10".to_owned()),
+        (row(t.prefix, "208", ""), v208.to_owned()),
+        (row(t.prefix, "208", ".change"), c208.to_owned()),
+    ])
+}
+
+#[test]
+fn every_table_change_sum_holds_within_rounding_and_fails() {
+    let mut cases = Cases::default();
+    for t in FUNCTION_TABLES {
+        let rule = t.rules.change_sum;
+        let Some(total_id) = t.total else {
+            continue;
+        };
+        cases.check(
+            rule,
+            holds(&change_table(t, "3.00", "0.30", "2.00", "0.20"), rule),
+        );
+        cases.check(
+            rule,
+            within(
+                &change_table(t, "3.00", "0.31", "2.00", "0.20"),
+                rule,
+                &Figures {
+                    expected: "0.30",
+                    actual: "0.31",
+                    difference: "0.01",
+                    tolerance: "0.015",
+                },
+            ),
+        );
+        let c208 = row(t.prefix, "208", ".change");
+        if let Some(f) = cases.check(
+            rule,
+            fails(
+                &change_table(t, "3.00", "0.30", "2.00", "1.20"),
+                rule,
+                Severity::Error,
+                &c208,
+            ),
+        ) {
+            assert_eq!(f.facts()[0].as_str(), format!("{total_id}.change"));
+            assert_eq!(f.expected(), Some("1.30"));
+            assert_eq!(f.difference(), Some("-1.00"));
+        }
+    }
+    cases.done();
+}
+
+#[test]
+fn every_table_prior_year_sum_holds_within_rounding_and_fails() {
+    let mut cases = Cases::default();
+    for t in FUNCTION_TABLES {
+        let rule = t.rules.prior_year_sum;
+        if t.total.is_none() {
+            continue;
+        }
+        cases.check(
+            rule,
+            holds(&change_table(t, "3.00", "0.30", "2.00", "0.20"), rule),
+        );
+        // Total 3.01, changes exact: last year 3.01 − 0.30 = 2.71 stated,
+        // (1.00 − 0.10) + (2.00 − 0.20) = 2.70 from the rows; six figures.
+        cases.check(
+            rule,
+            within(
+                &change_table(t, "3.01", "0.30", "2.00", "0.20"),
+                rule,
+                &Figures {
+                    expected: "2.70",
+                    actual: "2.71",
+                    difference: "0.01",
+                    tolerance: "0.03",
+                },
+            ),
+        );
+        // 类 208 at 3.00: the rows give 0.90 + 2.80 = 3.70 for last year.
+        let v208 = row(t.prefix, "208", "");
+        if let Some(f) = cases.check(
+            rule,
+            fails(
+                &change_table(t, "3.00", "0.30", "3.00", "0.20"),
+                rule,
+                Severity::Error,
+                &v208,
+            ),
+        ) {
+            assert_eq!(f.expected(), Some("3.70"));
+            assert_eq!(f.actual(), Some("2.70"));
+            assert_eq!(f.difference(), Some("-1.00"));
+            assert_eq!(f.tolerance(), Some("0.03"));
+        }
+    }
+    cases.done();
+}
+
+// Hand-written T5, with the reference report's figures.
+
+#[test]
+fn t5_total_by_hand() {
+    let mut cases = Cases::default();
+    let d = |total: &str, c221: &str| {
+        disclosure(&[
+            ("general_budget.expenditure", total),
+            ("general_budget.function.205", "12086.90"),
+            ("general_budget.function.208", "54662.05"),
+            ("general_budget.function.210", "887.96"),
+            ("general_budget.function.221", c221),
+        ])
+    };
+    // 12,086.90 + 54,662.05 + 887.96 + 732.54 = 68,369.45.
+    cases.check("exact", holds(&d("68369.45", "732.54"), "T5.total"));
+    cases.check(
+        "within",
+        within(
+            &d("68369.46", "732.54"),
+            "T5.total",
+            &Figures {
+                expected: "68369.45",
+                actual: "68369.46",
+                difference: "0.01",
+                tolerance: "0.025",
+            },
+        ),
+    );
+    if let Some(f) = cases.check(
+        "fails",
+        fails(
+            &d("68369.46", "832.54"),
+            "T5.total",
+            Severity::Error,
+            "general_budget.function.221",
+        ),
+    ) {
+        assert_eq!(f.expected(), Some("68469.45"));
+        assert_eq!(f.difference(), Some("-99.99"));
+        assert_eq!(f.tolerance(), Some("0.025"));
+    }
+    cases.done();
+}
+
+#[test]
+fn t5_hierarchy_by_hand() {
+    let mut cases = Cases::default();
+    let rule = "T5.hierarchy";
+    let d = |v208: &str, basic208: &str, v20805: &str| {
+        disclosure(&[
+            ("general_budget.function.208", v208),
+            ("general_budget.function.208.basic", basic208),
+            ("general_budget.function.20801", "30000.00"),
+            ("general_budget.function.20801.basic", "1000.00"),
+            ("general_budget.function.20805", v20805),
+            ("general_budget.function.20805.basic", "662.05"),
+        ])
+    };
+    cases.check("exact", holds(&d("54662.05", "1662.05", "24662.05"), rule));
+    // 30,000.00 + 24,662.06 = 54,662.06 against 54,662.05.
+    cases.check(
+        "within",
+        within(
+            &d("54662.05", "1662.05", "24662.06"),
+            rule,
+            &Figures {
+                expected: "54662.06",
+                actual: "54662.05",
+                difference: "-0.01",
+                tolerance: "0.015",
+            },
+        ),
+    );
+    // The 基本支出 column is checked too.
+    if let Some(f) = cases.check(
+        "fails (basic column)",
+        fails(
+            &d("54662.05", "1762.05", "24662.05"),
+            rule,
+            Severity::Error,
+            "general_budget.function.208.basic",
+        ),
+    ) {
+        assert_eq!(f.expected(), Some("1662.05"));
+        assert_eq!(f.actual(), Some("1762.05"));
+        assert_eq!(f.difference(), Some("100.00"));
+    }
+    if let Some(f) = cases.check(
+        "fails",
+        fails(
+            &d("54662.05", "1662.05", "24762.05"),
+            rule,
+            Severity::Error,
+            "general_budget.function.20805",
+        ),
+    ) {
+        assert_eq!(f.expected(), Some("54762.05"));
+        assert_eq!(f.difference(), Some("-100.00"));
+    }
+    cases.done();
+}
+
+// ---------------------------------------------------------------------------
+// BOUNDS: part ≤ whole beyond rounding. Within rounding a bound reports
+// nothing (there is no info finding for a bound).
+
+#[test]
+fn every_bound_holds_within_rounding_and_fails() {
+    let mut cases = Cases::default();
+    for b in BOUNDS {
+        let kind = FactId::new(b.part).unwrap().kind();
+        match kind {
+            FactKind::Amount => {
+                let d = |part: &str| disclosure(&[(b.part, part), (b.whole, "2.00")]);
+                cases.check(b.rule, holds(&d("1.00"), b.rule));
+                cases.check(b.rule, holds(&d("2.00"), b.rule));
+                // One cent over: within the two half cents.
+                cases.check(b.rule, holds(&d("2.01"), b.rule));
+                if let Some(f) = cases.check(b.rule, fails(&d("3.00"), b.rule, b.severity, b.part))
+                {
+                    assert_eq!(f.expected(), Some("≤ 2.00"), "{}", b.rule);
+                    assert_eq!(f.actual(), Some("3.00"), "{}", b.rule);
+                    assert_eq!(f.difference(), Some("1.00"), "{}", b.rule);
+                    assert_eq!(f.tolerance(), Some("0.01"), "{}", b.rule);
+                }
+            }
+            FactKind::Count => {
+                let d = |part: &str| disclosure(&[(b.part, part), (b.whole, "97")]);
+                cases.check(b.rule, holds(&d("91"), b.rule));
+                cases.check(b.rule, holds(&d("97"), b.rule));
+                if let Some(f) = cases.check(b.rule, fails(&d("100"), b.rule, b.severity, b.part)) {
+                    assert_eq!(f.difference(), Some("3"));
+                    assert_eq!(f.tolerance(), Some("0"));
+                }
+            }
+            other => panic!("{}: unexpected kind {other:?}", b.rule),
+        }
+    }
+    cases.done();
+}
+
+#[test]
+fn t5_items_are_bounded_by_t3() {
+    let mut cases = Cases::default();
+    let rule = "T5-T3.item-bound";
+    let d = |gb: &str| {
+        disclosure(&[
+            ("general_budget.function.2080101", gb),
+            ("expenditure.function.2080101", "2.00"),
+        ])
+    };
+    cases.check("holds", holds(&d("1.00"), rule));
+    cases.check("within", holds(&d("2.01"), rule));
+    cases.check(
+        "fails",
+        fails(
+            &d("3.00"),
+            rule,
+            Severity::Warning,
+            "general_budget.function.2080101",
+        ),
+    );
+    cases.done();
+}
+
+// ---------------------------------------------------------------------------
+// Narrative: shares, changes, last years, budgets, restatements.
+
+#[test]
+fn narrative_share_by_hand() {
+    let mut cases = Cases::default();
+    let rule = "narrative.share";
+    // 68,460.73 / 73,274.06 = 93.4307…%.
+    cases.check(
+        "exact",
+        holds(
+            &disclosure(&[
+                ("revenue.appropriation", "68460.73"),
+                ("revenue.current_year", "73274.06"),
+                ("revenue.appropriation.share", "93.43"),
+            ]),
+            rule,
+        ),
+    );
+    // 1.00 / 3.00 = 33.33%, but true figures in [0.995, 1.005] and
+    // [2.995, 3.005] reach 33.11% to 33.56%: 33.34% is within rounding.
+    // Tolerance: 0.005 + (100 × 1.005 / 2.995 − 100 / 3) = 0.005 +
+    // 0.222593… = 0.227593 (to six places).
+    let d = |share: &str| {
+        disclosure(&[
+            ("revenue.business", "1.00"),
+            ("revenue.current_year", "3.00"),
+            ("revenue.business.share", share),
+        ])
+    };
+    cases.check(
+        "within",
+        within(
+            &d("33.34"),
+            rule,
+            &Figures {
+                expected: "33.33",
+                actual: "33.34",
+                difference: "0.01",
+                tolerance: "0.227593",
+            },
+        ),
+    );
+    if let Some(f) = cases.check(
+        "fails",
+        fails(&d("35.00"), rule, Severity::Error, "revenue.business.share"),
+    ) {
+        let ids: Vec<&str> = f.facts().iter().map(FactId::as_str).collect();
+        assert_eq!(
+            ids,
+            [
+                "revenue.business.share",
+                "revenue.business",
+                "revenue.current_year"
+            ]
+        );
+        assert_eq!(f.expected(), Some("33.33"));
+        assert_eq!(f.difference(), Some("1.67"));
+    }
+    // The share of a 类 in T5 is of the T5 total.
+    cases.check(
+        "class share",
+        fails(
+            &disclosure(&[
+                ("general_budget.expenditure", "4.00"),
+                ("general_budget.function.208", "1.00"),
+                ("general_budget.function.208.share", "50.00"),
+            ]),
+            rule,
+            Severity::Error,
+            "general_budget.function.208.share",
+        ),
+    );
+    cases.done();
+}
+
+#[test]
+fn narrative_change_rate_by_hand() {
+    let mut cases = Cases::default();
+    let rule = "narrative.change-rate";
+    let id = "general_budget.function.2080101";
+    // 行政运行 5,948.68, up 82.75: 82.75 / 5,865.93 = 1.4107…%.
+    cases.check(
+        "exact",
+        holds(
+            &disclosure(&[
+                (id, "5948.68"),
+                ("general_budget.function.2080101.change", "82.75"),
+                ("general_budget.function.2080101.change_rate", "1.41"),
+            ]),
+            rule,
+        ),
+    );
+    // 10.00 up 1.00: 1 / 9 = 11.11%; the true figures reach 0.995 / 9.01 =
+    // 11.0433% to 1.005 / 8.99 = 11.1791%: 11.12% is within rounding.
+    // Tolerance 0.005 + (11.179088 − 11.111111) = 0.072977.
+    let d = |rate: &str| {
+        disclosure(&[
+            (id, "10.00"),
+            ("general_budget.function.2080101.change", "1.00"),
+            ("general_budget.function.2080101.change_rate", rate),
+        ])
+    };
+    cases.check(
+        "within",
+        within(
+            &d("11.12"),
+            rule,
+            &Figures {
+                expected: "11.11",
+                actual: "11.12",
+                difference: "0.01",
+                tolerance: "0.072977",
+            },
+        ),
+    );
+    if let Some(f) = cases.check(
+        "fails",
+        fails(
+            &d("20.00"),
+            rule,
+            Severity::Error,
+            "general_budget.function.2080101.change_rate",
+        ),
+    ) {
+        assert!(f.facts().iter().any(|x| x.as_str() == id));
+        assert_eq!(f.expected(), Some("11.11"));
+        assert_eq!(f.difference(), Some("8.89"));
+    }
+    // A fall: 287.40 down 50.41 is −14.92%.
+    cases.check(
+        "fall",
+        holds(
+            &disclosure(&[
+                (id, "287.40"),
+                ("general_budget.function.2080101.change", "-50.41"),
+                ("general_budget.function.2080101.change_rate", "-14.92"),
+            ]),
+            rule,
+        ),
+    );
+    cases.done();
+}
+
+#[test]
+fn narrative_prior_year() {
+    let mut cases = Cases::default();
+    let rule = "narrative.prior-year";
+    let d = |prior: &str| {
+        disclosure(&[
+            ("revenue.total", "10.00"),
+            ("revenue.total.prior_year", prior),
+            ("revenue.total.change", "1.00"),
+        ])
+    };
+    cases.check("exact", holds(&d("9.00"), rule));
+    cases.check(
+        "within",
+        within(
+            &d("9.01"),
+            rule,
+            &Figures {
+                expected: "10.01",
+                actual: "10.00",
+                difference: "-0.01",
+                tolerance: "0.015",
+            },
+        ),
+    );
+    cases.check(
+        "fails",
+        fails(
+            &d("8.00"),
+            rule,
+            Severity::Error,
+            "revenue.total.prior_year",
+        ),
+    );
+    cases.done();
+}
+
+#[test]
+fn narrative_budget_variance() {
+    let mut cases = Cases::default();
+    let rule = "narrative.budget-variance";
+    // (68,860.73 − 45,059.04) / 45,059.04 = 52.8226…%.
+    cases.check(
+        "exact",
+        holds(
+            &disclosure(&[
+                ("appropriation.revenue_total", "68860.73"),
+                ("appropriation.initial_budget", "45059.04"),
+                ("appropriation.revenue_total.budget_variance_rate", "52.82"),
+            ]),
+            rule,
+        ),
+    );
+    // (4.00 − 3.00) / 3.00 = 33.33%; reachable 32.9451% to 33.7229%.
+    // Tolerance 0.005 + (33.722871 − 33.333333) = 0.394538.
+    let d = |rate: &str| {
+        disclosure(&[
+            ("general_budget.expenditure", "4.00"),
+            ("general_budget.expenditure.budget", "3.00"),
+            ("general_budget.expenditure.budget_variance_rate", rate),
+        ])
+    };
+    cases.check(
+        "within",
+        within(
+            &d("33.34"),
+            rule,
+            &Figures {
+                expected: "33.33",
+                actual: "33.34",
+                difference: "0.01",
+                tolerance: "0.394538",
+            },
+        ),
+    );
+    cases.check(
+        "fails",
+        fails(
+            &d("40.00"),
+            rule,
+            Severity::Error,
+            "general_budget.expenditure.budget_variance_rate",
+        ),
+    );
+    cases.done();
+}
+
+#[test]
+fn narrative_completion_rate() {
+    let mut cases = Cases::default();
+    let rule = "narrative.completion-rate";
+    let d = |budget: &str, rate: &str| {
+        disclosure(&[
+            ("three_public.total", "1.00"),
+            ("three_public.total.budget", budget),
+            ("three_public.total.completion_rate", rate),
+        ])
+    };
+    cases.check("exact", holds(&d("4.00", "25.00"), rule));
+    // 1.00 / 3.00, as for the share above.
+    cases.check(
+        "within",
+        within(
+            &d("3.00", "33.34"),
+            rule,
+            &Figures {
+                expected: "33.33",
+                actual: "33.34",
+                difference: "0.01",
+                tolerance: "0.227593",
+            },
+        ),
+    );
+    cases.check(
+        "fails",
+        fails(
+            &d("3.00", "50.00"),
+            rule,
+            Severity::Error,
+            "three_public.total.completion_rate",
+        ),
+    );
+    cases.done();
+}
+
+#[test]
+fn restatement() {
+    let mut cases = Cases::default();
+    let rule = "restatement";
+    let d = |again: &str| disclosure(&[("revenue.total", "74194.06"), ("revenue.total", again)]);
+    cases.check("exact", holds(&d("74194.06"), rule));
+    // Finding::expected and ::actual are documented as "as printed (no
+    // separators)", like every other finding's figures.
+    cases.check(
+        "within",
+        within(
+            &d("74194.07"),
+            rule,
+            &Figures {
+                expected: "74194.06",
+                actual: "74194.07",
+                difference: "0.01",
+                tolerance: "0.01",
+            },
+        ),
+    );
+    cases.check(
+        "fails",
+        fails(&d("74194.16"), rule, Severity::Error, "revenue.total"),
+    );
+    // Counts restated differently are errors too.
+    cases.check(
+        "counts",
+        fails(
+            &disclosure(&[("staff.total", "1785"), ("staff.total", "1786")]),
+            rule,
+            Severity::Error,
+            "staff.total",
+        ),
+    );
+    cases.done();
+}
+
+// ---------------------------------------------------------------------------
+// Rates: zero base, truncation.
+
+#[test]
+fn rate_on_a_zero_base_is_a_warning() {
+    let d = disclosure(&[
+        ("general_budget.function.2080106", "873.46"),
+        ("general_budget.function.2080106.change", "873.46"),
+        ("general_budget.function.2080106.change_rate", "100.00"),
+    ]);
+    let f = fails(
+        &d,
+        "rate.zero-base",
+        Severity::Warning,
+        "general_budget.function.2080106.change_rate",
+    )
+    .unwrap();
+    assert_eq!(f.expected(), None);
+    assert_eq!(f.actual(), Some("100.00"));
+    assert_eq!(f.difference(), None);
+    assert_eq!(f.tolerance(), Some("0.005"));
+    // Not also reported as a broken rate.
+    assert!(of_rule(&audit(&d), "narrative.change-rate").is_empty());
+
+    // A share of a whole printed as zero, and a variance on a zero budget.
+    let share = disclosure(&[
+        ("revenue.business", "1.00"),
+        ("revenue.current_year", "0.00"),
+        ("revenue.business.share", "5.00"),
+    ]);
+    fails(
+        &share,
+        "rate.zero-base",
+        Severity::Warning,
+        "revenue.business.share",
+    )
+    .unwrap();
+    let variance = disclosure(&[
+        ("general_budget.expenditure", "1.00"),
+        ("general_budget.expenditure.budget", "0.00"),
+        ("general_budget.expenditure.budget_variance_rate", "100.00"),
+    ]);
+    fails(
+        &variance,
+        "rate.zero-base",
+        Severity::Warning,
+        "general_budget.expenditure.budget_variance_rate",
+    )
+    .unwrap();
+    // 0 of 0 stated as 0.00% is the convention, not a finding.
+    let none = disclosure(&[
+        ("revenue.other", "0.00"),
+        ("revenue.current_year", "0.00"),
+        ("revenue.other.share", "0.00"),
+    ]);
+    assert!(audit(&none).is_empty(), "{}", describe(&audit(&none)));
+}
+
+#[test]
+fn truncated_percentages_are_a_warning() {
+    // 20,000.00 / 30,000.00 = 66.6667%: rounds to 66.67, truncates to 66.66;
+    // with such large figures rounding slack cannot reach 66.665.
+    let d = |share: &str| {
+        disclosure(&[
+            ("revenue.business", "20000.00"),
+            ("revenue.current_year", "30000.00"),
+            ("revenue.business.share", share),
+        ])
+    };
+    let f = fails(
+        &d("66.66"),
+        "rate.truncated",
+        Severity::Warning,
+        "revenue.business.share",
+    )
+    .unwrap();
+    assert_eq!(f.expected(), Some("66.67"));
+    assert_eq!(f.actual(), Some("66.66"));
+    assert_eq!(f.difference(), Some("-0.01"));
+    assert!(audit(&d("66.67")).is_empty());
+    // 66.65 is neither rounded nor truncated: an error.
+    fails(
+        &d("66.65"),
+        "narrative.share",
+        Severity::Error,
+        "revenue.business.share",
+    )
+    .unwrap();
+}
+
+// ---------------------------------------------------------------------------
+// Wording.
+
+#[test]
+fn change_words_must_agree_with_the_figures() {
+    // 增加 with a negative change.
+    let d = disclosure(&[
+        ("revenue.total", "10.00"),
+        ("revenue.total.change", "-1.00"),
+        ("revenue.total.change_word", "增加"),
+    ]);
+    let f = fails(
+        &d,
+        "wording.change-direction",
+        Severity::Warning,
+        "revenue.total.change_word",
+    )
+    .unwrap();
+    assert_eq!(f.expected(), Some("减少/下降"));
+    assert_eq!(f.actual(), Some("增加"));
+    // 增长 with a fall, judged from the stated last year.
+    let d = disclosure(&[
+        ("revenue.total", "9.00"),
+        ("revenue.total.prior_year", "10.00"),
+        ("revenue.total.change_rate_word", "增长"),
+    ]);
+    let f = fails(
+        &d,
+        "wording.change-direction",
+        Severity::Warning,
+        "revenue.total.change_rate_word",
+    )
+    .unwrap();
+    assert!(f.facts().iter().any(|id| id.as_str() == "revenue.total"));
+    // Agreeing words give nothing.
+    let ok = disclosure(&[
+        ("revenue.total", "10.00"),
+        ("revenue.total.change", "-1.00"),
+        ("revenue.total.change_word", "减少"),
+        ("revenue.total.change_rate", "-9.09"),
+        ("revenue.total.change_rate_word", "下降"),
+    ]);
+    assert!(audit(&ok).is_empty(), "{}", describe(&audit(&ok)));
+    // The two words of one sentence must agree with each other.
+    let clash = disclosure(&[
+        ("revenue.total.change_word", "增加"),
+        ("revenue.total.change_rate_word", "下降"),
+    ]);
+    fails(
+        &clash,
+        "wording.change-direction",
+        Severity::Warning,
+        "revenue.total.change_rate_word",
+    )
+    .unwrap();
+}
+
+#[test]
+fn unchanged_only_when_nothing_changed() {
+    let d = |change: &str| {
+        disclosure(&[
+            ("revenue.total", "10.00"),
+            ("revenue.total.change", change),
+            ("revenue.total.change_word", "持平"),
+        ])
+    };
+    let f = fails(
+        &d("1.00"),
+        "wording.unchanged",
+        Severity::Warning,
+        "revenue.total.change_word",
+    )
+    .unwrap();
+    assert_eq!(f.expected(), Some("增加/增长"));
+    assert!(audit(&d("0.00")).is_empty());
+}
+
+#[test]
+fn budget_comparison_words_must_agree() {
+    let d = |word: &str| {
+        disclosure(&[
+            ("three_public.total", "1.00"),
+            ("three_public.total.budget", "2.00"),
+            ("three_public.total.comparison_word", word),
+        ])
+    };
+    let f = fails(
+        &d("大于"),
+        "wording.budget-comparison",
+        Severity::Warning,
+        "three_public.total.comparison_word",
+    )
+    .unwrap();
+    assert_eq!(f.expected(), Some("小于"));
+    assert_eq!(f.difference(), Some("-1.00"));
+    assert!(audit(&d("小于")).is_empty());
+    assert!(audit(&d("未完成")).is_empty());
+    // The budget of 财政拨款收入总计 is 年初预算数.
+    let initial = disclosure(&[
+        ("appropriation.revenue_total", "3.00"),
+        ("appropriation.initial_budget", "2.00"),
+        ("appropriation.revenue_total.comparison_word", "小于"),
+    ]);
+    fails(
+        &initial,
+        "wording.budget-comparison",
+        Severity::Warning,
+        "appropriation.initial_budget",
+    )
+    .unwrap();
+}
+
+// ---------------------------------------------------------------------------
+// Years and template placeholders.
+
+#[test]
+fn years_must_fit_the_report_year() {
+    let right = disclosure(&[
+        ("document.title_year", "2024"),
+        ("document.heading_year", "2024"),
+        ("document.prior_year", "2023"),
+        ("document.balance_date", "2024-12-31"),
+    ]);
+    assert!(audit(&right).is_empty(), "{}", describe(&audit(&right)));
+    let wrong = disclosure(&[
+        ("document.title_year", "2023"),
+        ("document.heading_year", "2024"),
+        ("document.heading_year", "2025"),
+        ("document.prior_year", "2024"),
+        ("document.balance_date", "2023-12-31"),
+    ]);
+    let title = fails(
+        &wrong,
+        "year.title",
+        Severity::Warning,
+        "document.title_year",
+    )
+    .unwrap();
+    assert_eq!(
+        (title.expected(), title.actual(), title.difference()),
+        (Some("2024"), Some("2023"), Some("-1"))
+    );
+    let heading = fails(
+        &wrong,
+        "year.heading",
+        Severity::Warning,
+        "document.heading_year",
+    )
+    .unwrap();
+    assert_eq!(heading.actual(), Some("2025"));
+    assert_eq!(of_rule(&audit(&wrong), "year.heading").len(), 1);
+    let prior = fails(
+        &wrong,
+        "year.prior",
+        Severity::Warning,
+        "document.prior_year",
+    )
+    .unwrap();
+    assert_eq!(prior.expected(), Some("2023"));
+    let date = fails(
+        &wrong,
+        "year.balance-date",
+        Severity::Warning,
+        "document.balance_date",
+    )
+    .unwrap();
+    assert_eq!(date.expected(), Some("2024-12-31"));
+    assert_eq!(date.actual(), Some("2023-12-31"));
+}
+
+#[test]
+fn template_placeholders_are_warnings() {
+    let d = disclosure(&[
+        ("document.placeholder", "XX局"),
+        ("document.placeholder", "XXX"),
+    ]);
+    let findings = audit(&d);
+    let found = of_rule(&findings, "template.placeholder");
+    assert_eq!(found.len(), 2, "{}", describe(&findings));
+    assert!(found.iter().all(|f| f.severity() == Severity::Warning));
+    assert_eq!(found[0].actual(), Some("XX局"));
+}
+
+// ---------------------------------------------------------------------------
+// Codes.
+
+#[test]
+fn malformed_unknown_and_misnamed_codes_are_warnings() {
+    let d = disclosure(&[
+        (
+            "general_budget.function.2080501.cited_code",
+            "208001 行政运行",
+        ),
+        (
+            "general_budget.function.2080101.cited_code",
+            "2089998 某项支出",
+        ),
+        ("general_budget.function.2089998", "1.00"),
+        ("general_budget.function.2080104.name", "综合事务管理"),
+        (
+            "general_budget.function.2080199.cited_code",
+            "2080104 综合事务管理",
+        ),
+        // Right code, right name (including a former name): nothing.
+        ("general_budget.function.2080105.name", "劳动保障监察"),
+        ("general_budget.function.20805.name", "行政事业单位离退休"),
+        (
+            "general_budget.function.2080109.cited_code",
+            "2080109 社会保险经办机构",
+        ),
+    ]);
+    let findings = audit(&d);
+    let malformed = fails(
+        &d,
+        "code.malformed",
+        Severity::Warning,
+        "general_budget.function.2080501.cited_code",
+    )
+    .unwrap();
+    assert!(malformed.message().contains("208001"), "{malformed}");
+    fails(
+        &d,
+        "code.unknown",
+        Severity::Warning,
+        "general_budget.function.2080101.cited_code",
+    )
+    .unwrap();
+    fails(
+        &d,
+        "code.unknown",
+        Severity::Warning,
+        "general_budget.function.2089998",
+    )
+    .unwrap();
+    let named = fails(
+        &d,
+        "code.name-mismatch",
+        Severity::Warning,
+        "general_budget.function.2080104.name",
+    )
+    .unwrap();
+    assert_eq!(named.expected(), Some("综合业务管理"));
+    assert_eq!(named.actual(), Some("综合事务管理"));
+    fails(
+        &d,
+        "code.name-mismatch",
+        Severity::Warning,
+        "general_budget.function.2080199.cited_code",
+    )
+    .unwrap();
+    assert_eq!(of_rule(&findings, "code.malformed").len(), 1);
+    assert_eq!(of_rule(&findings, "code.unknown").len(), 2);
+    assert_eq!(
+        of_rule(&findings, "code.name-mismatch").len(),
+        2,
+        "{}",
+        describe(&findings)
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Vehicles.
+
+#[test]
+fn vehicles_held_difference_is_info_when_explained() {
+    let d = |held: &str, reason: Option<&str>| {
+        let mut facts = vec![
+            ("assets.vehicles", "97"),
+            ("three_public.vehicles_held", held),
+        ];
+        if let Some(r) = reason {
+            facts.push(("three_public.vehicles_held.reason", r));
+        }
+        disclosure(&facts)
+    };
+    let rule = "assets.vehicles-held-difference";
+    let explained = fails(
+        &d("91", Some("执法执勤用车不属于公务用车")),
+        rule,
+        Severity::Info,
+        "three_public.vehicles_held",
+    )
+    .unwrap();
+    assert_eq!(explained.expected(), Some("97"));
+    assert_eq!(explained.actual(), Some("91"));
+    assert_eq!(explained.difference(), Some("-6"));
+    fails(
+        &d("91", None),
+        rule,
+        Severity::Warning,
+        "three_public.vehicles_held",
+    )
+    .unwrap();
+    assert!(audit(&d("97", None)).is_empty());
+}
+
+// ---------------------------------------------------------------------------
+// Switching rules off.
+
+#[test]
+fn disabled_rules_report_nothing() {
+    let d = disclosure(&[
+        ("three_public.total", "1.00"),
+        ("three_public.overseas_travel", "0.00"),
+        ("three_public.vehicles", "0.00"),
+        ("three_public.reception", "0.00"),
+        ("general_budget.function.2080106", "873.46"),
+        ("general_budget.function.2080106.change", "873.46"),
+        ("general_budget.function.2080106.change_rate", "100.00"),
+    ]);
+    let all = Audit::new().run(&d);
+    assert_eq!(of_rule(&all, "T9.total").len(), 1);
+    assert_eq!(of_rule(&all, "rate.zero-base").len(), 1);
+
+    let mut quiet = Audit::new();
+    quiet.disable("T9.total").unwrap();
+    let some = quiet.run(&d);
+    assert!(of_rule(&some, "T9.total").is_empty());
+    assert_eq!(of_rule(&some, "rate.zero-base").len(), 1);
+
+    quiet.disable("rate.zero-base").unwrap();
+    assert!(quiet.run(&d).is_empty());
+
+    quiet.enable("T9.total").unwrap();
+    assert_eq!(of_rule(&quiet.run(&d), "T9.total").len(), 1);
+    assert!(Audit::new().disable("T9.nope").is_err());
+}
+
+// ---------------------------------------------------------------------------
+// Whole messages, so wording regressions are caught.
+
+#[test]
+fn messages_snapshot() {
+    let d = disclosure(&[
+        ("three_public.total", "181.58"),
+        ("three_public.overseas_travel", "0.00"),
+        ("three_public.vehicles", "179.78"),
+        ("three_public.reception", "1.90"),
+        ("general_budget.expenditure", "68369.46"),
+        ("general_budget.function.205", "12086.90"),
+        ("general_budget.function.208", "54662.05"),
+        ("general_budget.function.210", "887.96"),
+        ("general_budget.function.221", "732.54"),
+        // An item of a class not stated, so no hierarchy check involves it.
+        ("general_budget.function.2010101", "873.46"),
+        ("general_budget.function.2010101.change", "873.46"),
+        ("general_budget.function.2010101.change_rate", "100.00"),
+        (
+            "general_budget.function.2080199.cited_code",
+            "2080104 综合事务管理",
+        ),
+        ("assets.vehicles", "97"),
+        ("three_public.vehicles_held", "91"),
+        ("three_public.vehicles_held.reason", "说明"),
+        ("revenue.total", "10.00"),
+        ("revenue.total.change", "-1.00"),
+        ("revenue.total.change_word", "增加"),
+    ]);
+    let got: Vec<String> = audit(&d).iter().map(ToString::to_string).collect();
+    let want = [
+        "error[T9.total]: “三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费: \
+         财政拨款“三公”经费支出 181.58: expected 181.68, found 181.58: difference -0.10 exceeds \
+         rounding tolerance 0.02",
+        "warning[rate.zero-base]: 一般公共预算财政拨款支出 2010101 873.46, change 873.46, rate \
+         100.00%: found 100.00 on a base of zero: the rate is undefined",
+        "warning[wording.change-direction]: 收入总计: the text says “增加” but the stated figure is \
+         -1.00",
+        "warning[code.name-mismatch]: cited code 2080104 is named “综合事务管理”, but the catalog \
+         names it “综合业务管理”",
+        "info[T5.total]: 一般公共预算财政拨款支出决算表合计 = Σ 4 类: 一般公共预算财政拨款支出 \
+         68,369.46: expected 68369.45, found 68369.46: difference 0.01 within rounding tolerance \
+         0.025",
+        "info[assets.vehicles-held-difference]: 公务用车保有量 91 辆 vs 国有资产车辆 97 辆: \
+         difference -6, explained in the text",
+    ];
+    assert_eq!(got, want);
+}
+
+// ---------------------------------------------------------------------------
+// The reference report.
+
+#[test]
+fn reference_report_gives_exactly_its_known_findings() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/xinjiang-hrss-2024.facts.json"
+    ))
+    .unwrap();
+    let d = Disclosure::from_json(&text).unwrap();
+    let mut got: Vec<(String, Severity, String)> = audit(&d)
+        .iter()
+        .map(|f| {
+            (
+                f.rule().to_owned(),
+                f.severity(),
+                f.facts()
+                    .first()
+                    .map(|id| id.as_str().to_owned())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    got.sort();
+    let gb = |s: &str| format!("general_budget.{s}");
+    let mut want: Vec<(String, Severity, String)> = vec![
+        ("T5.total".into(), Severity::Info, gb("expenditure")),
+        ("T5.hierarchy".into(), Severity::Info, gb("function.208")),
+        (
+            "T5.change-sum".into(),
+            Severity::Info,
+            gb("expenditure.change"),
+        ),
+        (
+            "T5.prior-year-sum".into(),
+            Severity::Info,
+            gb("expenditure"),
+        ),
+        (
+            "code.malformed".into(),
+            Severity::Warning,
+            gb("function.2080501.cited_code"),
+        ),
+        (
+            "code.malformed".into(),
+            Severity::Warning,
+            gb("function.2080502.cited_code"),
+        ),
+        (
+            "code.name-mismatch".into(),
+            Severity::Warning,
+            gb("function.2080104.cited_code"),
+        ),
+        (
+            "code.name-mismatch".into(),
+            Severity::Warning,
+            gb("function.2080199.cited_code"),
+        ),
+        (
+            "rate.zero-base".into(),
+            Severity::Warning,
+            gb("function.2080106.change_rate"),
+        ),
+        (
+            "rate.zero-base".into(),
+            Severity::Warning,
+            gb("function.2080107.change_rate"),
+        ),
+        (
+            "assets.vehicles-held-difference".into(),
+            Severity::Info,
+            "assets.vehicles".into(),
+        ),
+    ];
+    want.sort();
+    assert_eq!(got, want);
+    // The figures of the anomalies DESIGN.md §8 lists.
+    let findings = audit(&d);
+    let t5 = of_rule(&findings, "T5.total")[0];
+    assert_eq!(
+        (t5.expected(), t5.actual(), t5.difference(), t5.tolerance()),
+        (
+            Some("68369.45"),
+            Some("68369.46"),
+            Some("0.01"),
+            Some("0.025")
+        )
+    );
+    let h = of_rule(&findings, "T5.hierarchy")[0];
+    assert_eq!(
+        (h.expected(), h.actual(), h.difference()),
+        (Some("54662.06"), Some("54662.05"), Some("-0.01"))
+    );
+    let c = of_rule(&findings, "T5.change-sum")[0];
+    assert_eq!(
+        (c.expected(), c.actual(), c.difference()),
+        (Some("2460.42"), Some("2460.41"), Some("-0.01"))
+    );
+    let p = of_rule(&findings, "T5.prior-year-sum")[0];
+    assert_eq!(
+        (p.expected(), p.actual(), p.difference()),
+        (Some("65909.04"), Some("65909.05"), Some("0.01"))
+    );
+    assert!(findings.iter().all(|f| f.severity() < Severity::Error));
+}
