@@ -350,6 +350,49 @@ fn parse_number(input: &str, chars: &[char]) -> Result<(Printed, usize), AmountE
     ))
 }
 
+/// The common case, without allocating: an optional minus, plain ASCII
+/// digits, an optional fraction of 1 to 6 digits, no separators, no unit
+/// ("74194.06", "-50.41", "0"). Anything else (or anything this would get
+/// wrong) returns `None` and takes the general path.
+fn parse_plain(text: &str, unit: Unit) -> Option<Amount> {
+    let bytes = text.as_bytes();
+    let (negative, digits) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, bytes),
+    };
+    let mut mantissa: i64 = 0;
+    let mut decimals: Option<u32> = None;
+    let mut count = 0u32;
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+                count += 1;
+                if let Some(d) = decimals.as_mut() {
+                    *d += 1;
+                }
+            }
+            b'.' if decimals.is_none() && count > 0 => decimals = Some(0),
+            _ => return None,
+        }
+    }
+    let decimals = decimals.unwrap_or(0);
+    // Reject "1." and more than six decimals here; the general path words
+    // the error. 18 digits always fit an i64.
+    if count == 0 || count > 18 || decimals > MAX_PRINTED_DECIMALS || text.ends_with('.') {
+        return None;
+    }
+    let mut value = Decimal::new(if negative { -mantissa } else { mantissa }, decimals);
+    if value.is_zero() {
+        value.set_sign_positive(true);
+    }
+    Some(Amount {
+        value,
+        decimals: i32::try_from(decimals).ok()?,
+        unit,
+    })
+}
+
 /// Writes `value` at `decimals` places with thousands separators.
 fn write_grouped(f: &mut fmt::Formatter<'_>, value: Decimal, decimals: u32) -> fmt::Result {
     let rounded = round_half_away_from_zero(value, decimals);
@@ -486,6 +529,9 @@ impl Amount {
     /// # Ok::<(), juesuan::AmountError>(())
     /// ```
     pub fn parse_in(text: &str, default_unit: Unit) -> Result<Amount, AmountError> {
+        if let Some(a) = parse_plain(text, default_unit) {
+            return Ok(a);
+        }
         let chars: Vec<char> = text.chars().map(fold_width).collect();
         let start = chars.iter().take_while(|c| c.is_whitespace()).count();
         let end = chars.len() - chars.iter().rev().take_while(|c| c.is_whitespace()).count();

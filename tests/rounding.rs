@@ -366,6 +366,19 @@ proptest! {
         prop_assert!(v.is_consistent() || v.outcome() == Outcome::ZeroBase, "{}", v);
     }
 
+    /// The allocation-free path for plain numbers agrees with the general
+    /// parser (forced by a trailing unit).
+    #[test]
+    fn plain_numbers_parse_like_the_general_path(s in "-?[0-9]{1,20}(\\.[0-9]{0,7})?") {
+        let fast = Amount::parse_in(&s, Unit::WanYuan);
+        let slow = Amount::parse_in(&format!("{s} 万元"), Unit::Yuan);
+        match (fast, slow) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+            (Err(_), Err(_)) => {}
+            (a, b) => prop_assert!(false, "{s:?}: {a:?} vs {b:?}"),
+        }
+    }
+
     /// Arbitrary text never panics the amount or percent parsers.
     #[test]
     fn parsers_never_panic(s in "\\PC{0,40}") {
