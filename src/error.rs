@@ -8,10 +8,12 @@
 use thiserror::Error as ThisError;
 
 use crate::amount::AmountError;
+use crate::audit::UnknownRule;
 use crate::code::{CatalogError, CodeError};
 use crate::date::DateError;
 use crate::disclosure::JsonError;
 use crate::fact::FactError;
+use crate::model::ModelError;
 
 /// Any error this crate returns.
 ///
@@ -48,6 +50,13 @@ pub enum Error {
     /// A JSON document could not be read.
     #[error(transparent)]
     Json(#[from] JsonError),
+    /// A strict report was refused (an identity broken beyond rounding, an
+    /// unknown code, a missing total).
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    /// A rule id the audit does not know.
+    #[error(transparent)]
+    Rule(#[from] UnknownRule),
 }
 
 impl Error {
@@ -117,5 +126,20 @@ impl Error {
     /// ```
     pub fn is_json(&self) -> bool {
         matches!(self, Error::Json(_))
+    }
+
+    /// Whether a strict report was refused.
+    ///
+    /// ```
+    /// use juesuan::{Error, FinalAccounts};
+    /// let bad = juesuan::Disclosure::from_json(r#"{"facts": {"three_public.total": "1.00",
+    ///     "three_public.overseas_travel": "0.00", "three_public.vehicles": "0.00",
+    ///     "three_public.reception": "0.00"}}"#)?;
+    /// let err: Error = FinalAccounts::from_disclosure(&bad).unwrap_err().into();
+    /// assert!(err.is_model());
+    /// # Ok::<(), juesuan::JsonError>(())
+    /// ```
+    pub fn is_model(&self) -> bool {
+        matches!(self, Error::Model(_))
     }
 }
