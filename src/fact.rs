@@ -781,24 +781,31 @@ const MAX_SEGMENTS: usize = 8;
 const CACHE_CAPACITY: usize = 1 << 16;
 
 thread_local! {
-    static PARSED: std::cell::RefCell<std::collections::HashMap<Box<str>, Parsed>> =
+    static PARSED: std::cell::RefCell<std::collections::HashMap<std::sync::Arc<str>, Parsed>> =
         std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
 /// [`parse_id`], remembered per thread: loading many reports parses the
-/// same ids over and over.
-fn parse_cached(id: &str) -> Result<Parsed, FactError> {
-    if let Some(p) = PARSED.with(|c| c.borrow().get(id).copied()) {
-        return Ok(p);
+/// same ids over and over. Returns the shared text too, so a remembered id
+/// costs no allocation.
+fn parse_cached(id: &str) -> Result<(std::sync::Arc<str>, Parsed), FactError> {
+    let hit = PARSED.with(|c| {
+        c.borrow()
+            .get_key_value(id)
+            .map(|(k, p)| (std::sync::Arc::clone(k), *p))
+    });
+    if let Some(hit) = hit {
+        return Ok(hit);
     }
     let parsed = parse_id(id)?;
+    let text: std::sync::Arc<str> = id.into();
     PARSED.with(|c| {
         let mut cache = c.borrow_mut();
         if cache.len() < CACHE_CAPACITY {
-            cache.insert(id.into(), parsed);
+            cache.insert(std::sync::Arc::clone(&text), parsed);
         }
     });
-    Ok(parsed)
+    Ok((text, parsed))
 }
 
 fn parse_id(id: &str) -> Result<Parsed, FactError> {
@@ -882,7 +889,7 @@ fn parse_id(id: &str) -> Result<Parsed, FactError> {
 #[doc(alias = "事实")]
 #[derive(Debug, Clone)]
 pub struct FactId {
-    text: Box<str>,
+    text: std::sync::Arc<str>,
     parsed: Parsed,
 }
 
@@ -927,11 +934,8 @@ impl FactId {
     /// assert!(FactId::new("three_public.vehicles_held.share").is_err());
     /// ```
     pub fn new(id: &str) -> Result<FactId, FactError> {
-        let parsed = parse_cached(id)?;
-        Ok(FactId {
-            text: id.into(),
-            parsed,
-        })
+        let (text, parsed) = parse_cached(id)?;
+        Ok(FactId { text, parsed })
     }
 
     /// The id as a string.
