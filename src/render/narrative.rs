@@ -204,6 +204,13 @@ impl<'a> Writer<'a> {
         let mut staff = Vec::new();
         if let Some(t) = self.count("staff.total") {
             let mut s = format!("{dept}{}年度，实有人数{t}人", self.year);
+            if let Some(c) = self.count("staff.total.change") {
+                let _ = match c.signum() {
+                    1 => write!(s, "，比上年增加{c}人"),
+                    -1 => write!(s, "，比上年减少{}人", c.unsigned_abs()),
+                    _ => write!(s, "，与上年持平"),
+                };
+            }
             let mut parts = Vec::new();
             for (label, key) in [
                 ("在职人员", "active"),
@@ -417,6 +424,10 @@ impl<'a> Writer<'a> {
                 if let Some(p) = self.percent(&format!("{id}.share")) {
                     let _ = write!(s, "，占{p}");
                 }
+                if let Some(ch) = self.change(&id, "比上年") {
+                    let ch = ch.replace("比上年与上年相比无变化", "与上年相比无变化");
+                    let _ = write!(s, "，{ch}");
+                }
                 s.push('。');
                 self.para(&s);
             }
@@ -620,6 +631,7 @@ impl<'a> Writer<'a> {
         let mut items = Vec::new();
         for (label, key) in [
             ("因公出国（境）费", "overseas_travel"),
+            ("公务用车购置及运行维护费", "vehicles"),
             ("公务用车购置费", "vehicle_purchase"),
             ("公务用车运行维护费", "vehicle_operation"),
             ("公务接待费", "reception"),
@@ -764,15 +776,18 @@ impl<'a> Writer<'a> {
         let y = self.year.clone();
         let mut s = format!("根据预算绩效管理要求，本部门{y}年度预算绩效管理");
         let mut parts = Vec::new();
+        let mut whole = Vec::new();
         if let Some(n) = self.count("performance.self_evaluations") {
-            let mut p = format!("形成整体支出绩效自评表{n}个");
-            if let Some(b) = self.amount("performance.budget_total") {
-                let _ = write!(p, "，全年预算总额{b}");
-            }
-            if let Some(e) = self.amount("performance.executed_total") {
-                let _ = write!(p, "，实际执行总额{e}");
-            }
-            parts.push(p);
+            whole.push(format!("形成整体支出绩效自评表{n}个"));
+        }
+        if let Some(b) = self.amount("performance.budget_total") {
+            whole.push(format!("全年预算总额{b}"));
+        }
+        if let Some(e) = self.amount("performance.executed_total") {
+            whole.push(format!("实际执行总额{e}"));
+        }
+        if !whole.is_empty() {
+            parts.push(whole.join("，"));
         }
         if let Some(n) = self.count("performance.projects") {
             let mut p = format!("预算绩效评价项目{n}个");
