@@ -1,16 +1,30 @@
 //! Audit a report: `cargo run --example audit -- FILE [--format json]`.
 //!
-//! FILE is a Disclosure JSON (`{"fiscal_year": …, "unit": "万元", "facts":
-//! {…}}`) or a FinalAccounts JSON (validated strictly on load). Text output is for people; `--format json` prints
-//! `{"facts": {id: value, …}, "findings": [{"rule", "severity", "message",
-//! "facts", "expected", "actual", "difference", "tolerance", "span"}, …]}`.
+//! FILE is either a Disclosure JSON (`{"fiscal_year": …, "unit": "万元", "facts":
+//! {…}}`) or the text of a published report as extracted from its PDF (anything that
+//! does not start with `{`, or a `.txt` file), which is read with
+//! [`juesuan::parse_report`]; what the reader skipped goes to stderr as notes.
 //!
-//! Exit status: 0 when there is no error finding, 1 when there is, 2 when the
-//! input cannot be read or parsed (with the reason on stderr).
+//! Text output is for people: each finding like a compiler diagnostic,
+//!
+//! ```text
+//! warning[code.malformed]: cited code “208001 行政运行”: …
+//!    --> report.txt:509:19
+//!     |
+//! 509 | 应的科目调整，2024 年把离退休人员公用经费从 2080501，
+//!     |                                  ^^^^^^^
+//! ```
+//!
+//! `--format json` prints `{"facts": {id: value, …}, "findings": [{"rule", "severity",
+//! "message", "facts", "expected", "actual", "difference", "tolerance", "span"}, …]}`.
+//!
+//! Exit status: 0 when there is no error finding, 1 when there is, 2 when the input
+//! cannot be read or parsed (with the reason on stderr).
 
+use std::path::Path;
 use std::process::ExitCode;
 
-use juesuan::{Disclosure, FinalAccounts, Finding, Severity, audit};
+use juesuan::{Disclosure, Finding, Severity, Span, audit, parse_report};
 
 enum Format {
     Text,
@@ -59,27 +73,53 @@ fn parse_args() -> Result<Args, String> {
     })
 }
 
-/// Reads a Disclosure JSON (it has a "facts" object) or a FinalAccounts
-/// JSON (anything else), the latter strictly validated on load.
-fn load(path: &str) -> Result<Disclosure, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "{path}: invalid JSON at line {}, column {}: {e}",
-            e.line(),
-            e.column()
-        )
-    })?;
-    if json.get("facts").is_some() {
-        Disclosure::from_json_value(&json).map_err(|e| format!("{path}: {e}"))
-    } else {
-        FinalAccounts::from_json(&text)
-            .map(|f| f.to_disclosure())
-            .map_err(|e| format!("{path}: {e}"))
+/// What was loaded: the disclosure, and the source text when it was read from text.
+struct Loaded {
+    disclosure: Disclosure,
+    source: Option<String>,
+}
+
+fn is_text(path: &str, content: &str) -> bool {
+    let txt = Path::new(path)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    txt || !content.trim_start().starts_with('{')
+}
+
+fn load(path: &str) -> Result<Loaded, String> {
+    let content = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    if !is_text(path, &content) {
+        let disclosure = Disclosure::from_json(&content).map_err(|e| format!("{path}: {e}"))?;
+        return Ok(Loaded {
+            disclosure,
+            source: None,
+        });
+    }
+    let parsed = parse_report(&content);
+    for d in &parsed.diagnostics {
+        eprintln!("{d}");
+        eprintln!("   --> {path}:{}:{}", d.span.line, d.span.column);
+    }
+    Ok(Loaded {
+        disclosure: parsed.disclosure,
+        source: Some(content),
+    })
+}
+
+/// The source line under a gutter and the carets under the span, like a compiler.
+fn print_location(path: &str, span: &Span, source: &str) {
+    let number = span.line.to_string();
+    let pad = " ".repeat(number.len());
+    println!("{pad}--> {path}:{}:{}", span.line, span.column);
+    if let (Some(line), Some(carets)) = (span.source_line(source), span.caret_line(source)) {
+        println!("{pad} |");
+        println!("{number} | {line}");
+        println!("{pad} | {carets}");
     }
 }
 
-fn print_text(d: &Disclosure, findings: &[Finding]) {
+fn print_text(path: &str, loaded: &Loaded, findings: &[Finding]) {
+    let d = &loaded.disclosure;
     let name = d.department().unwrap_or("(department not stated)");
     let year = d
         .fiscal_year()
@@ -90,11 +130,18 @@ fn print_text(d: &Disclosure, findings: &[Finding]) {
         findings.len()
     );
     for f in findings {
+        println!();
         println!("{}[{}]: {}", f.severity(), f.rule(), f.message());
+        match (f.span(), &loaded.source) {
+            (Some(span), Some(source)) => print_location(path, &span, source),
+            (Some(span), None) => println!("  --> {path}: fact at line {}", span.line),
+            _ => {}
+        }
         let ids: Vec<&str> = f.facts().iter().map(|i| i.as_str()).collect();
-        println!("  facts: {}", ids.join(", "));
+        println!("  = facts: {}", ids.join(", "));
     }
     let count = |s: Severity| findings.iter().filter(|f| f.severity() == s).count();
+    println!();
     println!(
         "{} errors, {} warnings, {} info",
         count(Severity::Error),
@@ -111,18 +158,19 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let disclosure = match load(&args.file) {
-        Ok(d) => d,
+    let loaded = match load(&args.file) {
+        Ok(l) => l,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
-    let findings = audit(&disclosure);
+    let findings = audit(&loaded.disclosure);
     match args.format {
-        Format::Text => print_text(&disclosure, &findings),
+        Format::Text => print_text(&args.file, &loaded, &findings),
         Format::Json => {
-            let facts = disclosure
+            let facts = loaded
+                .disclosure
                 .to_json_value()
                 .get("facts")
                 .cloned()

@@ -1,16 +1,64 @@
 //! # juesuan (决算)
 //!
-//! Typed values and rounding-aware checks for Chinese government department
-//! final accounts (部门决算).
+//! Typed values, rounding-aware audits, reading and writing of Chinese
+//! government department final accounts (部门决算).
 //!
-//! This is the foundation layer: exact amounts that remember their unit and the
-//! precision they were printed with ([`Amount`], [`Percent`]), the rounding
-//! checks the audit uses ([`check_sum`], [`check_share`], [`check_change`],
-//! [`check_variance_rate`], [`check_difference`]), classification codes with
-//! their catalogs ([`FunctionCode`], [`EconomicCode`], [`Catalog`]) and fiscal
-//! years and dates ([`FiscalYear`]).
+//! Every budget department publishes its final accounts each year: nine
+//! standard tables and a narrative (情况说明) explaining them. This crate holds
+//! such a report as exact, typed values, checks every accounting identity
+//! (勾稽关系) within and between the tables and the narrative — judging printed
+//! figures by the rounding they went through — reads published text into facts
+//! with their source lines, and writes reports back out.
 //!
-//! ## A first check
+//! ## Walkthrough
+//!
+//! **Read published text and audit it.** [`parse_report`] reads the text
+//! extracted from a PDF into a [`Disclosure`]: every figure it states, by
+//! stable fact id, with its line and column. [`audit`] checks them all.
+//!
+//! ```
+//! use juesuan::{Severity, audit, parse_report};
+//!
+//! let text = "九、财政拨款“三公”经费支出决算情况说明\n\
+//!     2024 年度财政拨款“三公”经费支出 181.58 万元。其中：因公出国（境）费支出 0.00 万元，\
+//!     占 0.00%；公务用车购置及运行维护费支出 179.78 万元，占 99.01%；公务接待费支出 1.90 万元，占 0.99%。";
+//! let parsed = parse_report(text);
+//! let findings = audit(&parsed.disclosure);
+//! let f = findings.iter().find(|f| f.rule() == "T9.total").unwrap();
+//! assert_eq!(f.severity(), Severity::Error);
+//! assert_eq!((f.expected(), f.actual()), (Some("181.68"), Some("181.58")));
+//! assert_eq!(f.span().map(|s| s.line), Some(2));
+//! ```
+//!
+//! **Hold a report as typed values.** [`FinalAccounts`] is strict: its
+//! builder runs the same identities and refuses a report that breaks one
+//! beyond rounding, naming the rule and the figures.
+//!
+//! ```
+//! use juesuan::{Figure, FinalAccounts, FiscalYear, ThreePublicExpenses};
+//!
+//! let amount = |s: &str| -> Figure { Figure::new(s.parse().unwrap()) };
+//! let t9 = ThreePublicExpenses {
+//!     total: Some(amount("181.58")),
+//!     overseas_travel: Some(amount("0.00")),
+//!     vehicles: Some(amount("179.78")),
+//!     reception: Some(amount("1.90")),
+//!     ..ThreePublicExpenses::default()
+//! };
+//! let err = FinalAccounts::builder()
+//!     .fiscal_year(FiscalYear::new(2024)?)
+//!     .department("某部门")
+//!     .three_public(t9)
+//!     .build()
+//!     .unwrap_err();
+//! assert_eq!(err.rule(), Some("T9.total"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! **Write it back out.** [`narrative`] writes the 情况说明 in the official
+//! phrasing, [`tables`] the nine tables as text, Markdown or long CSV.
+//!
+//! ## A first rounding check
 //!
 //! The reference report (2024 final accounts of 新疆维吾尔自治区人力资源和社会保障厅)
 //! states its general-budget expenditure by class and the total. The printed
@@ -41,6 +89,19 @@
 //! satisfies it exactly. Every check returns a [`Verdict`] that says whether the
 //! printed figures agree exactly, agree within rounding, or disagree, and
 //! carries the expected and stated figures, their difference and the tolerance.
+//! The audit turns exact agreement into no finding, agreement within rounding
+//! into an info finding, and disagreement into an error.
+//!
+//! ## Where things are
+//!
+//! Amounts and rounding ([`Amount`], [`Percent`], [`round_half_away_from_zero`],
+//! the `check_*` functions); classification ([`FunctionCode`], [`EconomicCode`],
+//! [`Catalog`]); years ([`FiscalYear`]); fact ids ([`FactId`], [`BASES`]); the
+//! two report forms ([`Disclosure`], [`FinalAccounts`]); identities as data
+//! ([`SUM_IDENTITIES`], [`FUNCTION_TABLES`], …) and the audit ([`audit`],
+//! [`Audit`], [`rules`]); text ([`normalize`], [`parse_report`]); output
+//! ([`narrative`], [`tables`]); streaming ([`audit_jsonl`]); and, with the
+//! `proptest` feature, generators for property tests (`strategy`).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -73,4 +134,12 @@ pub use render::*;
 pub use rounding::*;
 pub use span::*;
 pub use stream::*;
-pub use text::{NormalizedText, Paragraph, Paragraphs, normalize};
+pub use text::{
+    Diagnostic, DiagnosticLevel, NormalizedText, Paragraph, Paragraphs, ParsedReport, normalize,
+    parse_normalized, parse_report,
+};
+
+/// The README's examples, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

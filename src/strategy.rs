@@ -474,7 +474,18 @@ fn tree() -> &'static Tree {
             let code = entry.code();
             let listed =
                 code.level() == CodeLevel::Item && code.ancestors().all(|a| catalog.contains(a));
-            if listed {
+            // A narrative names items by path, so an item whose name a
+            // sibling shares (2089901 and 2089999 are both 其他社会保障和就业
+            // 支出) cannot be told apart in text: real reports avoid that, and
+            // so do the generated ones.
+            let unique = code.parent().is_none_or(|p| {
+                catalog
+                    .children(p)
+                    .filter(|sibling| sibling.name() == entry.name())
+                    .count()
+                    == 1
+            });
+            if listed && unique {
                 items.entry(code.class()).or_default().push(code);
             }
         }

@@ -136,7 +136,9 @@ impl<'a> Writer<'a> {
     fn change(&self, base: &str, prefix: &str) -> Option<String> {
         let change = self.d.amount(&format!("{base}.change"))?;
         let rate = self.d.percent(&format!("{base}.change_rate"));
-        if change.is_zero() && rate.is_none_or(|r| r.value().is_zero()) {
+        // 无变化 states no rate: only when none is stated, so that every
+        // stated figure is written.
+        if change.is_zero() && rate.is_none() {
             return Some("与上年相比无变化".to_owned());
         }
         let negative = change.value().is_sign_negative();

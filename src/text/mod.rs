@@ -25,8 +25,35 @@
 //! assert_eq!(span.source_line(original), Some("68,460.73 万元,占 93.43%；"));
 //! assert_eq!(span.caret_line(original).as_deref(), Some("^^^^^^^^^"));
 //! ```
+//!
+//! [`parse_report`] then reads the normalised text into a
+//! [`Disclosure`](crate::Disclosure): the section headings say what the labels of
+//! each sentence mean, and every figure of a known sentence pattern becomes a fact
+//! with the span of its number. What it cannot read it reports as a [`Diagnostic`].
+//!
+//! ```
+//! use juesuan::{audit, parse_report};
+//!
+//! let original = "三、支出决算情况说明\n\n本年支出 73,702.79 万元，其中：基本支出 20,021.91 万\n\n元，占 27.17%；项目支出 52,408.25 万元，占 71.11%。";
+//! let parsed = parse_report(original);
+//! let d = &parsed.disclosure;
+//! assert_eq!(d.percent("expenditure.basic.share").map(|p| p.to_string()), Some("27.17%".into()));
+//! let span = d.get("expenditure.project").and_then(|f| f.span()).unwrap();
+//! assert_eq!((span.line, span.column), (5, 17));
+//! assert!(audit(d).is_empty());
+//! ```
+//!
+//! The reader is built from small matchers (`patterns`: numbers, units, keywords),
+//! per-section label tables (`sections`), the sentence reader (`clauses`) and the
+//! document pass (`parse`: parts, headings, title, department, years, unit list,
+//! placeholders). It never panics and runs in time linear in the text.
 
+mod clauses;
 mod fold;
 mod normalize;
+mod parse;
+mod patterns;
+mod sections;
 
 pub use normalize::{NormalizedText, Paragraph, Paragraphs, normalize};
+pub use parse::{Diagnostic, DiagnosticLevel, ParsedReport, parse_normalized, parse_report};

@@ -1,0 +1,1445 @@
+//! Reading the sentences of one paragraph into facts.
+//!
+//! A paragraph is lexed into numbers, keywords and delimiters (see
+//! [`patterns`](super::patterns)); the text between them is label text. A label
+//! followed by a number states a figure (收入总计 74,194.06万元); a label followed by a
+//! delimiter or keyword names the *subject* that the following relations are about
+//! (占, 增加/减少, 增长/下降, 持平, 预算数, 决算数, 预决算差异率, 完成…的, 主要原因是).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+use super::parse::{Diagnostic, DiagnosticLevel};
+use super::patterns::{
+    BudgetKind, Kw, Num, NumUnit, Reach, Tok, Token, end_within, find_any, find_any_within,
+    has_figure, next_token,
+};
+use super::sections::{Section, Target, Want, lookup, vehicle_kind};
+use crate::amount::{Amount, Percent, Unit};
+use crate::code::{Catalog, CodeError, FunctionCode, normalize_code_name};
+use crate::disclosure::{Fact, Value};
+use crate::fact::FactId;
+use crate::model::cited_codes;
+use crate::span::Span;
+use crate::text::NormalizedText;
+
+/// What the relations of a clause are about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Subject {
+    /// Nothing named yet.
+    None,
+    /// An item the reader could not resolve: its relations are skipped.
+    Unknown,
+    /// A fact base.
+    Base {
+        id: Rc<str>,
+        /// A count (staff), whose changes are counts too.
+        count: bool,
+        unit: Unit,
+        decimals: u32,
+    },
+}
+
+/// The last relation stated about the subject: a reason explains it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relation {
+    None,
+    Change,
+    Budget,
+}
+
+/// Which asset 价值 refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Asset {
+    Building,
+    Vehicles,
+}
+
+/// What the reader knows while it reads a section.
+#[derive(Debug, Clone)]
+struct State {
+    subject: Subject,
+    relation: Relation,
+    /// The fact a bare 人次 count belongs to (after 团组 or 批次).
+    persons: Option<&'static str>,
+    asset: Option<Asset>,
+}
+
+impl State {
+    fn new() -> State {
+        State {
+            subject: Subject::None,
+            relation: Relation::None,
+            persons: None,
+            asset: None,
+        }
+    }
+}
+
+/// Where the reader is in the current paragraph.
+struct Para<'p> {
+    p: &'p str,
+    /// Byte offset of the paragraph in the normalised text.
+    base: usize,
+    /// Where the current label starts.
+    label_start: usize,
+    /// Everything before this was consumed (a reason, a list).
+    skip_to: usize,
+    /// Where the current sentence starts.
+    sentence_start: usize,
+    /// The first figure of the sentence no pattern took.
+    unmatched: Option<Range<usize>>,
+    /// 持平 stated in this sentence: each change is 0 unless a figure is stated too.
+    pending_zero: Vec<(String, Value, Range<usize>)>,
+    /// Changes stated with a figure in this sentence.
+    changed: BTreeSet<String>,
+    /// The 年初 budget stated in this paragraph, replaced by a 全年 budget of the same
+    /// subject (the completion rate refers to the latter).
+    initial_budget: Option<(usize, String)>,
+    full_budget: Option<String>,
+}
+
+/// How reading continues after a keyword.
+enum Flow {
+    /// Consumed up to this byte offset.
+    Next(usize),
+    /// The keyword is part of the label text.
+    AsText,
+}
+
+/// Reads paragraphs into facts and diagnostics.
+pub(super) struct Reader<'t, 'a> {
+    text: &'t NormalizedText<'a>,
+    /// Facts in document order; `None` for one withdrawn later.
+    pub(super) facts: Vec<Option<(FactId, Fact)>>,
+    pub(super) diagnostics: Vec<Diagnostic>,
+    pub(super) section: Section,
+    pub(super) divisions: Vec<String>,
+    state: State,
+    /// Paths resolved so far, up to their last level: `教育支出（类）职业教育（款）` → 20503.
+    parents: BTreeMap<String, FunctionCode>,
+}
+
+/// Gaps allowed between a keyword and its number.
+fn short_gap(gap: &str) -> bool {
+    matches!(
+        gap,
+        "" | "为" | "是" | "了" | "达" | "约" | "共" | "计" | "共计" | "达到"
+    )
+}
+
+/// Direction words that may stand in brackets after the one the text chose, when the
+/// template's alternative was left in (增加（减少）).
+const ALTERNATIVES: &[&str] = &[
+    "增加", "减少", "增长", "下降", "上升", "降低", "大于", "小于", "等于", "持平",
+];
+
+/// Past a bracketed alternative at `at`, if there is one.
+fn skip_alternative(p: &str, at: usize) -> Option<usize> {
+    let rest = p.get(at..)?.strip_prefix('（')?;
+    let close = rest.char_indices().take(4).find(|(_, c)| *c == '）')?.0;
+    let inner = rest.get(..close)?;
+    ALTERNATIVES
+        .contains(&inner)
+        .then_some(at + '（'.len_utf8() + close + '）'.len_utf8())
+}
+
+/// Openers of a sentence that does not continue a reason.
+fn starts_new_statement(s: &str) -> bool {
+    ["其中", "与", "决算", "具体", "（", "主要用于"]
+        .iter()
+        .any(|w| s.starts_with(w))
+        || s.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Where a reason starting at `start` ends: at a `；` (exclusive) or after a `。`; a
+/// following sentence without figures that does not start a new statement belongs to it.
+fn reason_end(p: &str, start: usize) -> usize {
+    let mut from = start;
+    loop {
+        match find_any(p, from, &['；', '。']) {
+            None => return p.len(),
+            Some((at, '；')) => return at,
+            Some((at, _)) => {
+                let after = at + '。'.len_utf8();
+                let next_end = find_any(p, after, &['；', '。']).map_or(p.len(), |(i, c)| {
+                    if c == '。' { i + c.len_utf8() } else { i }
+                });
+                let next = p.get(after..next_end).unwrap_or_default();
+                if next.is_empty()
+                    || has_figure(next)
+                    || next.contains("原因")
+                    || starts_new_statement(next)
+                {
+                    return after;
+                }
+                from = after;
+            }
+        }
+    }
+}
+
+/// `决算数[与]小于[年初]预算数`, `决算数同预算数持平`: the comparison word, its range
+/// and the end of the phrase, read from `from` (just after 决算数).
+fn comparison(p: &str, from: usize) -> Option<(&'static str, Range<usize>, usize)> {
+    let rest = |i: usize| p.get(i..).unwrap_or_default();
+    let mut i = from;
+    if let Some(w) = ["与", "同", "较", "比", "和"]
+        .iter()
+        .find(|w| rest(i).starts_with(**w))
+    {
+        i += w.len();
+    }
+    let mut word = None;
+    if let Some(w) = [
+        "大于", "小于", "等于", "高于", "低于", "超过", "超出", "多于", "少于", "超",
+    ]
+    .iter()
+    .find(|w| rest(i).starts_with(**w))
+    {
+        word = Some((*w, i..i + w.len()));
+        i += w.len();
+        i = skip_alternative(p, i).unwrap_or(i);
+    }
+    if let Some(w) = ["年初", "全年", "年度"]
+        .iter()
+        .find(|w| rest(i).starts_with(**w))
+    {
+        i += w.len();
+    }
+    if !rest(i).starts_with("预算") {
+        return None;
+    }
+    i += "预算".len();
+    if rest(i).starts_with('数') {
+        i += '数'.len_utf8();
+    }
+    if word.is_none() {
+        if let Some(w) = ["持平", "一致", "相等", "相同"]
+            .iter()
+            .find(|w| rest(i).starts_with(**w))
+        {
+            word = Some((*w, i..i + w.len()));
+            i += w.len();
+        }
+    }
+    word.map(|(w, r)| (w, r, i))
+}
+
+/// The levels of a narrative path: `(name, name range, level char)`.
+fn path_segments(path: &str) -> Vec<(&str, Range<usize>, char)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (at, _) in path.match_indices('（') {
+        let marker = path.get(at + '（'.len_utf8()..).and_then(|rest| {
+            let mut chars = rest.chars();
+            match (chars.next(), chars.next()) {
+                (Some(level @ ('类' | '款' | '项')), Some('）')) => Some(level),
+                _ => None,
+            }
+        });
+        if let Some(level) = marker {
+            out.push((path.get(from..at).unwrap_or_default(), from..at, level));
+            from = at + "（类）".len();
+        }
+    }
+    out
+}
+
+/// Whether `label` is a path so far (paths are short: longer labels are not looked at,
+/// which keeps this test bounded while a label grows over keywords read as text).
+fn in_path(label: &str) -> bool {
+    label.len() <= 600 && label.contains('类') && label.contains("（类）")
+}
+
+/// Whether a path interrupted at `from` (by `、` or a keyword inside a catalog name)
+/// goes on to a `（款）` or `（项）` marker.
+fn path_continues(p: &str, from: usize) -> bool {
+    let rest = p.get(from..).unwrap_or_default();
+    for (at, c) in rest.char_indices().take(40) {
+        match c {
+            '（' => {
+                let marker = rest.get(at + c.len_utf8()..).unwrap_or_default();
+                return marker.starts_with("款）") || marker.starts_with("项）");
+            }
+            '：' | '。' | '；' | '，' => return false,
+            c if c.is_ascii_digit() => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether `text` has a run of five to seven ASCII digits, as a cited code does.
+fn may_cite_codes(text: &str) -> bool {
+    let mut run = 0;
+    for b in text.bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+        } else {
+            if (5..=7).contains(&run) {
+                return true;
+            }
+            run = 0;
+        }
+    }
+    (5..=7).contains(&run)
+}
+
+impl<'t, 'a> Reader<'t, 'a> {
+    pub(super) fn new(text: &'t NormalizedText<'a>) -> Reader<'t, 'a> {
+        Reader {
+            text,
+            facts: Vec::new(),
+            diagnostics: Vec::new(),
+            section: Section::Unknown,
+            divisions: Vec::new(),
+            state: State::new(),
+            parents: BTreeMap::new(),
+        }
+    }
+
+    /// Starts a new section: nothing is carried over.
+    pub(super) fn enter(&mut self, section: Section) {
+        self.section = section;
+        self.state = State::new();
+    }
+
+    /// The span of the normalised byte range `range`.
+    pub(super) fn span(&self, range: Range<usize>) -> Span {
+        self.text.span(range)
+    }
+
+    /// Records a diagnostic at the normalised byte range `range`.
+    pub(super) fn diagnose(
+        &mut self,
+        level: DiagnosticLevel,
+        message: String,
+        range: Range<usize>,
+    ) {
+        let span = self.span(range);
+        self.diagnostics.push(Diagnostic {
+            level,
+            message,
+            span,
+        });
+    }
+
+    /// Records a fact stated at the normalised byte range `range`; returns its index.
+    pub(super) fn emit(&mut self, id: &str, value: Value, range: Range<usize>) -> Option<usize> {
+        match FactId::new(id) {
+            Ok(fact_id) if fact_id.kind() == value.kind() => {
+                let span = self.span(range);
+                self.facts
+                    .push(Some((fact_id, Fact::new(value).with_span(Some(span)))));
+                Some(self.facts.len() - 1)
+            }
+            Ok(fact_id) => {
+                self.diagnose(
+                    DiagnosticLevel::Warning,
+                    format!(
+                        "{id}: expected {}, but found {value}",
+                        fact_id.kind().describe()
+                    ),
+                    range,
+                );
+                None
+            }
+            Err(_) => None,
+        }
+    }
+
+    fn emit_at(&mut self, cx: &Para<'_>, id: &str, value: Value, r: Range<usize>) -> Option<usize> {
+        self.emit(id, value, cx.base + r.start..cx.base + r.end)
+    }
+
+    fn note_at(&mut self, cx: &Para<'_>, level: DiagnosticLevel, message: String, r: Range<usize>) {
+        self.diagnose(level, message, cx.base + r.start..cx.base + r.end);
+    }
+
+    /// Reads one paragraph of sentences, starting at byte `body` (after an item marker).
+    pub(super) fn paragraph(&mut self, p: &str, base: usize, body: usize) {
+        let mut cx = Para {
+            p,
+            base,
+            label_start: body,
+            skip_to: body,
+            sentence_start: body,
+            unmatched: None,
+            pending_zero: Vec::new(),
+            changed: BTreeSet::new(),
+            initial_budget: None,
+            full_budget: None,
+        };
+        let mut at = body;
+        while let Some(t) = next_token(p, at) {
+            at = t.end;
+            let label_from = cx.label_start.max(cx.skip_to);
+            let label = p.get(label_from..t.start).unwrap_or_default();
+            match t.tok {
+                Tok::Delim('、') | Tok::Kw(_) if in_path(label) && path_continues(p, t.end) => {
+                    // Inside an item name the path goes on: 公诉、审判、侦查、执行等检察
+                    // 监督支出（项）, 无线电及信息通信监管（项）.
+                }
+                Tok::Delim(c) => {
+                    self.subject_from_label(&cx, label, label_from);
+                    cx.label_start = t.end;
+                    if c == '。' {
+                        self.end_sentence(&mut cx, t.end);
+                    }
+                }
+                Tok::Num(n) => {
+                    if n.unit == NumUnit::Year {
+                        continue;
+                    }
+                    self.number(&mut cx, label, label_from, n);
+                    cx.label_start = n.unit_end;
+                }
+                Tok::Kw(kw) => match self.keyword(&mut cx, t, kw, label, label_from) {
+                    Flow::Next(next) => {
+                        cx.skip_to = next;
+                        cx.label_start = next;
+                        at = at.max(next);
+                    }
+                    Flow::AsText => {}
+                },
+            }
+        }
+        let label_from = cx.label_start.max(cx.skip_to);
+        if let Some(label) = p.get(label_from..) {
+            self.subject_from_label(&cx, label, label_from);
+        }
+        self.end_sentence(&mut cx, p.len());
+    }
+
+    /// Closes a sentence: a pending 持平 becomes a zero change, figures no pattern took
+    /// are reported.
+    fn end_sentence(&mut self, cx: &mut Para<'_>, end: usize) {
+        for (id, zero, range) in std::mem::take(&mut cx.pending_zero) {
+            if !cx.changed.contains(&id) {
+                self.emit_at(cx, &format!("{id}.change"), zero, range);
+            }
+        }
+        cx.changed.clear();
+        if let Some(first) = cx.unmatched.take() {
+            let sentence =
+                cx.p.get(cx.sentence_start..end)
+                    .unwrap_or_default()
+                    .trim_end_matches(['。', '；']);
+            let mut excerpt: String = sentence.chars().take(40).collect();
+            if sentence.chars().nth(40).is_some() {
+                excerpt.push('…');
+            }
+            self.note_at(
+                cx,
+                DiagnosticLevel::Note,
+                format!("skipped a sentence whose figures match no known pattern: “{excerpt}”"),
+                first,
+            );
+        }
+        cx.sentence_start = end;
+    }
+
+    fn unmatched(cx: &mut Para<'_>, n: &Num) {
+        if n.is_figure() && cx.unmatched.is_none() {
+            cx.unmatched = Some(n.start..n.end);
+        }
+    }
+
+    fn set_subject(&mut self, id: &str, want: Want, n: Option<&Num>, unit: Unit) {
+        let decimals = n.map_or(2, |n| u32::try_from(n.decimals).unwrap_or(2));
+        let same =
+            matches!(&self.state.subject, Subject::Base { id: current, .. } if &**current == id);
+        if same && n.is_none() {
+            return;
+        }
+        if !same {
+            self.state.relation = Relation::None;
+        }
+        self.state.subject = Subject::Base {
+            id: Rc::from(id),
+            count: want == Want::Count,
+            unit,
+            decimals,
+        };
+    }
+
+    fn subject_id(&self) -> Option<&str> {
+        match &self.state.subject {
+            Subject::Base { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+
+    /// A label not followed by a number may still name the subject.
+    fn subject_from_label(&mut self, cx: &Para<'_>, label: &str, label_from: usize) {
+        if label.is_empty() || self.section == Section::Functions {
+            return;
+        }
+        if self.path(cx, label, label_from) {
+            return;
+        }
+        if let Some(entry) = lookup(label, self.section, None) {
+            if let Some(id) = entry.target.subject() {
+                self.set_subject(id, entry.want, None, Unit::WanYuan);
+            }
+        }
+    }
+
+    /// A label naming an item by path (教育支出（类）职业教育（款）…（项）): resolves it
+    /// through the catalog and makes it the subject. Returns whether the label was a path.
+    fn path(&mut self, cx: &Para<'_>, label: &str, label_from: usize) -> bool {
+        let prefix = match self.section {
+            Section::GeneralBudget | Section::Unknown => "general_budget.function.",
+            Section::GovernmentFund => "government_fund.function.",
+            Section::StateCapital => "state_capital.function.",
+            _ => return false,
+        };
+        // A cheap test first: most labels are no path.
+        if !label.contains('类') {
+            return false;
+        }
+        let Some(class_at) = label.find("（类）") else {
+            return false;
+        };
+        let end = ["（项）", "（款）"]
+            .iter()
+            .find_map(|m| label.rfind(m).map(|at| at + m.len()))
+            .unwrap_or(class_at + "（类）".len());
+        let Some(path) = label.get(..end) else {
+            return false;
+        };
+        let segments = path_segments(path);
+        let range = label_from..label_from + end;
+        // The parent of an item named before: only the last level is looked up.
+        let parent_end = segments
+            .len()
+            .checked_sub(2)
+            .and_then(|i| segments.get(i))
+            .map(|(_, r, _)| r.end + "（类）".len());
+        let cached = parent_end
+            .and_then(|e| path.get(..e))
+            .and_then(|prefix| self.parents.get(prefix))
+            .zip(segments.last())
+            .and_then(|(parent, (name, _, _))| Catalog::function().child_named(*parent, name));
+        let resolved = match cached {
+            Some(code) => Ok((code, None)),
+            None => resolve(path, &segments),
+        };
+        let resolved = resolved.map(|(code, warning)| match segments.last() {
+            Some((name, _, _)) if segments.len() > 1 => (prefer_common(code, name), warning),
+            _ => (code, warning),
+        });
+        if let (Ok((code, None)), Some(prefix)) =
+            (&resolved, parent_end.and_then(|e| path.get(..e)))
+        {
+            if let Some(parent) = code.parent() {
+                self.parents.entry(prefix.to_owned()).or_insert(parent);
+            }
+        }
+        let code = match resolved {
+            Ok((code, warning)) => {
+                if let Some(w) = warning {
+                    self.note_at(cx, DiagnosticLevel::Warning, w, range.clone());
+                }
+                code
+            }
+            Err(message) => {
+                self.note_at(
+                    cx,
+                    DiagnosticLevel::Warning,
+                    format!("item “{path}” skipped: {message}"),
+                    range,
+                );
+                self.state.subject = Subject::Unknown;
+                self.state.relation = Relation::None;
+                return true;
+            }
+        };
+        let id = format!("{prefix}{code}");
+        if self.subject_id() == Some(id.as_str()) {
+            return true;
+        }
+        self.set_subject(&id, Want::Amount, None, Unit::WanYuan);
+        if segments.len() > 1 {
+            if let Some((name, r, _)) = segments.last() {
+                let r = label_from + r.start..label_from + r.end;
+                self.emit_at(
+                    cx,
+                    &format!("{id}.name"),
+                    Value::Text((*name).to_owned()),
+                    r,
+                );
+            }
+        }
+        true
+    }
+
+    /// A number after a label.
+    fn number(&mut self, cx: &mut Para<'_>, label: &str, label_from: usize, n: Num) {
+        if self.section == Section::Functions {
+            return;
+        }
+        if self.path(cx, label, label_from) {
+            match self.state.subject.clone() {
+                Subject::Base { id, .. } => {
+                    if !self.figure(cx, &id, Want::Amount, &n) {
+                        Self::unmatched(cx, &n);
+                    }
+                    self.set_subject(&id, Want::Amount, Some(&n), unit_of(&n));
+                }
+                _ => Self::unmatched(cx, &n),
+            }
+            return;
+        }
+        let trimmed = label.trim_start_matches(['累', '计', '共', '合']);
+        if n.unit == NumUnit::PersonTimes
+            && lookup(label, self.section, Some(Want::Count)).is_none()
+        {
+            if let Some(id) = self.state.persons.take().filter(|_| trimmed.is_empty()) {
+                if self.figure(cx, id, Want::Count, &n) {
+                    return;
+                }
+            }
+            Self::unmatched(cx, &n);
+            return;
+        }
+        if matches!(n.unit, NumUnit::Vehicle | NumUnit::Bare)
+            && matches!(
+                self.section,
+                Section::Other | Section::ThreePublic | Section::Unknown
+            )
+        {
+            if let Some(kind) = vehicle_kind(label) {
+                let id = format!("assets.vehicles.{}", kind.id_segment());
+                if !self.figure(cx, &id, Want::Count, &n) {
+                    Self::unmatched(cx, &n);
+                }
+                return;
+            }
+        }
+        let want = match n.unit {
+            u if u.is_money() => Some(Want::Amount),
+            u if u.is_count() => Some(Want::Count),
+            NumUnit::SquareMeter => Some(Want::Quantity),
+            NumUnit::Bare => None,
+            _ => {
+                Self::unmatched(cx, &n);
+                return;
+            }
+        };
+        let Some(entry) = lookup(label, self.section, want) else {
+            // A figure of something the reader does not know: what follows (增加, 占, …)
+            // is about it, not about the subject before it.
+            self.state.persons = None;
+            if n.is_figure() {
+                self.state.subject = Subject::Unknown;
+            }
+            Self::unmatched(cx, &n);
+            return;
+        };
+        let ids: Vec<&str> = match entry.target {
+            Target::One(id) => vec![id],
+            Target::Two(a, b) => vec![a, b],
+            Target::AssetValue => match self.state.asset {
+                Some(Asset::Building) => vec!["assets.building_value"],
+                Some(Asset::Vehicles) => vec!["assets.vehicle_value"],
+                None => vec![],
+            },
+        };
+        let mut any = false;
+        for id in &ids {
+            any |= self.figure(cx, id, entry.want, &n);
+        }
+        if !any {
+            Self::unmatched(cx, &n);
+            return;
+        }
+        self.state.persons = match ids.first().copied() {
+            Some("three_public.overseas_groups") => Some("three_public.overseas_persons"),
+            Some("three_public.reception_batches") => Some("three_public.reception_persons"),
+            _ => None,
+        };
+        match ids.first().copied() {
+            Some("assets.building_area") => self.state.asset = Some(Asset::Building),
+            Some("assets.vehicles") => self.state.asset = Some(Asset::Vehicles),
+            _ => {}
+        }
+        if let Some(id) = entry.target.subject() {
+            self.set_subject(id, entry.want, Some(&n), unit_of(&n));
+        }
+    }
+
+    /// Emits the figure `n` as fact `id` of kind `want`; false when it does not fit.
+    fn figure(&mut self, cx: &Para<'_>, id: &str, want: Want, n: &Num) -> bool {
+        let value = match want {
+            Want::Amount if n.unit.is_money() || n.unit == NumUnit::Bare => {
+                match Amount::parse_in(n.text(cx.p), unit_of(n)) {
+                    Ok(a) => Value::Amount(a),
+                    Err(e) => {
+                        self.note_at(
+                            cx,
+                            DiagnosticLevel::Warning,
+                            format!("{id}: {e}"),
+                            n.start..n.end,
+                        );
+                        return true;
+                    }
+                }
+            }
+            Want::Count if n.unit.is_count() || n.unit == NumUnit::Bare => {
+                match count_of(cx.p, n) {
+                    Some(c) => Value::Count(c),
+                    None => return false,
+                }
+            }
+            Want::Quantity if matches!(n.unit, NumUnit::SquareMeter | NumUnit::Bare) => {
+                match Amount::parse_in(n.text(cx.p), Unit::WanYuan) {
+                    Ok(a) => Value::Quantity(a.value()),
+                    Err(_) => return false,
+                }
+            }
+            _ => return false,
+        };
+        self.emit_at(cx, id, value, n.start..n.end).is_some()
+    }
+
+    /// The number at `from`, if only a short gap (为, 是, a colon, …) separates it from
+    /// there.
+    fn adjacent(p: &str, from: usize) -> Option<Num> {
+        let mut next = next_token(p, from)?;
+        if next.tok == Tok::Delim('：') && short_gap(p.get(from..next.start)?) {
+            next = next_token(p, next.end)?;
+        }
+        let Tok::Num(n) = next.tok else {
+            return None;
+        };
+        let gap = p.get(from..n.start)?;
+        short_gap(gap.strip_suffix('：').unwrap_or(gap)).then_some(n)
+    }
+
+    /// The next number in the same clause after `from` (keywords may stand between; a
+    /// few tokens at most, so that the look-ahead stays bounded).
+    fn in_clause(p: &str, from: usize) -> Option<Num> {
+        let mut at = from;
+        for _ in 0..4 {
+            let t = next_token(p, at)?;
+            match t.tok {
+                Tok::Delim(_) => return None,
+                Tok::Num(n) if n.unit != NumUnit::Year => return Some(n),
+                _ => at = t.end,
+            }
+        }
+        None
+    }
+
+    fn keyword(
+        &mut self,
+        cx: &mut Para<'_>,
+        t: Token,
+        kw: Kw,
+        label: &str,
+        label_from: usize,
+    ) -> Flow {
+        let p = cx.p;
+        if self.section == Section::Functions {
+            return Flow::Next(t.end);
+        }
+        let text_section = matches!(self.section, Section::Performance | Section::OtherMatters);
+        if matches!(kw, Kw::Budget(_)) && text_section {
+            return Flow::AsText;
+        }
+        if !matches!(kw, Kw::Share | Kw::Completion) {
+            self.subject_from_label(cx, label, label_from);
+        }
+        match kw {
+            Kw::Direction { up, rate } => self.direction(cx, t, up, rate),
+            Kw::Unchanged => {
+                let word = p.get(t.start..t.end).unwrap_or_default().to_owned();
+                let Subject::Base {
+                    id,
+                    count,
+                    unit,
+                    decimals,
+                } = self.state.subject.clone()
+                else {
+                    return Flow::Next(t.end);
+                };
+                if label.contains("预决算") {
+                    // 预决算持平的不用说明: an instruction, not a statement.
+                    return Flow::Next(t.end);
+                }
+                if label.contains("预算") {
+                    self.emit_at(
+                        cx,
+                        &format!("{id}.comparison_word"),
+                        Value::Text(word),
+                        t.start..t.end,
+                    );
+                    self.state.relation = Relation::Budget;
+                } else {
+                    self.emit_at(
+                        cx,
+                        &format!("{id}.change_word"),
+                        Value::Text(word),
+                        t.start..t.end,
+                    );
+                    let zero = if count {
+                        Value::SignedCount(0)
+                    } else {
+                        Value::Amount(Amount::zero(unit, decimals))
+                    };
+                    cx.pending_zero.push((id.to_string(), zero, t.start..t.end));
+                    self.state.relation = Relation::Change;
+                }
+                Flow::Next(t.end)
+            }
+            Kw::Share => {
+                let Some(n) = Self::in_clause(p, t.end)
+                    .filter(|n| matches!(n.unit, NumUnit::Percent | NumUnit::Bare))
+                else {
+                    return Flow::AsText;
+                };
+                self.subject_from_label(cx, label, label_from);
+                self.percent(cx, "share", &n, false);
+                Flow::Next(n.unit_end)
+            }
+            Kw::Budget(kind) => {
+                let Some(n) = Self::adjacent(p, t.end) else {
+                    return Flow::Next(t.end);
+                };
+                self.budget(cx, kind, &n);
+                Flow::Next(n.unit_end)
+            }
+            Kw::Final => {
+                if let Some(n) = Self::adjacent(p, t.end)
+                    .filter(|n| n.unit.is_money() || n.unit == NumUnit::Bare)
+                {
+                    match self.state.subject.clone() {
+                        Subject::Base { id, .. } => {
+                            if !self.figure(cx, &id, Want::Amount, &n) {
+                                Self::unmatched(cx, &n);
+                            }
+                        }
+                        _ => Self::unmatched(cx, &n),
+                    }
+                    return Flow::Next(n.unit_end);
+                }
+                if let Some((word, range, end)) = comparison(p, t.end) {
+                    if range.end > range.start {
+                        self.alternative_note(cx, range.end);
+                    }
+                    if let Some(id) = self.subject_id().map(str::to_owned) {
+                        self.emit_at(
+                            cx,
+                            &format!("{id}.comparison_word"),
+                            Value::Text(word.to_owned()),
+                            range,
+                        );
+                    }
+                    self.state.relation = Relation::Budget;
+                    return Flow::Next(end);
+                }
+                Flow::Next(t.end)
+            }
+            Kw::Variance => {
+                let Some(n) = Self::adjacent(p, t.end)
+                    .filter(|n| matches!(n.unit, NumUnit::Percent | NumUnit::Bare))
+                else {
+                    return Flow::Next(t.end);
+                };
+                self.percent(cx, "budget_variance_rate", &n, false);
+                self.state.relation = Relation::Budget;
+                Flow::Next(n.unit_end)
+            }
+            Kw::Completion => {
+                // 未完成年初预算 / 超额完成全年预算: words comparing final and budget.
+                let said = [("未", "未完成"), ("超额", "超额完成"), ("超", "超额完成")]
+                    .iter()
+                    .find(|(before, _)| label.ends_with(before));
+                let budget_follows = p
+                    .get(t.end..end_within(p, t.end, 4))
+                    .is_some_and(|s| s.contains("预算"));
+                if let (Some((before, word)), true) = (said, budget_follows) {
+                    self.subject_from_label(cx, label, label_from);
+                    if let Some(id) = self.subject_id().map(str::to_owned) {
+                        let start = t.start.saturating_sub(before.len());
+                        self.emit_at(
+                            cx,
+                            &format!("{id}.comparison_word"),
+                            Value::Text((*word).to_owned()),
+                            start..t.end,
+                        );
+                        self.state.relation = Relation::Budget;
+                    }
+                }
+                let Some(n) = Self::in_clause(p, t.end)
+                    .filter(|n| matches!(n.unit, NumUnit::Percent | NumUnit::Bare))
+                else {
+                    return if said.is_some() && budget_follows {
+                        Flow::Next(t.end)
+                    } else {
+                        Flow::AsText
+                    };
+                };
+                let gap = p.get(t.end..n.start).unwrap_or_default();
+                if !gap.contains("预算") {
+                    return Flow::AsText;
+                }
+                self.subject_from_label(cx, label, label_from);
+                self.percent(cx, "completion_rate", &n, false);
+                self.state.relation = Relation::Budget;
+                Flow::Next(n.unit_end)
+            }
+            Kw::Reason => {
+                let mut start = t.end;
+                if p.get(start..).is_some_and(|r| r.starts_with('：')) {
+                    start += '：'.len_utf8();
+                }
+                let end = reason_end(p, start).max(start);
+                self.reason(cx, start..end);
+                Flow::Next(end)
+            }
+            Kw::List(reach) => Flow::Next(reach_end(p, t.end, reach)),
+            Kw::Enumeration => {
+                let end = reach_end(p, t.end, Reach::Sentence);
+                if self.subject_id() == Some("organization.divisions") {
+                    let list = p.get(t.end..end).unwrap_or_default();
+                    let list = list.trim_start_matches('：').trim_end_matches('。');
+                    self.divisions.extend(
+                        list.split('、')
+                            .map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_owned),
+                    );
+                }
+                Flow::Next(end)
+            }
+            Kw::Date => self.date(cx, t),
+            Kw::Equipment => {
+                let window_end = find_any_within(p, t.end, &['，', '；', '。'], 40)
+                    .map_or_else(|| end_within(p, t.end, 40), |(i, _)| i);
+                let window = p.get(t.end..window_end).unwrap_or_default();
+                let Some(at) = window.find("设备") else {
+                    return Flow::Next(t.end);
+                };
+                let mut end = t.end + at + "设备".len();
+                for tail in ["（不含车辆）", "（不包括车辆）"] {
+                    if p.get(end..).is_some_and(|r| r.starts_with(tail)) {
+                        end += tail.len();
+                    }
+                }
+                let next = next_token(p, end).and_then(|t| match t.tok {
+                    Tok::Num(n) if n.start == end => Some(n),
+                    _ => None,
+                });
+                let Some(n) = next else {
+                    return Flow::Next(end);
+                };
+                if !self.figure(cx, "assets.equipment_over_1m", Want::Count, &n) {
+                    Self::unmatched(cx, &n);
+                }
+                Flow::Next(n.unit_end)
+            }
+            Kw::Nothing => self.nothing(cx, t),
+            Kw::Prior => {
+                let Some(n) = Self::adjacent(p, t.end) else {
+                    return Flow::Next(t.end);
+                };
+                match self.state.subject.clone() {
+                    Subject::Base { id, count, .. } => {
+                        let want = if count { Want::Count } else { Want::Amount };
+                        if !self.figure(cx, &format!("{id}.prior_year"), want, &n) {
+                            Self::unmatched(cx, &n);
+                        }
+                    }
+                    _ => Self::unmatched(cx, &n),
+                }
+                Flow::Next(n.unit_end)
+            }
+            Kw::TemplateNote => {
+                let end = find_any(p, t.end, &['）']).map_or(p.len(), |(i, c)| i + c.len_utf8());
+                let note = p.get(t.start..end).unwrap_or_default().to_owned();
+                self.note_at(
+                    cx,
+                    DiagnosticLevel::Note,
+                    format!("template instruction left in the text: “{note}”"),
+                    t.start..end,
+                );
+                Flow::Next(end)
+            }
+            Kw::Filler => Flow::Next(t.end),
+        }
+    }
+
+    fn alternative_note(&mut self, cx: &Para<'_>, at: usize) {
+        if let Some(end) = skip_alternative(cx.p, at) {
+            let alt = cx.p.get(at..end).unwrap_or_default().to_owned();
+            self.note_at(
+                cx,
+                DiagnosticLevel::Note,
+                format!(
+                    "template alternative “{alt}” left in the text; the word before it is read"
+                ),
+                at..end,
+            );
+        }
+    }
+
+    /// 增加/减少 X 万元, 增长/下降 Y%.
+    fn direction(&mut self, cx: &mut Para<'_>, t: Token, up: bool, rate: bool) -> Flow {
+        let p = cx.p;
+        let word = p.get(t.start..t.end).unwrap_or_default().to_owned();
+        let mut from = t.end;
+        if let Some(after) = skip_alternative(p, from) {
+            self.alternative_note(cx, from);
+            from = after;
+        }
+        if p.get(from..).is_some_and(|r| r.starts_with('了')) {
+            from += '了'.len_utf8();
+        }
+        self.state.relation = Relation::Change;
+        let Some(n) = Self::adjacent(p, from) else {
+            return Flow::Next(from);
+        };
+        let Subject::Base { id, count, .. } = self.state.subject.clone() else {
+            Self::unmatched(cx, &n);
+            return Flow::Next(n.unit_end);
+        };
+        let is_rate = n.unit == NumUnit::Percent || (n.unit == NumUnit::Bare && rate && !count);
+        let ok = if is_rate {
+            let ok = self.percent(cx, "change_rate", &n, !up);
+            if ok {
+                self.emit_at(
+                    cx,
+                    &format!("{id}.change_rate_word"),
+                    Value::Text(word),
+                    t.start..t.end,
+                );
+            }
+            ok
+        } else {
+            let value = if count && (n.unit.is_count() || n.unit == NumUnit::Bare) {
+                count_of(p, &n)
+                    .and_then(|c| i64::try_from(c).ok())
+                    .map(|c| Value::SignedCount(if up { c } else { -c }))
+            } else if n.unit.is_money() || n.unit == NumUnit::Bare {
+                Amount::parse_in(n.text(p), unit_of(&n))
+                    .ok()
+                    .map(|a| Value::Amount(if up { a } else { a.negated() }))
+            } else {
+                None
+            };
+            match value {
+                Some(v) => {
+                    let change = format!("{id}.change");
+                    let ok = self.emit_at(cx, &change, v, n.start..n.end).is_some();
+                    if ok {
+                        self.emit_at(
+                            cx,
+                            &format!("{id}.change_word"),
+                            Value::Text(word),
+                            t.start..t.end,
+                        );
+                        cx.changed.insert(id.to_string());
+                    }
+                    ok
+                }
+                None => false,
+            }
+        };
+        if !ok {
+            Self::unmatched(cx, &n);
+        }
+        Flow::Next(n.unit_end)
+    }
+
+    /// A percentage about the subject, stored as `<subject>.<suffix>`.
+    fn percent(&mut self, cx: &mut Para<'_>, suffix: &str, n: &Num, negative: bool) -> bool {
+        let Some(id) = self.subject_id().map(|id| format!("{id}.{suffix}")) else {
+            Self::unmatched(cx, n);
+            return false;
+        };
+        match n.text(cx.p).parse::<Percent>() {
+            Ok(v) => {
+                let v = if negative { v.negated() } else { v };
+                let ok = self
+                    .emit_at(cx, &id, Value::Percent(v), n.start..n.end)
+                    .is_some();
+                if !ok {
+                    Self::unmatched(cx, n);
+                }
+                ok
+            }
+            Err(e) => {
+                self.note_at(
+                    cx,
+                    DiagnosticLevel::Warning,
+                    format!("{id}: {e}"),
+                    n.start..n.end,
+                );
+                false
+            }
+        }
+    }
+
+    /// 年初预算数 / 全年预算为 X 万元.
+    fn budget(&mut self, cx: &mut Para<'_>, kind: BudgetKind, n: &Num) {
+        let Some(id) = self.subject_id().map(str::to_owned) else {
+            Self::unmatched(cx, n);
+            return;
+        };
+        let budget_id = if id == "appropriation.revenue_total" {
+            "appropriation.initial_budget".to_owned()
+        } else {
+            format!("{id}.budget")
+        };
+        self.state.relation = Relation::Budget;
+        if kind == BudgetKind::Initial && cx.full_budget.as_deref() == Some(id.as_str()) {
+            self.note_at(
+                cx,
+                DiagnosticLevel::Note,
+                format!(
+                    "{budget_id}: the 年初预算 is not recorded, the 全年预算 stated with it is"
+                ),
+                n.start..n.end,
+            );
+            return;
+        }
+        let Ok(amount) = Amount::parse_in(n.text(cx.p), unit_of(n)) else {
+            Self::unmatched(cx, n);
+            return;
+        };
+        if !(n.unit.is_money() || n.unit == NumUnit::Bare) {
+            Self::unmatched(cx, n);
+            return;
+        }
+        let index = self.emit_at(cx, &budget_id, Value::Amount(amount), n.start..n.end);
+        match kind {
+            BudgetKind::Initial => cx.initial_budget = index.map(|i| (i, id)),
+            BudgetKind::Full => {
+                if let Some((i, initial_of)) = cx.initial_budget.take() {
+                    if initial_of == id {
+                        if let Some(slot) = self.facts.get_mut(i) {
+                            *slot = None;
+                        }
+                        self.note_at(
+                            cx,
+                            DiagnosticLevel::Note,
+                            format!("{budget_id}: the 年初预算 is not recorded, the 全年预算 stated with it is"),
+                            n.start..n.end,
+                        );
+                    }
+                }
+                cx.full_budget = Some(id);
+            }
+            BudgetKind::Plain => {}
+        }
+    }
+
+    /// 主要原因是：… — the reason for the last change or budget comparison.
+    fn reason(&mut self, cx: &Para<'_>, range: Range<usize>) {
+        let text = cx.p.get(range.clone()).unwrap_or_default().trim();
+        let Some(id) = self.subject_id().map(str::to_owned) else {
+            return;
+        };
+        if text.is_empty() {
+            return;
+        }
+        let suffix = if self.state.relation == Relation::Budget {
+            "budget_reason"
+        } else {
+            "reason"
+        };
+        self.emit_at(
+            cx,
+            &format!("{id}.{suffix}"),
+            Value::Text(text.to_owned()),
+            range.clone(),
+        );
+        if !may_cite_codes(text) {
+            return;
+        }
+        let cited_id = format!("{id}.cited_code");
+        if FactId::new(&cited_id).is_err() {
+            return;
+        }
+        let mut from = range.start;
+        for code in cited_codes(text) {
+            let digits = code.split(' ').next().unwrap_or_default();
+            let at =
+                cx.p.get(from..range.end)
+                    .and_then(|r| r.find(digits))
+                    .map_or(range.start, |i| from + i);
+            let len = code.replace(' ', "").len();
+            let end = (at + len).min(range.end);
+            let end = if cx.p.is_char_boundary(end) {
+                end
+            } else {
+                at + digits.len()
+            };
+            self.emit_at(cx, &cited_id, Value::Text(code), at..end);
+            from = end;
+        }
+    }
+
+    /// 截至2024年12月31日.
+    fn date(&mut self, cx: &Para<'_>, t: Token) -> Flow {
+        let p = cx.p;
+        let mut end = None;
+        for (i, c) in p.get(t.end..).unwrap_or_default().char_indices().take(16) {
+            if matches!(c, '日' | '末' | '底') {
+                end = Some(t.end + i + c.len_utf8());
+                break;
+            }
+            if super::patterns::is_delimiter(c) {
+                break;
+            }
+        }
+        let Some(end) = end else {
+            return Flow::Next(t.end);
+        };
+        let phrase = p.get(t.start..end).unwrap_or_default();
+        match crate::date::parse_balance_date(phrase) {
+            Ok(date) => {
+                self.emit_at(
+                    cx,
+                    "document.balance_date",
+                    Value::Text(date.to_string()),
+                    t.end..end,
+                );
+            }
+            Err(e) => self.note_at(
+                cx,
+                DiagnosticLevel::Warning,
+                format!("balance date not read: {e}"),
+                t.end..end,
+            ),
+        }
+        Flow::Next(end)
+    }
+
+    /// 无政府性基金预算财政拨款收入、支出及结转和结余; 无“三公”经费财政拨款支出.
+    fn nothing(&mut self, cx: &Para<'_>, t: Token) -> Flow {
+        let p = cx.p;
+        let end = find_any_within(p, t.end, &['，', '。', '；'], 60)
+            .map_or_else(|| end_within(p, t.end, 60), |(i, _)| i);
+        let segment = p.get(t.end..end).unwrap_or_default();
+        if segment.contains("的部门") || segment.ends_with('的') || segment.is_empty() {
+            return Flow::Next(t.end);
+        }
+        let fund = |name: &str| segment.contains(name);
+        let prefix = match self.section {
+            Section::GovernmentFund => Some("government_fund"),
+            Section::StateCapital => Some("state_capital"),
+            _ if fund("政府性基金") => Some("government_fund"),
+            _ if fund("国有资本经营") => Some("state_capital"),
+            _ => None,
+        };
+        let zero = || Value::Amount(Amount::zero(Unit::WanYuan, 2));
+        let range = t.start..end;
+        let mut ids: Vec<String> = Vec::new();
+        if let Some(prefix) = prefix {
+            if segment.contains("收入") {
+                ids.push(format!("{prefix}.revenue"));
+            }
+            if segment.contains("支出") {
+                ids.push(format!("{prefix}.expenditure"));
+            }
+            if segment.contains("结转") || segment.contains("结余") {
+                ids.push(format!("{prefix}.opening_balance"));
+                ids.push(format!("{prefix}.closing_balance"));
+            }
+        } else if segment.contains("三公")
+            && matches!(self.section, Section::ThreePublic | Section::Unknown)
+        {
+            ids.push("three_public.total".to_owned());
+        } else if segment.contains("机关运行经费")
+            && matches!(self.section, Section::Other | Section::Unknown)
+        {
+            ids.push("office_operating_cost".to_owned());
+        }
+        if ids.is_empty() {
+            return Flow::Next(t.end);
+        }
+        for id in ids {
+            self.emit_at(cx, &id, zero(), range.clone());
+        }
+        Flow::Next(end)
+    }
+}
+
+/// Where a list introduced at `from` ends.
+fn reach_end(p: &str, from: usize, reach: Reach) -> usize {
+    let stops: &[char] = match reach {
+        Reach::Comma => &['，', '；', '。'],
+        Reach::Clause => &['；', '。'],
+        Reach::Sentence => &['。'],
+    };
+    match find_any(p, from, stops) {
+        Some((i, '。')) => i + '。'.len_utf8(),
+        Some((i, _)) => i,
+        None => p.len(),
+    }
+}
+
+/// The unit of a money figure (a bare number is in 万元).
+fn unit_of(n: &Num) -> Unit {
+    if n.unit == NumUnit::Yuan {
+        Unit::Yuan
+    } else {
+        Unit::WanYuan
+    }
+}
+
+/// A whole count, grouping commas allowed.
+fn count_of(p: &str, n: &Num) -> Option<u64> {
+    if n.decimals > 0 || n.text(p).starts_with('-') {
+        return None;
+    }
+    let digits: String = n.text(p).chars().filter(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Resolves a narrative path through the function catalog. When the 款 name is wrong
+/// but the 项 name is unique under the 类, the item is found by its 项 name and the
+/// mismatch is returned as a warning.
+fn resolve(
+    path: &str,
+    segments: &[(&str, Range<usize>, char)],
+) -> Result<(FunctionCode, Option<String>), String> {
+    let catalog = Catalog::function();
+    let error = match catalog.resolve_path(path) {
+        Ok(code) => return Ok((code, None)),
+        Err(e) => e,
+    };
+    if let (Some((class, _, '类')), Some((item, _, '项')), 3) =
+        (segments.first(), segments.last(), segments.len())
+    {
+        if let Some(class_code) = catalog.class_named(class) {
+            let found: Vec<FunctionCode> = catalog
+                .children(class_code)
+                .filter_map(|section| catalog.child_named(section.code(), item))
+                .collect();
+            if let [code] = found.as_slice() {
+                let section_name = segments.get(1).map_or("", |s| s.0);
+                return Ok((
+                    *code,
+                    Some(format!(
+                        "item “{path}”: {}; read as {code} by its 项 name “{item}” (its 款 “{section_name}” does not match)",
+                        describe(&error)
+                    )),
+                ));
+            }
+        }
+    }
+    Err(describe(&error))
+}
+
+/// Among the codes under the same parent that bear the printed `name`, the one seen in
+/// the most fiscal years: the catalog may list a rarely seen code under a common name
+/// (2089901 and 2089999 are both 其他社会保障和就业支出).
+fn prefer_common(code: FunctionCode, name: &str) -> FunctionCode {
+    let catalog = Catalog::function();
+    if ambiguous().binary_search(&code).is_err() {
+        return code;
+    }
+    let Some(parent) = code.parent() else {
+        return code;
+    };
+    let seen = |entry: &crate::code::CatalogEntry<FunctionCode>| {
+        entry
+            .names()
+            .filter(|n| n.matches(name))
+            .map(|n| n.years().len())
+            .max()
+    };
+    let mut best = (catalog.get(code).and_then(seen).unwrap_or(0), code);
+    for entry in catalog.children(parent) {
+        if let Some(years) = seen(entry) {
+            if years > best.0 {
+                best = (years, entry.code());
+            }
+        }
+    }
+    best.1
+}
+
+/// The codes of the function catalog that share a name with a sibling, sorted.
+fn ambiguous() -> &'static [FunctionCode] {
+    static AMBIGUOUS: OnceLock<Vec<FunctionCode>> = OnceLock::new();
+    AMBIGUOUS.get_or_init(|| {
+        let mut by_name: BTreeMap<(FunctionCode, String), Vec<FunctionCode>> = BTreeMap::new();
+        for entry in Catalog::function().iter() {
+            let Some(parent) = entry.code().parent() else {
+                continue;
+            };
+            for name in entry.names() {
+                let codes = by_name
+                    .entry((parent, normalize_code_name(name.as_str())))
+                    .or_default();
+                if !codes.contains(&entry.code()) {
+                    codes.push(entry.code());
+                }
+            }
+        }
+        let mut codes: Vec<FunctionCode> = by_name
+            .into_values()
+            .filter(|codes| codes.len() > 1)
+            .flatten()
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        codes
+    })
+}
+
+fn describe(e: &CodeError) -> String {
+    e.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_end_at_the_next_statement() {
+        let p = "主要原因是：甲。同时，乙。其中：丙1.00万元";
+        let start = "主要原因是：".len();
+        assert_eq!(p.get(start..reason_end(p, start)), Some("甲。同时，乙。"));
+        let p = "原因：甲；公务用车";
+        assert_eq!(reason_end(p, "原因：".len()), "原因：甲".len());
+        let p = "甲。与年初预算相比，年初预算数1.00万元";
+        assert_eq!(reason_end(p, 0), "甲。".len());
+    }
+
+    #[test]
+    fn comparisons() {
+        let w = |s: &str| comparison(s, 0).map(|(w, _, _)| w);
+        assert_eq!(w("小于全年预算数的主要原因"), Some("小于"));
+        assert_eq!(w("与全年预算数持平。"), Some("持平"));
+        assert_eq!(w("同预算数持平"), Some("持平"));
+        assert_eq!(w("大于（小于）预算数的"), Some("大于"));
+        assert_eq!(w("比2023年度减少"), None);
+        assert_eq!(w(""), None);
+    }
+
+    #[test]
+    fn paths() {
+        let s = path_segments("教育支出（类）职业教育（款）中等职业教育（项）");
+        let names: Vec<&str> = s.iter().map(|x| x.0).collect();
+        assert_eq!(names, ["教育支出", "职业教育", "中等职业教育"]);
+        let (code, warning) = resolve(
+            "住房保障支出（类）住房保障支出（款）住房公积金（项）",
+            &path_segments("住房保障支出（类）住房保障支出（款）住房公积金（项）"),
+        )
+        .unwrap();
+        assert_eq!(code.to_string(), "2210201");
+        assert!(warning.is_some());
+        let ambiguous: Vec<String> = ambiguous().iter().map(|c| c.to_string()).collect();
+        assert!(ambiguous.contains(&"2089999".to_owned()), "{ambiguous:?}");
+        assert!(ambiguous.len() < 10, "{ambiguous:?}");
+    }
+}

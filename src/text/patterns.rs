@@ -1,0 +1,593 @@
+//! The small matchers the sentence reader is built from: numbers with their units, the
+//! keywords of the report sentences, and clause delimiters, over normalised text.
+//!
+//! Everything here works on one paragraph of [`normalize`](super::normalize)d text, in
+//! byte offsets relative to that paragraph, in time linear in its length.
+
+/// What follows a number: its unit, or what kind of figure it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NumUnit {
+    /// 万元.
+    WanYuan,
+    /// 元.
+    Yuan,
+    /// 万 not followed by 元 nor by a unit of something else: 万元 by another name.
+    Wan,
+    /// `%`.
+    Percent,
+    /// 人.
+    Person,
+    /// 人次.
+    PersonTimes,
+    /// 个.
+    Piece,
+    /// 辆.
+    Vehicle,
+    /// 批次.
+    Batch,
+    /// 台（套）, 台 or 套.
+    Set,
+    /// 平方米.
+    SquareMeter,
+    /// A four-digit year followed by 年.
+    Year,
+    /// Any other unit (月, 日, 分, 万人, …): not a figure the reader knows.
+    Other,
+    /// Nothing recognisable follows: a bare number.
+    Bare,
+}
+
+impl NumUnit {
+    /// Whether the figure is money.
+    pub(super) fn is_money(self) -> bool {
+        matches!(self, NumUnit::WanYuan | NumUnit::Yuan | NumUnit::Wan)
+    }
+
+    /// Whether the figure counts things.
+    pub(super) fn is_count(self) -> bool {
+        matches!(
+            self,
+            NumUnit::Person
+                | NumUnit::PersonTimes
+                | NumUnit::Piece
+                | NumUnit::Vehicle
+                | NumUnit::Batch
+                | NumUnit::Set
+        )
+    }
+}
+
+/// A number found in a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Num {
+    /// Byte offset of the first digit.
+    pub start: usize,
+    /// Byte offset just after the last digit.
+    pub end: usize,
+    /// What follows it.
+    pub unit: NumUnit,
+    /// Byte offset just after the unit (`end` when there is none).
+    pub unit_end: usize,
+    /// Digits after the decimal point.
+    pub decimals: usize,
+}
+
+impl Num {
+    /// The number as printed (digits, grouping commas, decimal point).
+    pub(super) fn text<'p>(&self, p: &'p str) -> &'p str {
+        p.get(self.start..self.end).unwrap_or_default()
+    }
+
+    /// Whether this is a figure a report sentence states (money, a percentage, a count,
+    /// an area, or a bare number with decimals), as opposed to a year, a date, a code or
+    /// a score.
+    pub(super) fn is_figure(&self) -> bool {
+        match self.unit {
+            NumUnit::Year | NumUnit::Other => false,
+            NumUnit::Bare => self.decimals > 0,
+            _ => true,
+        }
+    }
+}
+
+/// Which budget a budget keyword names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum BudgetKind {
+    /// 年初预算.
+    Initial,
+    /// 全年预算.
+    Full,
+    /// 预算数, unqualified.
+    Plain,
+}
+
+/// How far a list introduction (包括：…) reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reach {
+    /// To the next `，`, `；` or `。`.
+    Comma,
+    /// To the next `；` (exclusive) or `。` (inclusive).
+    Clause,
+    /// To the next `。` (inclusive).
+    Sentence,
+}
+
+/// A keyword of the report sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kw {
+    /// A direction word: `up` for a rise; `rate` when it usually states a rate
+    /// (增长, 下降) rather than an amount (增加, 减少).
+    Direction { up: bool, rate: bool },
+    /// 持平, 无变化.
+    Unchanged,
+    /// 占 (a share follows).
+    Share,
+    /// 年初预算数, 全年预算为, 预算数, ….
+    Budget(BudgetKind),
+    /// 决算数, 支出决算为, ….
+    Final,
+    /// 预决算差异率.
+    Variance,
+    /// 完成 (…预算的 X%).
+    Completion,
+    /// 主要原因是, 差异原因.
+    Reason,
+    /// 包括：, 主要用于：, 开支内容包括: text that is read past.
+    List(Reach),
+    /// 分别是 / 分别为: a list of names.
+    Enumeration,
+    /// 截至 / 截止: a balance date follows.
+    Date,
+    /// 单价 (100万元（含）以上设备): the count of costly equipment follows.
+    Equipment,
+    /// 无 / 没有: a nil statement.
+    Nothing,
+    /// 上年决算数: last year's figure follows.
+    Prior,
+    /// A template instruction in brackets: （如持平作持平表述）, （不涉及的不列）.
+    TemplateNote,
+    /// Words that read past without meaning for the figures (主要用于以下方面).
+    Filler,
+}
+
+/// One token of a paragraph. Text between tokens is label text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tok {
+    Num(Num),
+    Kw(Kw),
+    Delim(char),
+}
+
+/// A token and its byte range in the paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Token {
+    pub tok: Tok,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Characters that end a clause.
+pub(super) fn is_delimiter(c: char) -> bool {
+    matches!(c, '，' | '；' | '。' | '：' | '、' | '！' | '？' | '\t')
+}
+
+const fn kw(text: &'static str, kw: Kw) -> (&'static str, Kw) {
+    (text, kw)
+}
+
+const UP: Kw = Kw::Direction {
+    up: true,
+    rate: false,
+};
+const UP_RATE: Kw = Kw::Direction {
+    up: true,
+    rate: true,
+};
+const DOWN: Kw = Kw::Direction {
+    up: false,
+    rate: false,
+};
+const DOWN_RATE: Kw = Kw::Direction {
+    up: false,
+    rate: true,
+};
+
+// Keyword tables by first character, longest first.
+const KW_ZENG: &[(&str, Kw)] = &[kw("增加", UP), kw("增长", UP_RATE)];
+const KW_JIAN: &[(&str, Kw)] = &[kw("减少", DOWN)];
+const KW_XIA: &[(&str, Kw)] = &[kw("下降", DOWN_RATE)];
+const KW_SHANG: &[(&str, Kw)] = &[
+    kw("上年决算数为", Kw::Prior),
+    kw("上年决算数", Kw::Prior),
+    kw("上升", UP_RATE),
+];
+const KW_JIANG: &[(&str, Kw)] = &[kw("降低", DOWN_RATE)];
+const KW_WU: &[(&str, Kw)] = &[kw("无变化", Kw::Unchanged), kw("无", Kw::Nothing)];
+const KW_MEI: &[(&str, Kw)] = &[kw("没有变化", Kw::Unchanged), kw("没有", Kw::Nothing)];
+const KW_CHI: &[(&str, Kw)] = &[kw("持平", Kw::Unchanged)];
+const KW_ZHAN: &[(&str, Kw)] = &[kw("占", Kw::Share)];
+const KW_NIAN: &[(&str, Kw)] = &[
+    kw("年初预算数为", Kw::Budget(BudgetKind::Initial)),
+    kw("年初预算数", Kw::Budget(BudgetKind::Initial)),
+    kw("年初预算为", Kw::Budget(BudgetKind::Initial)),
+    kw("年初预算", Kw::Budget(BudgetKind::Initial)),
+];
+const KW_QUAN: &[(&str, Kw)] = &[
+    kw("全年预算数为", Kw::Budget(BudgetKind::Full)),
+    kw("全年预算数", Kw::Budget(BudgetKind::Full)),
+    kw("全年预算为", Kw::Budget(BudgetKind::Full)),
+    kw("全年预算", Kw::Budget(BudgetKind::Full)),
+];
+const KW_YU: &[(&str, Kw)] = &[
+    kw("预决算差异率", Kw::Variance),
+    kw("预算数为", Kw::Budget(BudgetKind::Plain)),
+    kw("预算数", Kw::Budget(BudgetKind::Plain)),
+    kw("预算为", Kw::Budget(BudgetKind::Plain)),
+];
+const KW_ZHI: &[(&str, Kw)] = &[
+    kw("支出决算数为", Kw::Final),
+    kw("支出决算数", Kw::Final),
+    kw("支出决算为", Kw::Final),
+    kw("支出决算", Kw::Final),
+];
+const KW_JUE: &[(&str, Kw)] = &[
+    kw("决算数为", Kw::Final),
+    kw("决算数", Kw::Final),
+    kw("决算为", Kw::Final),
+];
+const KW_WAN: &[(&str, Kw)] = &[kw("完成", Kw::Completion)];
+const KW_ZHU: &[(&str, Kw)] = &[
+    kw("主要原因是：", Kw::Reason),
+    kw("主要原因为：", Kw::Reason),
+    kw("主要原因是", Kw::Reason),
+    kw("主要原因为", Kw::Reason),
+    kw("主要原因：", Kw::Reason),
+    kw("主要原因", Kw::Reason),
+    kw("主要用于以下方面", Kw::Filler),
+    kw("主要用于：", Kw::List(Reach::Sentence)),
+    kw("主要用于", Kw::List(Reach::Comma)),
+    kw("主要包括：", Kw::List(Reach::Clause)),
+    kw("主要包括", Kw::List(Reach::Clause)),
+    kw("主要是：", Kw::List(Reach::Clause)),
+];
+const KW_CHA: &[(&str, Kw)] = &[
+    kw("差异原因是：", Kw::Reason),
+    kw("差异原因是", Kw::Reason),
+    kw("差异原因为", Kw::Reason),
+    kw("差异原因：", Kw::Reason),
+    kw("差异原因", Kw::Reason),
+];
+const KW_BAO: &[(&str, Kw)] = &[kw("包括：", Kw::List(Reach::Clause))];
+const KW_KAI: &[(&str, Kw)] = &[
+    kw("开支内容包括：", Kw::List(Reach::Sentence)),
+    kw("开支内容包括", Kw::List(Reach::Sentence)),
+];
+const KW_FEN: &[(&str, Kw)] = &[
+    kw("分别是：", Kw::Enumeration),
+    kw("分别是", Kw::Enumeration),
+    kw("分别为：", Kw::Enumeration),
+    kw("分别为", Kw::Enumeration),
+];
+const KW_JIE: &[(&str, Kw)] = &[kw("截至", Kw::Date), kw("截止", Kw::Date)];
+const KW_DAN: &[(&str, Kw)] = &[kw("单价", Kw::Equipment)];
+const KW_PAREN: &[(&str, Kw)] = &[
+    kw("（如", Kw::TemplateNote),
+    kw("（不涉及", Kw::TemplateNote),
+    kw("（仅有", Kw::TemplateNote),
+];
+const KW_JU: &[(&str, Kw)] = &[kw("具体情况如下", Kw::Filler)];
+
+/// The keyword starting at the beginning of `rest`, and its length in bytes.
+#[cfg(test)]
+pub(super) fn keyword(rest: &str) -> Option<(Kw, usize)> {
+    keyword_at(rest.chars().next()?, rest)
+}
+
+/// [`keyword`] for a `rest` that starts with `first`.
+fn keyword_at(first: char, rest: &str) -> Option<(Kw, usize)> {
+    let table: &[(&str, Kw)] = match first {
+        '增' => KW_ZENG,
+        '减' => KW_JIAN,
+        '下' => KW_XIA,
+        '上' => KW_SHANG,
+        '降' => KW_JIANG,
+        '无' => KW_WU,
+        '没' => KW_MEI,
+        '持' => KW_CHI,
+        '占' => KW_ZHAN,
+        '年' => KW_NIAN,
+        '全' => KW_QUAN,
+        '预' => KW_YU,
+        '支' => KW_ZHI,
+        '决' => KW_JUE,
+        '完' => KW_WAN,
+        '主' => KW_ZHU,
+        '差' => KW_CHA,
+        '包' => KW_BAO,
+        '开' => KW_KAI,
+        '分' => KW_FEN,
+        '截' => KW_JIE,
+        '单' => KW_DAN,
+        '（' => KW_PAREN,
+        '具' => KW_JU,
+        _ => return None,
+    };
+    let (text, kw) = table.iter().find(|(text, _)| rest.starts_with(text))?;
+    let after = rest.get(text.len()..).unwrap_or_default();
+    match kw {
+        // 占用, 占有: not a share.
+        Kw::Share if after.starts_with(['用', '有', '地', '据']) => None,
+        // 无形资产, 无偿: not a nil statement.
+        Kw::Nothing if after.starts_with(['形', '偿']) => None,
+        _ => Some((*kw, text.len())),
+    }
+}
+
+/// The unit at the start of `rest` (what follows a number) and its length in bytes.
+fn unit(rest: &str) -> (NumUnit, usize) {
+    let candidates: &[(&str, NumUnit)] = match rest.chars().next() {
+        Some('万') => &[
+            ("万元", NumUnit::WanYuan),
+            ("万人", NumUnit::Other),
+            ("万户", NumUnit::Other),
+            ("万次", NumUnit::Other),
+            ("万个", NumUnit::Other),
+            ("万平方米", NumUnit::Other),
+            ("万", NumUnit::Wan),
+        ],
+        Some('元') => &[("元", NumUnit::Yuan)],
+        Some('%') => &[("%", NumUnit::Percent)],
+        Some('平') => &[("平方米", NumUnit::SquareMeter)],
+        Some('人') => &[("人次", NumUnit::PersonTimes), ("人", NumUnit::Person)],
+        Some('名') => &[("名", NumUnit::Person)],
+        Some('个') => &[("个", NumUnit::Piece)],
+        Some('辆') => &[("辆", NumUnit::Vehicle)],
+        Some('批') => &[("批次", NumUnit::Batch)],
+        Some('台') => &[("台（套）", NumUnit::Set), ("台", NumUnit::Set)],
+        Some('套') => &[("套", NumUnit::Set)],
+        Some('月' | '日' | '分' | '次' | '项' | '家' | '所' | '户' | '岁' | '倍' | '天') =>
+        {
+            return (NumUnit::Other, 0);
+        }
+        _ => return (NumUnit::Bare, 0),
+    };
+    candidates
+        .iter()
+        .find(|(text, _)| rest.starts_with(text))
+        .map_or((NumUnit::Bare, 0), |(text, unit)| (*unit, text.len()))
+}
+
+/// Reads the number starting at byte `start` of `p` (an ASCII digit there).
+pub(super) fn number(p: &str, start: usize) -> Num {
+    let bytes = p.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut end = start;
+    while digit(end) {
+        end += 1;
+    }
+    let int_digits = end - start;
+    let mut grouped = false;
+    while bytes.get(end) == Some(&b',') && (1..=3).all(|k| digit(end + k)) && !digit(end + 4) {
+        end += 4;
+        grouped = true;
+    }
+    let mut decimals = 0;
+    if bytes.get(end) == Some(&b'.') && digit(end + 1) {
+        end += 1;
+        while digit(end) {
+            end += 1;
+            decimals += 1;
+        }
+    }
+    let rest = p.get(end..).unwrap_or_default();
+    let (unit, len) = if rest.starts_with('年') {
+        if int_digits == 4 && decimals == 0 && !grouped {
+            (NumUnit::Year, '年'.len_utf8())
+        } else {
+            (NumUnit::Other, '年'.len_utf8())
+        }
+    } else {
+        unit(rest)
+    };
+    // A minus sign before the digits (预决算差异率-18.96%), unless it joins two words or
+    // numbers (资金-天山, 2024-12-31).
+    let signed = start
+        .checked_sub(1)
+        .filter(|&minus| bytes.get(minus) == Some(&b'-'))
+        .filter(|&minus| {
+            !minus
+                .checked_sub(1)
+                .and_then(|i| bytes.get(i))
+                .is_some_and(u8::is_ascii_alphanumeric)
+        });
+    Num {
+        start: signed.unwrap_or(start),
+        end,
+        unit,
+        unit_end: end + len,
+        decimals,
+    }
+}
+
+/// The first token of `p` at or after byte `from` (a char boundary). Text before it is
+/// label text. Tokens are read on demand, so that text the reader consumes as a whole (a
+/// reason, a list) is never tokenized.
+pub(super) fn next_token(p: &str, from: usize) -> Option<Token> {
+    let text = p.get(from..)?;
+    let mut previous = p.get(..from).and_then(|s| s.chars().next_back());
+    for (at, c) in text.char_indices() {
+        let i = from + at;
+        if c.is_ascii_digit() {
+            // Digits glued to letters or to a number (codes such as "A12") are text.
+            if !previous.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.') {
+                let n = number(p, i);
+                return Some(Token {
+                    tok: Tok::Num(n),
+                    start: n.start,
+                    end: n.unit_end,
+                });
+            }
+        } else if is_delimiter(c) {
+            return Some(Token {
+                tok: Tok::Delim(c),
+                start: i,
+                end: i + c.len_utf8(),
+            });
+        } else if let Some((kw, len)) = text.get(at..).and_then(|rest| keyword_at(c, rest)) {
+            return Some(Token {
+                tok: Tok::Kw(kw),
+                start: i,
+                end: i + len,
+            });
+        }
+        previous = Some(c);
+    }
+    None
+}
+
+/// Every token of `p[from..]`, in order.
+#[cfg(test)]
+pub(super) fn lex(p: &str, from: usize, out: &mut Vec<Token>) {
+    let mut at = from;
+    while let Some(t) = next_token(p, at) {
+        out.push(t);
+        at = t.end;
+    }
+}
+
+/// Every year the normalised text `p` names, as `(byte offset, year)`: four ASCII
+/// digits (not part of a longer run) followed by 年. The same years as
+/// [`years_in`](crate::years_in) finds in normalised text, where digits are ASCII and no
+/// space stands before 年.
+pub(super) fn years(p: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
+    p.match_indices('年').filter_map(move |(at, _)| {
+        let start = at.checked_sub(4)?;
+        let digits = p.get(start..at)?;
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let before = start
+            .checked_sub(1)
+            .and_then(|i| p.as_bytes().get(i))
+            .is_some_and(u8::is_ascii_digit);
+        if before {
+            return None;
+        }
+        digits.parse().ok().map(|y| (start, y))
+    })
+}
+
+/// Whether `s` states a money figure or a percentage (a number followed by 万元, 元, 万
+/// or %).
+pub(super) fn has_figure(s: &str) -> bool {
+    let mut i = 0;
+    while let Some(rest) = s.get(i..) {
+        let Some(c) = rest.chars().next() else {
+            return false;
+        };
+        if c.is_ascii_digit() {
+            let n = number(s, i);
+            if n.unit.is_money() || n.unit == NumUnit::Percent {
+                return true;
+            }
+            i = n.unit_end.max(i + 1);
+        } else {
+            i += c.len_utf8();
+        }
+    }
+    false
+}
+
+/// The byte offset of the first of `chars` at or after `from`.
+pub(super) fn find_any(p: &str, from: usize, chars: &[char]) -> Option<(usize, char)> {
+    let rest = p.get(from..)?;
+    rest.char_indices()
+        .find(|(_, c)| chars.contains(c))
+        .map(|(at, c)| (from + at, c))
+}
+
+/// [`find_any`] looking at no more than `limit` characters: look-aheads that do not
+/// consume what they read must be bounded, or a paragraph of repeated keywords would
+/// take quadratic time.
+pub(super) fn find_any_within(
+    p: &str,
+    from: usize,
+    chars: &[char],
+    limit: usize,
+) -> Option<(usize, char)> {
+    let rest = p.get(from..)?;
+    rest.char_indices()
+        .take(limit)
+        .find(|(_, c)| chars.contains(c))
+        .map(|(at, c)| (from + at, c))
+}
+
+/// The end of the text `limit` characters after `from` (or the end of `p`).
+pub(super) fn end_within(p: &str, from: usize, limit: usize) -> usize {
+    p.get(from..)
+        .and_then(|rest| rest.char_indices().nth(limit))
+        .map_or(p.len(), |(at, _)| from + at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(p: &str) -> Vec<Tok> {
+        let mut out = Vec::new();
+        lex(p, 0, &mut out);
+        out.into_iter().map(|t| t.tok).collect()
+    }
+
+    #[test]
+    fn numbers_and_units() {
+        let n = number("73,274.06万元，", 0);
+        assert_eq!((n.end, n.unit, n.decimals), (9, NumUnit::WanYuan, 2));
+        assert_eq!(number("93.43%", 0).unit, NumUnit::Percent);
+        assert_eq!(number("1,785人", 0).unit, NumUnit::Person);
+        assert_eq!(number("188人次", 0).unit, NumUnit::PersonTimes);
+        assert_eq!(number("2024年", 0).unit, NumUnit::Year);
+        assert_eq!(number("12月", 0).unit, NumUnit::Other);
+        assert_eq!(number("48.32万人", 0).unit, NumUnit::Other);
+        assert_eq!(number("159.00万支出", 0).unit, NumUnit::Wan);
+        assert_eq!(number("51台（套）", 0).unit_end, "51台（套）".len());
+        assert_eq!(number("165,381.14平方米", 0).unit, NumUnit::SquareMeter);
+        let n = number("2080501，2080502", 0);
+        assert_eq!((n.end, n.unit), (7, NumUnit::Bare));
+        let n = number("1,23", 0);
+        assert_eq!(n.end, 1);
+        assert_eq!(number("0.123456", 0).decimals, 6);
+        assert_eq!(number("率-18.96%", "率-".len()).start, "率".len());
+        assert_eq!(number("2024-12-31", 5).start, 5);
+    }
+
+    #[test]
+    fn keywords() {
+        assert_eq!(keyword("占93.43%"), Some((Kw::Share, 3)));
+        assert_eq!(keyword("占用情况"), None);
+        assert_eq!(keyword("无形资产"), None);
+        assert_eq!(keyword("主要原因是：本年"), Some((Kw::Reason, 18)));
+        assert_eq!(
+            keyword("全年预算数181.58"),
+            Some((Kw::Budget(BudgetKind::Full), 15))
+        );
+        assert!(keyword("收入").is_none());
+    }
+
+    #[test]
+    fn lexing() {
+        let toks = tokens("增加1,382.98万元，增长1.90%");
+        assert_eq!(toks.len(), 5);
+        assert!(matches!(
+            toks.first(),
+            Some(Tok::Kw(Kw::Direction { up: true, .. }))
+        ));
+        assert!(matches!(toks.get(2), Some(Tok::Delim('，'))));
+        assert!(tokens("").is_empty());
+        assert!(tokens("A12").is_empty());
+        let ys: Vec<(usize, i32)> = years("与2023年度相比，12024年，2024年").collect();
+        assert_eq!(ys, [(3, 2023), ("与2023年度相比，12024年，".len(), 2024)]);
+        assert!(has_figure("增加159.00万支出"));
+        assert!(!has_figure("2023年提高了"));
+    }
+}
