@@ -1,9 +1,17 @@
-//! Audit a report: `cargo run --example audit -- FILE [--format json]`.
+//! Audit a report: `cargo run --example audit -- FILE [--format json]`, or many:
+//! `cargo run --release --example audit -- --jsonl FILE`.
 //!
-//! FILE is either a Disclosure JSON (`{"fiscal_year": …, "unit": "万元", "facts":
-//! {…}}`) or the text of a published report as extracted from its PDF (anything that
-//! does not start with `{`, or a `.txt` file), which is read with
-//! [`juesuan::parse_report`]; what the reader skipped goes to stderr as notes.
+//! FILE is a Disclosure JSON (`{"fiscal_year": …, "unit": "万元", "facts":
+//! {…}}`), a FinalAccounts JSON (validated strictly on load), or the text of a
+//! published report as extracted from its PDF (anything that does not start
+//! with `{`, or a `.txt` file), which is read with [`juesuan::parse_report`];
+//! what the reader skipped goes to stderr as notes.
+//!
+//! With `--jsonl`, FILE holds one report (Disclosure or FinalAccounts JSON) per
+//! line; they are audited one at a time with memory independent of their
+//! number (see [`juesuan::audit_jsonl`]), with a progress line on stderr every
+//! second, the errors listed by line, and a summary at the end: reports, and
+//! findings by rule and severity.
 //!
 //! Text output is for people: each finding like a compiler diagnostic,
 //!
@@ -21,10 +29,14 @@
 //! Exit status: 0 when there is no error finding, 1 when there is, 2 when the input
 //! cannot be read or parsed (with the reason on stderr).
 
+use std::io::BufReader;
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
-use juesuan::{Disclosure, Finding, Severity, Span, audit, parse_report};
+use juesuan::{
+    Audit, Disclosure, Finding, Severity, Span, audit, audit_jsonl, parse_report, read_report,
+};
 
 enum Format {
     Text,
@@ -34,18 +46,21 @@ enum Format {
 struct Args {
     file: String,
     format: Format,
+    jsonl: bool,
 }
 
 fn usage() -> String {
-    "usage: audit FILE [--format text|json]".to_owned()
+    "usage: audit FILE [--format text|json]\n       audit --jsonl FILE".to_owned()
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut file = None;
     let mut format = Format::Text;
+    let mut jsonl = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
+            "--jsonl" => jsonl = true,
             "--format" => {
                 format = match args.next().as_deref() {
                     Some("json") => Format::Json,
@@ -70,6 +85,7 @@ fn parse_args() -> Result<Args, String> {
     Ok(Args {
         file: file.ok_or_else(usage)?,
         format,
+        jsonl,
     })
 }
 
@@ -89,7 +105,7 @@ fn is_text(path: &str, content: &str) -> bool {
 fn load(path: &str) -> Result<Loaded, String> {
     let content = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     if !is_text(path, &content) {
-        let disclosure = Disclosure::from_json(&content).map_err(|e| format!("{path}: {e}"))?;
+        let disclosure = read_report(&content).map_err(|e| format!("{path}: {e}"))?;
         return Ok(Loaded {
             disclosure,
             source: None,
@@ -150,6 +166,55 @@ fn print_text(path: &str, loaded: &Loaded, findings: &[Finding]) {
     );
 }
 
+/// Streams a JSON Lines file: progress on stderr, errors by line, summary.
+fn stream(path: &str) -> ExitCode {
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: cannot read {path}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let start = Instant::now();
+    let mut last = start;
+    let result = audit_jsonl(BufReader::new(file), &Audit::new(), |item| {
+        match item.result {
+            Ok(findings) => {
+                for f in findings.iter().filter(|f| f.severity() == Severity::Error) {
+                    println!("{path}:{}: {f}", item.line);
+                }
+            }
+            Err(e) => eprintln!("{path}:{}: unreadable report: {e}", item.line),
+        }
+        if last.elapsed() >= Duration::from_secs(1) {
+            last = Instant::now();
+            let s = item.summary;
+            let rate = s.reports() as f64 / start.elapsed().as_secs_f64().max(1e-9);
+            eprintln!(
+                "progress: {} reports, {} with errors, {} unreadable ({rate:.0} reports/s)",
+                s.reports(),
+                s.reports_with_errors(),
+                s.unreadable()
+            );
+        }
+    });
+    match result {
+        Ok(summary) => {
+            print!("{summary}");
+            println!("in {:.2?}", start.elapsed());
+            if summary.reports_with_errors() > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            eprintln!("error: cannot read {path}: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(a) => a,
@@ -158,6 +223,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.jsonl {
+        return stream(&args.file);
+    }
     let loaded = match load(&args.file) {
         Ok(l) => l,
         Err(e) => {
