@@ -87,6 +87,10 @@ pub enum Suffix {
     CitedCode,
     /// `.name`: the name the text gives this figure's classification item.
     Name,
+    /// `.unresolved_item`: a subordinate item the text names (by path) that
+    /// the catalog does not know, so its figures could not be placed; the
+    /// audit does not sum this row's items.
+    UnresolvedItem,
     /// `.change_word`: the word stating the direction of the change
     /// (增加, 减少, 持平, 无变化).
     ChangeWord,
@@ -104,7 +108,7 @@ impl Suffix {
     /// ```
     /// assert!(juesuan::Suffix::ALL.contains(&juesuan::Suffix::Share));
     /// ```
-    pub const ALL: [Suffix; 14] = [
+    pub const ALL: [Suffix; 15] = [
         Suffix::Share,
         Suffix::Change,
         Suffix::ChangeRate,
@@ -116,6 +120,7 @@ impl Suffix {
         Suffix::BudgetReason,
         Suffix::CitedCode,
         Suffix::Name,
+        Suffix::UnresolvedItem,
         Suffix::ChangeWord,
         Suffix::ChangeRateWord,
         Suffix::ComparisonWord,
@@ -139,6 +144,7 @@ impl Suffix {
             Suffix::BudgetReason => "budget_reason",
             Suffix::CitedCode => "cited_code",
             Suffix::Name => "name",
+            Suffix::UnresolvedItem => "unresolved_item",
             Suffix::ChangeWord => "change_word",
             Suffix::ChangeRateWord => "change_rate_word",
             Suffix::ComparisonWord => "comparison_word",
@@ -163,6 +169,7 @@ impl Suffix {
             Suffix::BudgetReason => "预决算差异原因",
             Suffix::CitedCode => "引用科目",
             Suffix::Name => "科目名称",
+            Suffix::UnresolvedItem => "未能识别的下级科目",
             Suffix::ChangeWord => "增减用语",
             Suffix::ChangeRateWord => "增减率用语",
             Suffix::ComparisonWord => "预决算比较用语",
@@ -186,7 +193,10 @@ impl Suffix {
             (Suffix::Budget, K::Amount) => Some(K::Amount),
             (Suffix::BudgetVarianceRate | Suffix::CompletionRate, K::Amount) => Some(K::Percent),
             (Suffix::Reason, K::Amount | K::Count | K::Quantity) => Some(K::Text),
-            (Suffix::CitedCode | Suffix::Name | Suffix::BudgetReason, K::Amount) => Some(K::Text),
+            (
+                Suffix::CitedCode | Suffix::Name | Suffix::BudgetReason | Suffix::UnresolvedItem,
+                K::Amount,
+            ) => Some(K::Text),
             (Suffix::ChangeWord | Suffix::ChangeRateWord, K::Amount | K::Count | K::Quantity) => {
                 Some(K::Text)
             }

@@ -421,9 +421,15 @@ fn unknown_item_names_are_warnings() {
                 2、教育支出（类）职业教育（款）技校教育（项）：支出决算数为 20.00 万元。";
     let parsed = parse(text);
     let d = &parsed.disclosure;
-    // The unknown item is skipped entirely; the next one is read.
-    assert_eq!(d.len(), 2, "{d:#?}");
+    // The unknown item's figures are skipped, its path is recorded under
+    // the 款 the catalog knows (so the audit does not sum 20503's items),
+    // and the next item is read.
+    assert_eq!(d.len(), 3, "{d:#?}");
     assert_eq!(amount(d, "general_budget.function.2050303"), "20.00万元");
+    assert_eq!(
+        d.text("general_budget.function.20503.unresolved_item"),
+        Some("教育支出（类）职业教育（款）星际教育（项）")
+    );
     let warning = &parsed.diagnostics[0];
     assert_eq!(warning.level, juesuan::DiagnosticLevel::Warning);
     assert!(warning.message.contains("星际教育"), "{}", warning.message);

@@ -117,6 +117,11 @@ const OTHER_RULES: &[RuleInfo] = &[
         Severity::Warning,
         "科目名称与科目目录不一致",
     ),
+    info(
+        "code.unresolved-item",
+        Severity::Warning,
+        "文中科目名称在科目目录中找不到，其数字无法归入科目（上级科目不再做合计核对）",
+    ),
 ];
 
 const fn info(id: &'static str, class: Severity, description: &'static str) -> RuleInfo {
@@ -414,8 +419,23 @@ fn below<T>(rows: &BTreeMap<FunctionCode, T>, node: FunctionCode) -> Vec<(&Funct
         .collect()
 }
 
+/// Rows whose items the text names but the catalog does not know: their
+/// sums cannot be judged.
+fn incomplete_rows(d: &Disclosure, prefix: &str) -> Vec<FunctionCode> {
+    d.facts_with_prefix(prefix)
+        .filter(|(id, _)| id.suffix() == Some(Suffix::UnresolvedItem))
+        .filter_map(|(id, _)| id.function_code())
+        .collect()
+}
+
 fn function_table(d: &Disclosure, sink: &mut Sink<'_>, t: &FunctionTable) {
     let columns = table_columns(d, t.prefix);
+    let incomplete = incomplete_rows(d, t.prefix);
+    let complete = |node: FunctionCode| {
+        !incomplete
+            .iter()
+            .any(|u| *u == node || node.is_ancestor_of(*u))
+    };
     let empty = Rows::new();
     let first = columns.get("").unwrap_or(&empty);
     for (col, total_id) in t.columns {
@@ -456,7 +476,7 @@ fn function_table(d: &Disclosure, sink: &mut Sink<'_>, t: &FunctionTable) {
         if sink.enabled(t.rules.hierarchy) {
             for (code, (id, amount, span)) in rows {
                 let kids = below(rows, *code);
-                if kids.is_empty() {
+                if kids.is_empty() || !complete(*code) {
                     continue;
                 }
                 let parts: Vec<Amount> = kids.iter().map(|(_, r)| r.1).collect();
@@ -524,7 +544,9 @@ fn function_table(d: &Disclosure, sink: &mut Sink<'_>, t: &FunctionTable) {
         }
     }
     if let Some(changes) = columns.get(".change") {
-        change_sums(d, sink, t, first, changes);
+        if incomplete.is_empty() {
+            change_sums(d, sink, t, first, changes);
+        }
     }
 }
 
@@ -1307,6 +1329,26 @@ fn codes(d: &Disclosure, sink: &mut Sink<'_>) {
                             Some(expected),
                         );
                     }
+                }
+            }
+            Some(Suffix::UnresolvedItem) => {
+                let Some(code) = id.function_code() else {
+                    continue;
+                };
+                let known = functions.name_in(code, year).unwrap_or_default();
+                for f in stmts {
+                    let path = f.value().as_text().unwrap_or_default();
+                    push_code(
+                        sink,
+                        "code.unresolved-item",
+                        id,
+                        Some(f),
+                        format!(
+                            "“{path}”: the {year} catalog has no such item under {code} {known}; \
+                             its figures are not placed, so {code}'s items are not summed"
+                        ),
+                        None,
+                    );
                 }
             }
             Some(Suffix::CitedCode) => {

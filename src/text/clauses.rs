@@ -547,6 +547,17 @@ impl<'t, 'a> Reader<'t, 'a> {
                 code
             }
             Err(message) => {
+                // Record the unknown item under its deepest known ancestor,
+                // so the audit knows that row's items are incomplete rather
+                // than judging a sum it cannot see.
+                if let Some(ancestor) = known_ancestor(&segments) {
+                    self.emit_at(
+                        cx,
+                        &format!("{prefix}{ancestor}.unresolved_item"),
+                        Value::Text(path.to_owned()),
+                        range.clone(),
+                    );
+                }
                 self.note_at(
                     cx,
                     DiagnosticLevel::Warning,
@@ -1301,6 +1312,19 @@ fn count_of(p: &str, n: &Num) -> Option<u64> {
     }
     let digits: String = n.text(p).chars().filter(char::is_ascii_digit).collect();
     digits.parse().ok()
+}
+
+/// The deepest level of a path the catalog knows: the 款 when its name is
+/// found under the 类, else the 类.
+fn known_ancestor(segments: &[(&str, Range<usize>, char)]) -> Option<FunctionCode> {
+    let catalog = Catalog::function();
+    let (class, _, _) = segments.first()?;
+    let class = catalog.class_named(class)?;
+    let section = segments
+        .get(1)
+        .filter(|(_, _, level)| *level == '款')
+        .and_then(|(name, _, _)| catalog.child_named(class, name));
+    Some(section.unwrap_or(class))
 }
 
 /// Resolves a narrative path through the function catalog. When the 款 name is wrong
