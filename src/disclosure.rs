@@ -315,6 +315,20 @@ impl JsonError {
     }
 }
 
+/// Parses JSON text, reporting a syntax error with its line and column.
+pub(crate) fn parse_json(text: &str) -> Result<Json, JsonError> {
+    serde_json::from_str(text).map_err(|e| {
+        JsonError::new(
+            "$",
+            format!(
+                "invalid JSON at line {}, column {}: {e}",
+                e.line(),
+                e.column()
+            ),
+        )
+    })
+}
+
 /// Describes a JSON value for "but found …" messages.
 pub(crate) fn describe_json(v: &Json) -> String {
     match v {
@@ -732,17 +746,7 @@ impl Disclosure {
     /// # Ok::<(), juesuan::JsonError>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Disclosure, JsonError> {
-        let json: Json = serde_json::from_str(text).map_err(|e| {
-            JsonError::new(
-                "$",
-                format!(
-                    "invalid JSON at line {}, column {}: {e}",
-                    e.line(),
-                    e.column()
-                ),
-            )
-        })?;
-        Disclosure::from_json_value(&json)
+        Disclosure::from_json_value(&parse_json(text)?)
     }
 
     /// Reads the JSON form from an already parsed JSON value.

@@ -8,10 +8,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::io::BufRead;
 
-use serde_json::Value as Json;
-
 use crate::audit::{Audit, Finding, Severity};
-use crate::disclosure::{Disclosure, JsonError};
+use crate::disclosure::{Disclosure, JsonError, parse_json};
 use crate::model::FinalAccounts;
 
 /// Findings counted by severity.
@@ -168,16 +166,7 @@ pub struct StreamItem<'a> {
 /// # Ok::<(), juesuan::JsonError>(())
 /// ```
 pub fn read_report(text: &str) -> Result<Disclosure, JsonError> {
-    let json: Json = serde_json::from_str(text).map_err(|e| {
-        JsonError::new(
-            "$",
-            format!(
-                "invalid JSON at line {}, column {}: {e}",
-                e.line(),
-                e.column()
-            ),
-        )
-    })?;
+    let json = parse_json(text)?;
     if json.get("facts").is_some() {
         Disclosure::from_json_value(&json)
     } else {

@@ -901,7 +901,8 @@ enum Marker {
     Note,
 }
 
-fn is_numeral(c: char) -> bool {
+/// Whether `c` is a Chinese numeral of a heading or item marker (一、, 第十二部分).
+pub(super) fn is_numeral(c: char) -> bool {
     matches!(
         c,
         '一' | '二'

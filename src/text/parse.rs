@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::clauses::Reader;
-use super::normalize::{NormalizedText, normalize};
+use super::normalize::{NormalizedText, is_numeral, normalize};
 use super::patterns::years as years_in;
 use super::sections::{Part, Section, narrative_section, part};
 use crate::amount::Unit;
@@ -163,25 +163,6 @@ enum Level {
     Section,
     /// （一）.
     Sub,
-}
-
-fn is_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '零'
-            | '〇'
-            | '两'
-    )
 }
 
 /// The length in bytes of a run of Chinese numerals at the start of `s`.
