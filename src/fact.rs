@@ -959,10 +959,6 @@ impl FactId {
         &self.text
     }
 
-    fn parsed(&self) -> Option<Parsed> {
-        Some(self.parsed)
-    }
-
     /// The kind of value this fact holds.
     ///
     /// ```
@@ -971,10 +967,11 @@ impl FactId {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn kind(&self) -> FactKind {
-        self.parsed().map_or(FactKind::Text, |p| match p.suffix {
+        let p = self.parsed;
+        match p.suffix {
             Some(s) => s.kind_on(p.spec.kind).unwrap_or(FactKind::Text),
             None => p.spec.kind,
-        })
+        }
     }
 
     /// The base part of the id (everything before the suffix).
@@ -985,10 +982,7 @@ impl FactId {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn base(&self) -> &str {
-        match self.parsed() {
-            Some(p) => self.text.get(..p.base_len).unwrap_or(&self.text),
-            None => &self.text,
-        }
+        self.text.get(..self.parsed.base_len).unwrap_or(&self.text)
     }
 
     /// The suffix, if any.
@@ -999,7 +993,7 @@ impl FactId {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn suffix(&self) -> Option<Suffix> {
-        self.parsed().and_then(|p| p.suffix)
+        self.parsed.suffix
     }
 
     /// The declared base this id instantiates.
@@ -1010,10 +1004,7 @@ impl FactId {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn spec(&self) -> &'static BaseSpec {
-        match self.parsed() {
-            Some(p) => p.spec,
-            None => &TEXT_SPEC,
-        }
+        self.parsed.spec
     }
 
     /// The function code inside the id, if its base has one.
@@ -1024,7 +1015,7 @@ impl FactId {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn function_code(&self) -> Option<FunctionCode> {
-        match self.parsed()?.slot? {
+        match self.parsed.slot? {
             Slot::Function(c) => Some(c),
             _ => None,
         }
@@ -1038,7 +1029,7 @@ impl FactId {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn economic_code(&self) -> Option<EconomicCode> {
-        match self.parsed()?.slot? {
+        match self.parsed.slot? {
             Slot::Economic(c) => Some(c),
             _ => None,
         }
@@ -1053,7 +1044,7 @@ impl FactId {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn vehicle_kind(&self) -> Option<VehicleKind> {
-        match self.parsed()?.slot? {
+        match self.parsed.slot? {
             Slot::Vehicle(k) => Some(k),
             _ => None,
         }
@@ -1089,9 +1080,7 @@ impl FactId {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn label(&self) -> String {
-        let Some(p) = self.parsed() else {
-            return self.text.to_string();
-        };
+        let p = self.parsed;
         let fill = match p.slot {
             Some(Slot::Function(c)) => c.to_string(),
             Some(Slot::Economic(c)) => c.to_string(),
@@ -1111,8 +1100,6 @@ impl FactId {
         label
     }
 }
-
-const TEXT_SPEC: BaseSpec = base("", FactKind::Text, "");
 
 impl fmt::Display for FactId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
