@@ -56,6 +56,33 @@ fn rendered_narrative_states_every_published_figure() {
     );
 }
 
+/// The published text, read and then held strictly as FinalAccounts, states
+/// the same figures as the reference data; the facts set aside are only
+/// words and what the document says about itself.
+#[test]
+fn published_text_becomes_the_typed_reference_report() {
+    let parsed = parse_report(include_str!("fixtures/xinjiang-hrss-2024.txt")).disclosure;
+    let (accounts, set_aside) = FinalAccounts::from_text_disclosure(&parsed).unwrap();
+    let data =
+        FinalAccounts::from_json(include_str!("../examples/data/xinjiang-hrss-2024.json")).unwrap();
+    let d = diff(
+        &figures(&data.to_disclosure()),
+        &figures(&accounts.to_disclosure()),
+    );
+    assert!(d.is_empty(), "{d}");
+    assert!(!set_aside.is_empty());
+    for id in &set_aside {
+        let s = id.as_str();
+        assert!(
+            s.ends_with("_word") || s.starts_with("document."),
+            "{s} set aside"
+        );
+    }
+    // Strict reading refuses the same disclosure, naming a word fact.
+    let err = FinalAccounts::from_disclosure(&parsed).unwrap_err();
+    assert!(err.to_string().contains("_word"), "{err}");
+}
+
 /// Whether the narrative states this fact (its base and suffix have a
 /// sentence in the 2024 template's 情况说明).
 fn narrated(id: &str) -> bool {

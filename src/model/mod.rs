@@ -699,6 +699,46 @@ impl FinalAccounts {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_disclosure(d: &Disclosure) -> Result<FinalAccounts, ModelError> {
+        FinalAccounts::read_disclosure(d, false).map(|(f, _)| f)
+    }
+
+    /// Like [`FinalAccounts::from_disclosure`], for a disclosure read from
+    /// text: the facts that only say *how* the text states its figures —
+    /// direction words (`.change_word`, `.change_rate_word`,
+    /// `.comparison_word`), what the document says about itself
+    /// (`document.*`) and item names the catalog does not know
+    /// (`.unresolved_item`) — are set aside and returned, instead of refusing
+    /// the report. Every figure must still be held and every identity hold.
+    /// Run [`audit`](crate::audit) on the disclosure first to see what the
+    /// set-aside facts say (wrong words or years are warnings there).
+    ///
+    /// # Errors
+    ///
+    /// As [`FinalAccounts::from_disclosure`], for everything but the facts
+    /// set aside.
+    ///
+    /// ```
+    /// use juesuan::{FinalAccounts, parse_report};
+    ///
+    /// let text = "新疆维吾尔自治区某厅2024年度部门决算\n\
+    ///     九、财政拨款“三公”经费支出决算情况说明\n\
+    ///     2024 年度财政拨款“三公”经费支出 1.80 万元，比上年增加 0.30 万元，增长 20.00%。";
+    /// let parsed = parse_report(text).disclosure;
+    /// let (accounts, set_aside) = FinalAccounts::from_text_disclosure(&parsed)?;
+    /// assert_eq!(accounts.fiscal_year().year(), 2024);
+    /// assert!(set_aside.iter().any(|id| id.as_str() == "three_public.total.change_word"));
+    /// # Ok::<(), juesuan::ModelError>(())
+    /// ```
+    pub fn from_text_disclosure(
+        d: &Disclosure,
+    ) -> Result<(FinalAccounts, Vec<crate::fact::FactId>), ModelError> {
+        FinalAccounts::read_disclosure(d, true)
+    }
+
+    fn read_disclosure(
+        d: &Disclosure,
+        set_aside_wording: bool,
+    ) -> Result<(FinalAccounts, Vec<crate::fact::FactId>), ModelError> {
         let fiscal_year = d.fiscal_year().ok_or(ModelError::Missing {
             what: "fiscal year",
         })?;
@@ -711,7 +751,23 @@ impl FinalAccounts {
         let mut reader = walk::Reader::new(d);
         walk::walk(&mut reader, &mut parts)?;
         let used = reader.consumed();
-        if let Some((id, _)) = d.iter().find(|(id, _)| !used.contains(id.as_str())) {
+        let wording = |id: &crate::fact::FactId| {
+            matches!(
+                id.suffix(),
+                Some(
+                    Suffix::ChangeWord
+                        | Suffix::ChangeRateWord
+                        | Suffix::ComparisonWord
+                        | Suffix::UnresolvedItem
+                )
+            ) || id.as_str().starts_with("document.")
+        };
+        let mut set_aside = Vec::new();
+        for (id, _) in d.iter().filter(|(id, _)| !used.contains(id.as_str())) {
+            if set_aside_wording && wording(id) {
+                set_aside.push(id.clone());
+                continue;
+            }
             let reason = match id.suffix() {
                 Some(Suffix::ChangeWord | Suffix::ChangeRateWord | Suffix::ComparisonWord) => {
                     "direction words follow from the figures; the model does not hold them"
@@ -727,7 +783,7 @@ impl FinalAccounts {
                 reason: reason.to_owned(),
             });
         }
-        FinalAccounts::from_parts(parts)
+        FinalAccounts::from_parts(parts).map(|f| (f, set_aside))
     }
 
     /// The audit's findings for this report: infos and warnings only (a

@@ -974,9 +974,11 @@ impl Visitor for Reader<'_> {
     }
 
     fn function_codes(&mut self, prefix: &str, _have: Vec<FunctionCode>) -> Vec<FunctionCode> {
+        // An item the text names but the catalog does not know is no row.
         let mut codes: Vec<FunctionCode> = self
             .d
             .ids_with_prefix(prefix)
+            .filter(|id| id.suffix() != Some(crate::fact::Suffix::UnresolvedItem))
             .filter_map(FactId::function_code)
             .collect();
         codes.sort();
