@@ -1364,7 +1364,8 @@ fn codes(d: &Disclosure, sink: &mut Sink<'_>) {
     }
 }
 
-/// One cited code, "2080104 综合事务管理" or "208001".
+/// One cited code, "2080104 综合事务管理" or "208001": a function code, or an
+/// economic code when it starts with 3.
 fn cited(sink: &mut Sink<'_>, id: &FactId, f: &Fact, text: &str, year: i32) {
     let digits: String = text
         .chars()
@@ -1376,64 +1377,69 @@ fn cited(sink: &mut Sink<'_>, id: &FactId, f: &Fact, text: &str, year: i32) {
         .skip_while(|c| c.is_ascii_digit() || c.is_whitespace())
         .filter(|c| !c.is_whitespace())
         .collect();
+    let cite = Cite {
+        id,
+        f,
+        text,
+        digits: &digits,
+        name: &name,
+        year,
+    };
     if digits.starts_with('3') {
-        match digits.parse::<EconomicCode>() {
+        cite.check::<EconomicCode>(sink);
+    } else {
+        cite.check::<FunctionCode>(sink);
+    }
+}
+
+/// A code cited in a text, with the name written beside it.
+struct Cite<'a> {
+    id: &'a FactId,
+    f: &'a Fact,
+    text: &'a str,
+    digits: &'a str,
+    name: &'a str,
+    year: i32,
+}
+
+impl Cite<'_> {
+    /// Malformed, unknown to the catalog, or named otherwise than the catalog
+    /// names it: each a warning.
+    fn check<C: crate::code::ClassificationCode>(&self, sink: &mut Sink<'_>) {
+        let catalog = C::builtin_catalog();
+        let (id, f, year) = (self.id, Some(self.f), self.year);
+        match self.digits.parse::<C>() {
             Err(e) => push_code(
                 sink,
                 "code.malformed",
                 id,
-                Some(f),
-                format!("cited code “{text}”: {e}"),
+                f,
+                format!("cited code “{}”: {e}", self.text),
                 None,
             ),
-            Ok(code) if !Catalog::economic().contains(code) => {
-                push_code(
-                    sink,
-                    "code.unknown",
-                    id,
-                    Some(f),
-                    format!("cited economic code {code} is not in the {year} catalog"),
-                    None,
-                );
-            }
-            Ok(_) => {}
-        }
-        return;
-    }
-    let functions = Catalog::function();
-    match digits.parse::<FunctionCode>() {
-        Err(e) => push_code(
-            sink,
-            "code.malformed",
-            id,
-            Some(f),
-            format!("cited code “{text}”: {e}"),
-            None,
-        ),
-        Ok(code) if !functions.contains(code) => {
-            push_code(
+            Ok(code) if !catalog.contains(code) => push_code(
                 sink,
                 "code.unknown",
                 id,
-                Some(f),
-                format!("cited function code {code} is not in the {year} catalog"),
+                f,
+                format!("cited {} {code} is not in the {year} catalog", C::KIND),
                 None,
-            );
-        }
-        Ok(code) => {
-            if !name.is_empty() && !functions.has_name(code, &name) {
-                let expected = functions.name_in(code, year).unwrap_or_default().to_owned();
+            ),
+            Ok(code) if !self.name.is_empty() && !catalog.has_name(code, self.name) => {
+                let expected = catalog.name_in(code, year).unwrap_or_default().to_owned();
                 push_code(
                     sink,
                     "code.name-mismatch",
                     id,
-                    Some(f),
+                    f,
                     format!(
-                        "cited code {code} is named “{name}”, but the catalog names it “{expected}”"
+                        "cited code {code} is named “{}”, but the catalog names it “{expected}”",
+                        self.name
                     ),
                     Some(expected),
                 );
             }
+            Ok(_) => {}
         }
     }
 }
