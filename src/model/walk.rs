@@ -65,12 +65,26 @@ pub(crate) trait Visitor {
     fn date(&mut self, id: &str, path: &str, slot: &mut Option<NaiveDate>) -> R;
     /// The row codes under `prefix`: the model's, or the disclosure's when
     /// reading.
-    fn function_codes(&mut self, _prefix: &str, have: Vec<FunctionCode>) -> Vec<FunctionCode> {
+    fn codes<C: RowCode>(&mut self, _prefix: &str, have: Vec<C>) -> Vec<C> {
         have
     }
-    /// As [`Visitor::function_codes`], for economic codes.
-    fn economic_codes(&mut self, _prefix: &str, have: Vec<EconomicCode>) -> Vec<EconomicCode> {
-        have
+}
+
+/// A classification code that keys a table's rows.
+pub(crate) trait RowCode: Copy + Ord + std::fmt::Display {
+    /// The code of this kind inside a fact id, if any.
+    fn of(id: &FactId) -> Option<Self>;
+}
+
+impl RowCode for FunctionCode {
+    fn of(id: &FactId) -> Option<FunctionCode> {
+        id.function_code()
+    }
+}
+
+impl RowCode for EconomicCode {
+    fn of(id: &FactId) -> Option<EconomicCode> {
+        id.economic_code()
     }
 }
 
@@ -103,7 +117,7 @@ fn function_rows<T: Default, V: Visitor>(
     rows: &mut BTreeMap<FunctionCode, T>,
     mut f: impl FnMut(&mut V, &str, &str, &mut T) -> R,
 ) -> R {
-    let codes = v.function_codes(prefix, rows.keys().copied().collect());
+    let codes = v.codes(prefix, rows.keys().copied().collect());
     for code in codes {
         let mut row = rows.remove(&code).unwrap_or_default();
         f(
@@ -117,35 +131,14 @@ fn function_rows<T: Default, V: Visitor>(
     Ok(())
 }
 
-fn function_figures<V: Visitor>(
+/// The figures of a table's rows keyed by `C` codes.
+fn code_figures<C: RowCode, V: Visitor>(
     v: &mut V,
     prefix: &str,
     path: &str,
-    rows: &mut BTreeMap<FunctionCode, Figure>,
+    rows: &mut BTreeMap<C, Figure>,
 ) -> R {
-    let codes = v.function_codes(prefix, rows.keys().copied().collect());
-    for code in codes {
-        let mut slot = rows.remove(&code);
-        v.figure(
-            &format!("{prefix}{code}"),
-            &join(path, &code.to_string()),
-            false,
-            &mut slot,
-        )?;
-        if let Some(f) = slot {
-            rows.insert(code, f);
-        }
-    }
-    Ok(())
-}
-
-fn economic_figures<V: Visitor>(
-    v: &mut V,
-    prefix: &str,
-    path: &str,
-    rows: &mut BTreeMap<EconomicCode, Figure>,
-) -> R {
-    let codes = v.economic_codes(prefix, rows.keys().copied().collect());
+    let codes = v.codes(prefix, rows.keys().copied().collect());
     for code in codes {
         let mut slot = rows.remove(&code);
         v.figure(
@@ -401,7 +394,7 @@ fn appropriation<V: Visitor>(v: &mut V, t: &mut AppropriationSummary) -> R {
     for kind in BudgetKind::ALL {
         column(v, kind, t.column_mut(kind))?;
     }
-    function_figures(
+    code_figures(
         v,
         "appropriation.expenditure.function.",
         "appropriation.expenditure_by_function",
@@ -448,7 +441,7 @@ fn basic<V: Visitor>(v: &mut V, t: &mut BasicExpenditureTable) -> R {
         &mut t.personnel,
     )?;
     v.figure("basic.public", "basic.public", false, &mut t.public)?;
-    economic_figures(v, "basic.economic.", "basic.rows", &mut t.rows)
+    code_figures(v, "basic.economic.", "basic.rows", &mut t.rows)
 }
 
 fn fund<V: Visitor>(v: &mut V, t: &mut FundTable, kind: BudgetKind) -> R {
@@ -490,7 +483,7 @@ fn fund<V: Visitor>(v: &mut V, t: &mut FundTable, kind: BudgetKind) -> R {
             slot,
         )?;
     }
-    function_figures(
+    code_figures(
         v,
         &format!("{prefix}.function."),
         &join(path, "rows"),
@@ -973,24 +966,13 @@ impl Visitor for Reader<'_> {
         Ok(())
     }
 
-    fn function_codes(&mut self, prefix: &str, _have: Vec<FunctionCode>) -> Vec<FunctionCode> {
+    fn codes<C: RowCode>(&mut self, prefix: &str, _have: Vec<C>) -> Vec<C> {
         // An item the text names but the catalog does not know is no row.
-        let mut codes: Vec<FunctionCode> = self
+        let mut codes: Vec<C> = self
             .d
             .ids_with_prefix(prefix)
             .filter(|id| id.suffix() != Some(crate::fact::Suffix::UnresolvedItem))
-            .filter_map(FactId::function_code)
-            .collect();
-        codes.sort();
-        codes.dedup();
-        codes
-    }
-
-    fn economic_codes(&mut self, prefix: &str, _have: Vec<EconomicCode>) -> Vec<EconomicCode> {
-        let mut codes: Vec<EconomicCode> = self
-            .d
-            .ids_with_prefix(prefix)
-            .filter_map(FactId::economic_code)
+            .filter_map(C::of)
             .collect();
         codes.sort();
         codes.dedup();
