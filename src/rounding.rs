@@ -278,6 +278,117 @@ impl fmt::Display for Verdict {
     }
 }
 
+/// The integer form of `a` when it is printed at `scale` decimals in
+/// `unit` and holds exactly that many: its mantissa.
+fn mantissa_at(a: &Amount, unit: crate::Unit, scale: u32) -> Option<i128> {
+    let v = a.value();
+    (a.unit() == unit && v.scale() == scale && i64::from(scale) == i64::from(a.decimals()))
+        .then(|| v.mantissa())
+}
+
+/// [`check_sum`] in integers, when every figure has the total's unit and
+/// printed decimals (the usual case): the same verdict without `Decimal`
+/// arithmetic. `None` sends the check to the general path.
+fn sum_fast(total: &Amount, parts: &[Amount]) -> Option<Verdict> {
+    if parts.is_empty() {
+        return None;
+    }
+    let (unit, scale) = (total.unit(), total.value().scale());
+    let actual = mantissa_at(total, unit, scale)?;
+    let mut expected: i128 = 0;
+    for p in parts {
+        expected = expected.checked_add(mantissa_at(p, unit, scale)?)?;
+    }
+    let difference = actual.checked_sub(expected)?;
+    // Each figure may be off by half a unit in its last place: 5 at one
+    // more decimal.
+    let count = i128::try_from(parts.len()).ok()?.checked_add(1)?;
+    let tolerance = count.checked_mul(5)?;
+    let outcome = if difference == 0 {
+        Outcome::Exact
+    } else if difference.checked_mul(10)?.abs() <= tolerance {
+        Outcome::WithinRounding
+    } else {
+        Outcome::Inconsistent
+    };
+    let dec = |m: i128, s: u32| Decimal::try_from_i128_with_scale(m, s).ok();
+    Some(Verdict {
+        outcome,
+        expected: Some(dec(expected, scale)?),
+        actual: total.value(),
+        difference: Some(dec(difference, scale)?),
+        tolerance: dec(tolerance, scale.checked_add(1)?)?.normalize(),
+    })
+}
+
+/// Whether `100 · n / d` rounds half away from zero to `stated`, in
+/// integers (`n` and `d` at one scale, `d ≠ 0`); `None` on overflow. The
+/// same test as the fast path of [`judge_ratio`], multiplied through by
+/// `2 · 10^k` for a percentage printed with `k` decimals.
+fn ratio_rounds_to(n: i128, d: i128, stated: &Percent) -> Option<bool> {
+    let (n, d) = if d < 0 { (-n, -d) } else { (n, d) };
+    // Report-sized figures fit in 64 bits, whose arithmetic is much cheaper.
+    if let (Ok(n), Ok(d), Ok(m)) = (
+        i64::try_from(n),
+        i64::try_from(d),
+        i64::try_from(stated.value().mantissa()),
+    ) {
+        if let Some(exact) = ratio_rounds_to_64(n, d, m, stated.value().scale()) {
+            return Some(exact);
+        }
+    }
+    let p = stated.value();
+    let pow = 10i128.checked_pow(p.scale())?;
+    let scaled = n.checked_mul(200)?.checked_mul(pow)?;
+    let twice = p.mantissa().checked_mul(2)?;
+    let lo = twice.checked_sub(1)?.checked_mul(d)?;
+    let hi = twice.checked_add(1)?.checked_mul(d)?;
+    Some(if n < 0 {
+        lo < scaled && scaled <= hi
+    } else {
+        lo <= scaled && scaled < hi
+    })
+}
+
+/// [`ratio_rounds_to`] in 64 bits (`d > 0`, `m` the percentage's mantissa
+/// at `scale`); `None` on overflow.
+fn ratio_rounds_to_64(n: i64, d: i64, m: i64, scale: u32) -> Option<bool> {
+    let scaled = n.checked_mul(200)?.checked_mul(10i64.checked_pow(scale)?)?;
+    let twice = m.checked_mul(2)?;
+    let lo = twice.checked_sub(1)?.checked_mul(d)?;
+    let hi = twice.checked_add(1)?.checked_mul(d)?;
+    Some(if n < 0 {
+        lo < scaled && scaled <= hi
+    } else {
+        lo <= scaled && scaled < hi
+    })
+}
+
+/// The verdict when the printed figures give exactly the stated percentage,
+/// decided in integers; `None` sends the check to [`judge_ratio`].
+fn ratio_fast(
+    a: &Amount,
+    b: &Amount,
+    stated: &Percent,
+    point: fn(i128, i128) -> Option<(i128, i128)>,
+) -> Option<Verdict> {
+    let scale = a.value().scale();
+    let x = mantissa_at(a, a.unit(), scale)?;
+    let y = mantissa_at(b, a.unit(), scale)?;
+    let (n, d) = point(x, y)?;
+    if d == 0 || !ratio_rounds_to(n, d, stated)? {
+        return None;
+    }
+    let actual = stated.value();
+    Some(Verdict {
+        outcome: Outcome::Exact,
+        expected: Some(actual),
+        actual,
+        difference: Some(Decimal::ZERO),
+        tolerance: stated.half_unit(),
+    })
+}
+
 /// Value and half-unit of `a` in `unit`.
 fn in_unit(a: &Amount, unit: crate::Unit) -> Result<(Decimal, Decimal), AmountError> {
     let c = a.to_unit(unit)?;
@@ -371,6 +482,14 @@ impl NormalizeZero for Decimal {
 #[doc(alias = "合计")]
 #[doc(alias = "勾稽")]
 pub fn check_sum(total: &Amount, parts: &[Amount]) -> Result<Verdict, AmountError> {
+    match sum_fast(total, parts) {
+        Some(v) => Ok(v),
+        None => sum_general(total, parts),
+    }
+}
+
+/// [`check_sum`] for figures of any unit and precision.
+fn sum_general(total: &Amount, parts: &[Amount]) -> Result<Verdict, AmountError> {
     let unit = total.unit();
     judge_linear(
         (total.value(), total.half_unit()),
@@ -574,6 +693,13 @@ pub fn check_share(
     whole: &Amount,
     stated: &Percent,
 ) -> Result<Verdict, AmountError> {
+    match ratio_fast(part, whole, stated, |n, d| Some((n, d))) {
+        Some(v) => Ok(v),
+        None => share_general(part, whole, stated),
+    }
+}
+
+fn share_general(part: &Amount, whole: &Amount, stated: &Percent) -> Result<Verdict, AmountError> {
     let unit = whole.unit();
     let (n, hn) = in_unit(part, unit)?;
     let (d, hd) = in_unit(whole, unit)?;
@@ -614,6 +740,17 @@ pub fn check_share(
 #[doc(alias = "增减变化")]
 #[doc(alias = "增长率")]
 pub fn check_change(
+    current: &Amount,
+    change: &Amount,
+    rate: &Percent,
+) -> Result<Verdict, AmountError> {
+    match ratio_fast(current, change, rate, |c, x| Some((x, c.checked_sub(x)?))) {
+        Some(v) => Ok(v),
+        None => change_general(current, change, rate),
+    }
+}
+
+fn change_general(
     current: &Amount,
     change: &Amount,
     rate: &Percent,
@@ -662,6 +799,17 @@ pub fn check_variance_rate(
     actual: &Amount,
     stated: &Percent,
 ) -> Result<Verdict, AmountError> {
+    match ratio_fast(budget, actual, stated, |b, a| Some((a.checked_sub(b)?, b))) {
+        Some(v) => Ok(v),
+        None => variance_general(budget, actual, stated),
+    }
+}
+
+fn variance_general(
+    budget: &Amount,
+    actual: &Amount,
+    stated: &Percent,
+) -> Result<Verdict, AmountError> {
     let unit = budget.unit();
     let (b, hb) = in_unit(budget, unit)?;
     let (a, ha) = in_unit(actual, unit)?;
@@ -687,6 +835,86 @@ pub fn check_variance_rate(
 mod tests {
     use super::*;
     use crate::Unit;
+    use proptest::prelude::*;
+
+    /// An amount of `cents` hundredths (万元, two decimals).
+    fn wan(cents: i64) -> Amount {
+        Amount::new(Decimal::new(cents, 2), Unit::WanYuan)
+    }
+
+    fn rate(hundredths: i64) -> Percent {
+        Percent::new(Decimal::new(hundredths, 2))
+    }
+
+    /// Same verdict, and the same printed figures.
+    fn same(fast: &Verdict, general: &Verdict) {
+        assert_eq!(fast, general);
+        assert_eq!(fast.to_string(), general.to_string());
+        assert_eq!(
+            fast.tolerance().to_string(),
+            general.tolerance().to_string()
+        );
+    }
+
+    proptest! {
+        // The integer fast paths give exactly the general verdict.
+        #[test]
+        fn sum_fast_is_the_general_sum(
+            total in -10_000_000i64..10_000_000,
+            parts in prop::collection::vec(-10_000_000i64..10_000_000, 1..20),
+            skew in -3i64..=3,
+        ) {
+            // Totals at, near and far from the sum of the parts.
+            let sum: i64 = parts.iter().sum();
+            for t in [total, sum, sum + skew] {
+                let parts: Vec<Amount> = parts.iter().map(|c| wan(*c)).collect();
+                let fast = sum_fast(&wan(t), &parts).unwrap();
+                same(&fast, &sum_general(&wan(t), &parts).unwrap());
+            }
+        }
+
+        #[test]
+        fn ratio_fast_agrees_with_the_general_ratio(
+            a in -1_000_000i64..10_000_000,
+            b in -1_000_000i64..10_000_000,
+            r in -20_000i64..20_000,
+        ) {
+            let (a, b, r) = (wan(a), wan(b), rate(r));
+            // Also the rate the point gives, so the fast path is taken.
+            let point = |n: i64, d: i64| (d != 0).then(|| {
+                let p = Decimal::new(n, 0) * Decimal::ONE_HUNDRED / Decimal::new(d, 0);
+                Percent::new(round_half_away_from_zero(p, 2))
+            });
+            let m = |x: &Amount| i64::try_from(x.value().mantissa()).unwrap();
+            let shares = [Some(r), point(m(&a), m(&b))];
+            for r in shares.into_iter().flatten() {
+                if let Some(fast) = ratio_fast(&a, &b, &r, |n, d| Some((n, d))) {
+                    same(&fast, &share_general(&a, &b, &r).unwrap());
+                }
+                if let Some(fast) = ratio_fast(&a, &b, &r, |c, x| Some((x, c.checked_sub(x)?))) {
+                    same(&fast, &change_general(&a, &b, &r).unwrap());
+                }
+                if let Some(fast) = ratio_fast(&a, &b, &r, |x, y| Some((y.checked_sub(x)?, x))) {
+                    same(&fast, &variance_general(&a, &b, &r).unwrap());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fast_paths_step_aside_for_mixed_figures() {
+        let yuan = Amount::new(Decimal::new(100, 0), Unit::Yuan);
+        assert!(sum_fast(&wan(1), &[yuan]).is_none());
+        let coarse = Amount::new(Decimal::new(1, 1), Unit::WanYuan);
+        assert!(sum_fast(&wan(10), &[coarse]).is_none());
+        // No parts: the general path, whose empty sum is a bare 0.
+        assert!(sum_fast(&wan(10), &[]).is_none());
+        // Still judged, by the general path.
+        assert_eq!(
+            check_sum(&wan(10), &[coarse]).unwrap().outcome(),
+            Outcome::Exact
+        );
+    }
 
     fn amt(s: &str) -> Amount {
         s.parse().unwrap()
