@@ -375,7 +375,9 @@ impl<C: ClassificationCode> CatalogEntry<C> {
     /// # Ok::<(), juesuan::CodeError>(())
     /// ```
     pub fn has_name(&self, name: &str) -> bool {
-        self.has_key(&normalize_code_name(name))
+        // A name as the catalog writes it needs no normalising (the audit
+        // asks this for every name a report states).
+        self.has_key(name) || self.has_key(&normalize_code_name(name))
     }
 
     fn has_key(&self, key: &str) -> bool {
