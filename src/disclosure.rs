@@ -5,7 +5,6 @@
 //! figure may be stated more than once (the narrative restates the tables);
 //! every statement is kept, in order.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -14,7 +13,7 @@ use thiserror::Error;
 
 use crate::amount::{Amount, Percent, Unit};
 use crate::date::FiscalYear;
-use crate::fact::{FactError, FactId, FactKind};
+use crate::fact::{FactError, FactId, FactKind, Key, key_of};
 use crate::span::Span;
 
 /// A stated value, of the kind its fact id requires.
@@ -359,7 +358,8 @@ pub struct Disclosure {
     fiscal_year: Option<FiscalYear>,
     department: Option<String>,
     unit: Unit,
-    facts: BTreeMap<FactId, Vec<Fact>>,
+    /// Sorted by [`FactId::key`] (schema order), one entry per id.
+    facts: Vec<(FactId, Vec<Fact>)>,
     units: Vec<String>,
     divisions: Vec<String>,
 }
@@ -488,6 +488,13 @@ impl Disclosure {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn insert(&mut self, id: FactId, fact: Fact) -> Result<(), FactError> {
+        self.check_kind(&id, &fact)?;
+        self.with_statements(id, |s| s.push(fact));
+        Ok(())
+    }
+
+    /// Whether `fact`'s value is of the kind `id` requires.
+    fn check_kind(&self, id: &FactId, fact: &Fact) -> Result<(), FactError> {
         let want = id.kind();
         let got = fact.value.kind();
         let fits = want == got || (want == FactKind::SignedCount && got == FactKind::Count);
@@ -499,8 +506,42 @@ impl Disclosure {
                 detail: format!(": a value of kind {got:?}"),
             });
         }
-        self.facts.entry(id).or_default().push(fact);
         Ok(())
+    }
+
+    /// Applies `f` to the statements of `id`, made empty if it was not
+    /// stated. Adding ids in schema order (as JSON written by this crate is
+    /// read) costs no search.
+    fn with_statements(&mut self, id: FactId, f: impl FnOnce(&mut Vec<Fact>)) {
+        let key = id.key();
+        let at = match self.facts.last() {
+            Some((last, _)) if last.key() < key => Err(self.facts.len()),
+            None => Err(0),
+            Some(_) => self.position(key),
+        };
+        let i = at.unwrap_or_else(|i| {
+            self.facts.insert(i, (id, Vec::new()));
+            i
+        });
+        if let Some((_, stmts)) = self.facts.get_mut(i) {
+            f(stmts);
+        }
+    }
+
+    /// Where `key` is, or would be inserted.
+    fn position(&self, key: Key) -> Result<usize, usize> {
+        self.facts.binary_search_by(|(id, _)| id.key().cmp(&key))
+    }
+
+    /// The entry of `id` as a string, if stated.
+    fn entry(&self, id: &str) -> Option<&(FactId, Vec<Fact>)> {
+        let key = key_of(id)?;
+        self.facts.get(self.position(key).ok()?)
+    }
+
+    /// Every entry, in schema order, for the audit.
+    pub(crate) fn entries(&self) -> &[(FactId, Vec<Fact>)] {
+        &self.facts
     }
 
     /// Parses `value` for `id` and adds it, with no span.
@@ -538,16 +579,13 @@ impl Disclosure {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn set(&mut self, id: FactId, value: Value) -> Result<(), FactError> {
-        let old = self.facts.remove(&id);
-        match self.insert(id.clone(), Fact::new(value)) {
-            Ok(()) => Ok(()),
-            Err(e) => {
-                if let Some(old) = old {
-                    self.facts.insert(id, old);
-                }
-                Err(e)
-            }
-        }
+        let fact = Fact::new(value);
+        self.check_kind(&id, &fact)?;
+        self.with_statements(id, |s| {
+            s.clear();
+            s.push(fact);
+        });
+        Ok(())
     }
 
     /// Removes every statement of `id`, returning them.
@@ -560,7 +598,10 @@ impl Disclosure {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn remove(&mut self, id: &str) -> Vec<Fact> {
-        self.facts.remove(id).unwrap_or_default()
+        match key_of(id).and_then(|k| self.position(k).ok()) {
+            Some(i) => self.facts.remove(i).1,
+            None => Vec::new(),
+        }
     }
 
     /// The first statement of `id`.
@@ -572,13 +613,7 @@ impl Disclosure {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn get(&self, id: &str) -> Option<&Fact> {
-        self.facts.get(id).and_then(|v| v.first())
-    }
-
-    /// The stored id equal to `id`, if stated (cloning it is cheaper than
-    /// parsing the string again).
-    pub(crate) fn key(&self, id: &str) -> Option<&FactId> {
-        self.facts.get_key_value(id).map(|(k, _)| k)
+        self.entry(id).and_then(|(_, v)| v.first())
     }
 
     /// Every statement of `id`, in the order made.
@@ -588,7 +623,7 @@ impl Disclosure {
     /// assert!(d.statements("revenue.total").is_empty());
     /// ```
     pub fn statements(&self, id: &str) -> &[Fact] {
-        self.facts.get(id).map_or(&[], Vec::as_slice)
+        self.entry(id).map_or(&[], |(_, v)| v.as_slice())
     }
 
     /// Whether `id` is stated.
@@ -598,7 +633,7 @@ impl Disclosure {
     /// assert!(!d.contains("revenue.total"));
     /// ```
     pub fn contains(&self, id: &str) -> bool {
-        self.facts.contains_key(id)
+        self.entry(id).is_some()
     }
 
     /// The first stated amount of `id`.
@@ -649,7 +684,7 @@ impl Disclosure {
         self.get(id).and_then(|f| f.value.as_text())
     }
 
-    /// Every fact id with its statements, in id order.
+    /// Every fact id with its statements, in schema order (see [`FactId`]).
     ///
     /// ```
     /// let mut d = juesuan::Disclosure::default();
@@ -661,7 +696,7 @@ impl Disclosure {
         self.facts.iter().map(|(k, v)| (k, v.as_slice()))
     }
 
-    /// The ids that start with `prefix`, in order.
+    /// The ids that start with `prefix`, in schema order.
     ///
     /// ```
     /// let mut d = juesuan::Disclosure::default();
@@ -671,16 +706,11 @@ impl Disclosure {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn ids_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a FactId> + 'a {
-        self.facts
-            .range::<str, _>((
-                std::ops::Bound::Included(prefix),
-                std::ops::Bound::Unbounded,
-            ))
-            .map(|(k, _)| k)
-            .take_while(move |k| k.as_str().starts_with(prefix))
+        self.facts_with_prefix(prefix).map(|(k, _)| k)
     }
 
-    /// The ids that start with `prefix`, with their statements, in order.
+    /// The ids that start with `prefix`, with their statements, in schema
+    /// order.
     ///
     /// ```
     /// let mut d = juesuan::Disclosure::default();
@@ -695,11 +725,8 @@ impl Disclosure {
         prefix: &'a str,
     ) -> impl Iterator<Item = (&'a FactId, &'a [Fact])> + 'a {
         self.facts
-            .range::<str, _>((
-                std::ops::Bound::Included(prefix),
-                std::ops::Bound::Unbounded,
-            ))
-            .take_while(move |(k, _)| k.as_str().starts_with(prefix))
+            .iter()
+            .filter(move |(k, _)| k.as_str().starts_with(prefix))
             .map(|(k, v)| (k, v.as_slice()))
     }
 
@@ -905,7 +932,7 @@ impl Disclosure {
                 let span = span_list.get(i).copied().flatten();
                 parsed.push(Fact { value, span });
             }
-            d.facts.entry(id).or_default().extend(parsed);
+            d.with_statements(id, |s| s.extend(parsed));
         }
         for key in spans.keys() {
             if !facts.contains_key(key) {

@@ -7,7 +7,6 @@
 //! The bases are declared once, in [`BASES`]; the suffixes in [`Suffix`].
 //! The kind of value a fact holds follows from its id ([`FactId::kind`]).
 
-use std::borrow::Borrow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -690,6 +689,60 @@ struct Parsed {
     slot: Option<Slot>,
     suffix: Option<Suffix>,
     base_len: usize,
+    key: Key,
+}
+
+/// A fact id as one number, ordered as the schema is: the base's position in
+/// [`BASES`], then its code in table order (`208 < 20801 < 2080101 < 20802`)
+/// or vehicle kind, then the suffix (none first, then [`Suffix::ALL`]
+/// order). A base and all its suffixes are adjacent, and the rows of one
+/// table column are contiguous, in table order.
+///
+/// Layout: base index in bits 40.., slot in bits 8..40, suffix in bits 0..8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Key(u64);
+
+impl Key {
+    fn new(base: u16, slot: Option<Slot>, suffix: Option<Suffix>) -> Key {
+        let slot = match slot {
+            None => 0,
+            Some(Slot::Function(c)) => c.ordinal(),
+            Some(Slot::Economic(c)) => c.ordinal(),
+            Some(Slot::Vehicle(k)) => k as u32,
+        };
+        Key(u64::from(base) << 40 | u64::from(slot) << 8 | u64::from(suffix_code(suffix)))
+    }
+
+    /// The base and slot without the suffix: equal for `x` and `x.share`.
+    pub(crate) fn group(self) -> u64 {
+        self.0 >> 8
+    }
+
+    /// The position of the base in [`BASES`].
+    pub(crate) fn base_index(self) -> usize {
+        (self.0 >> 40) as usize
+    }
+
+    /// The same base and slot with another suffix.
+    pub(crate) fn with_suffix(self, suffix: Option<Suffix>) -> Key {
+        Key(self.0 & !0xff | u64::from(suffix_code(suffix)))
+    }
+
+    /// The suffix part: 0 for none (see [`suffix_code`]).
+    pub(crate) fn suffix_code(self) -> u8 {
+        (self.0 & 0xff) as u8
+    }
+
+    /// This base and suffix with the slot (code) of `other`.
+    pub(crate) fn with_slot_of(self, other: Key) -> Key {
+        const SLOT: u64 = ((1 << 32) - 1) << 8;
+        Key(self.0 & !SLOT | other.0 & SLOT)
+    }
+}
+
+/// 0 for no suffix, else 1 + the position in [`Suffix::ALL`].
+fn suffix_code(suffix: Option<Suffix>) -> u8 {
+    suffix.map_or(0, |s| s as u8 + 1)
 }
 
 /// One segment of a compiled base pattern.
@@ -704,6 +757,7 @@ enum Seg {
 /// A base pattern split into segments once.
 struct Compiled {
     spec: &'static BaseSpec,
+    index: u16,
     segs: Vec<Seg>,
 }
 
@@ -715,7 +769,8 @@ fn index() -> &'static std::collections::HashMap<&'static str, Vec<Compiled>> {
     INDEX.get_or_init(|| {
         let mut map: std::collections::HashMap<&'static str, Vec<Compiled>> =
             std::collections::HashMap::new();
-        for spec in BASES {
+        for (index, spec) in BASES.iter().enumerate() {
+            let index = u16::try_from(index).unwrap_or(u16::MAX);
             let segs: Vec<Seg> = spec
                 .pattern
                 .split('.')
@@ -727,7 +782,9 @@ fn index() -> &'static std::collections::HashMap<&'static str, Vec<Compiled>> {
                 })
                 .collect();
             let first = spec.pattern.split('.').next().unwrap_or("");
-            map.entry(first).or_default().push(Compiled { spec, segs });
+            map.entry(first)
+                .or_default()
+                .push(Compiled { spec, index, segs });
         }
         map
     })
@@ -818,6 +875,13 @@ fn parse_cached(id: &str) -> Result<(std::sync::Arc<str>, Parsed), FactError> {
     Ok((text, parsed))
 }
 
+/// The key of `id` if it is a valid id (see [`parse_cached`]; no text is
+/// shared out, so nothing is cloned).
+pub(crate) fn key_of(id: &str) -> Option<Key> {
+    let hit = PARSED.with(|c| c.borrow().get(id).map(|p| p.key));
+    hit.or_else(|| parse_cached(id).ok().map(|(_, p)| p.key))
+}
+
 fn parse_id(id: &str) -> Result<Parsed, FactError> {
     let unknown = || FactError::UnknownId { id: id.to_owned() };
     let mut buf = [""; MAX_SEGMENTS];
@@ -863,6 +927,7 @@ fn parse_id(id: &str) -> Result<Parsed, FactError> {
                         slot,
                         suffix,
                         base_len,
+                        key: Key::new(c.index, slot, suffix),
                     });
                 }
                 Ok(None) => {}
@@ -882,8 +947,10 @@ fn parse_id(id: &str) -> Result<Parsed, FactError> {
 /// A validated fact identifier such as `revenue.total`.
 ///
 /// Parsing checks the id against [`BASES`] and [`Suffix`]; codes inside it
-/// must be well-formed. Ids order as strings and borrow as `&str`, so maps
-/// keyed by `FactId` can be queried with string literals.
+/// must be well-formed. Ids order as the schema does, not as strings: by
+/// the base's position in [`BASES`], then code in table order, then suffix
+/// (none first, then [`Suffix::ALL`] order), so a figure and its share,
+/// change and rate sort together.
 ///
 /// ```
 /// use juesuan::{FactId, FactKind, Suffix};
@@ -894,6 +961,12 @@ fn parse_id(id: &str) -> Result<Parsed, FactError> {
 /// assert_eq!(id.function_code().map(|c| c.to_string()), Some("2080101".into()));
 /// assert_eq!(id.label(), "一般公共预算财政拨款支出 2080101 比上年增减");
 /// assert!("general_budget.function.208001".parse::<FactId>().is_err());
+///
+/// let ids: Vec<FactId> = ["revenue.function.205", "revenue.total.share", "revenue.total"]
+///     .iter().map(|s| s.parse()).collect::<Result<_, _>>()?;
+/// let mut sorted = ids.clone();
+/// sorted.sort();
+/// assert_eq!(sorted, [ids[2].clone(), ids[1].clone(), ids[0].clone()]);
 /// # Ok::<(), juesuan::FactError>(())
 /// ```
 #[doc(alias = "事实")]
@@ -903,9 +976,11 @@ pub struct FactId {
     parsed: Parsed,
 }
 
+// Equality, hashing and order all go by the key, which is one-to-one with
+// the text (codes and vehicle kinds have one spelling each).
 impl PartialEq for FactId {
     fn eq(&self, other: &FactId) -> bool {
-        self.text == other.text
+        self.parsed.key == other.parsed.key
     }
 }
 
@@ -913,7 +988,7 @@ impl Eq for FactId {}
 
 impl std::hash::Hash for FactId {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.text.hash(state);
+        self.parsed.key.hash(state);
     }
 }
 
@@ -925,7 +1000,7 @@ impl PartialOrd for FactId {
 
 impl Ord for FactId {
     fn cmp(&self, other: &FactId) -> std::cmp::Ordering {
-        self.text.cmp(&other.text)
+        self.parsed.key.cmp(&other.parsed.key)
     }
 }
 
@@ -957,6 +1032,11 @@ impl FactId {
     /// ```
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// The id as one number in schema order.
+    pub(crate) fn key(&self) -> Key {
+        self.parsed.key
     }
 
     /// The kind of value this fact holds.
@@ -1112,12 +1192,6 @@ impl FromStr for FactId {
 
     fn from_str(s: &str) -> Result<FactId, FactError> {
         FactId::new(s)
-    }
-}
-
-impl Borrow<str> for FactId {
-    fn borrow(&self) -> &str {
-        &self.text
     }
 }
 

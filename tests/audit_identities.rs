@@ -1682,15 +1682,16 @@ fn messages_snapshot() {
         ("revenue.total.change", "-1.00"),
         ("revenue.total.change_word", "增加"),
     ]);
+    // Most serious first; within a severity, in schema order of the facts.
     let got: Vec<String> = audit(&d).iter().map(ToString::to_string).collect();
     let want = [
         "error[T9.total]: “三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费: \
          财政拨款“三公”经费支出 181.58: expected 181.68, found 181.58: difference -0.10 exceeds \
          rounding tolerance 0.02",
-        "warning[rate.zero-base]: 一般公共预算财政拨款支出 2010101 873.46, change 873.46, rate \
-         100.00%: found 100.00 on a base of zero: the rate is undefined",
         "warning[wording.change-direction]: 收入总计: the text says “增加” but the stated figure is \
          -1.00",
+        "warning[rate.zero-base]: 一般公共预算财政拨款支出 2010101 873.46, change 873.46, rate \
+         100.00%: found 100.00 on a base of zero: the rate is undefined",
         "warning[code.name-mismatch]: cited code 2080104 is named “综合事务管理”, but the catalog \
          names it “综合业务管理”",
         "info[T5.total]: 一般公共预算财政拨款支出决算表合计 = Σ 4 类: 一般公共预算财政拨款支出 \

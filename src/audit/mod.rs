@@ -12,6 +12,7 @@ mod rules;
 
 use std::collections::BTreeSet;
 use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value as Json, json};
@@ -94,17 +95,66 @@ impl fmt::Display for Severity {
 /// assert!(f.facts().iter().any(|id| id.as_str() == "three_public.reception"));
 /// # Ok::<(), juesuan::FactError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Finding {
     rule: &'static str,
     severity: Severity,
-    message: String,
     facts: Vec<FactId>,
-    expected: Option<String>,
-    actual: Option<String>,
-    difference: Option<String>,
-    tolerance: Option<String>,
     span: Option<Span>,
+    texts: LazyTexts,
+}
+
+/// The words and figures of a finding.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Texts {
+    pub message: String,
+    pub expected: Option<String>,
+    pub actual: Option<String>,
+    pub difference: Option<String>,
+    pub tolerance: Option<String>,
+}
+
+/// A finding's [`Texts`], written the first time they are asked for: an
+/// audit of many reports that only counts findings never formats them.
+#[derive(Clone)]
+struct LazyTexts {
+    written: OnceLock<Texts>,
+    write: Arc<dyn Fn() -> Texts + Send + Sync>,
+}
+
+impl LazyTexts {
+    fn get(&self) -> &Texts {
+        self.written.get_or_init(|| (self.write)())
+    }
+}
+
+impl PartialEq for Finding {
+    fn eq(&self, other: &Finding) -> bool {
+        self.rule == other.rule
+            && self.severity == other.severity
+            && self.facts == other.facts
+            && self.span == other.span
+            && self.texts.get() == other.texts.get()
+    }
+}
+
+impl Eq for Finding {}
+
+impl fmt::Debug for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = self.texts.get();
+        f.debug_struct("Finding")
+            .field("rule", &self.rule)
+            .field("severity", &self.severity)
+            .field("message", &t.message)
+            .field("facts", &self.facts)
+            .field("expected", &t.expected)
+            .field("actual", &t.actual)
+            .field("difference", &t.difference)
+            .field("tolerance", &t.tolerance)
+            .field("span", &self.span)
+            .finish()
+    }
 }
 
 impl Finding {
@@ -153,7 +203,7 @@ impl Finding {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn message(&self) -> &str {
-        &self.message
+        &self.texts.get().message
     }
 
     /// The fact ids involved, the stated (checked) figure first.
@@ -185,7 +235,7 @@ impl Finding {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn expected(&self) -> Option<&str> {
-        self.expected.as_deref()
+        self.texts.get().expected.as_deref()
     }
 
     /// The stated figure.
@@ -201,7 +251,7 @@ impl Finding {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn actual(&self) -> Option<&str> {
-        self.actual.as_deref()
+        self.texts.get().actual.as_deref()
     }
 
     /// `actual − expected`.
@@ -217,7 +267,7 @@ impl Finding {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn difference(&self) -> Option<&str> {
-        self.difference.as_deref()
+        self.texts.get().difference.as_deref()
     }
 
     /// The largest difference rounding explains.
@@ -233,7 +283,7 @@ impl Finding {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn tolerance(&self) -> Option<&str> {
-        self.tolerance.as_deref()
+        self.texts.get().tolerance.as_deref()
     }
 
     /// Where the stated figure is in the source text, when known.
@@ -269,15 +319,16 @@ impl Finding {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn to_json(&self) -> Json {
+        let t = self.texts.get();
         json!({
             "rule": self.rule,
             "severity": self.severity.as_str(),
-            "message": self.message,
+            "message": t.message,
             "facts": self.facts.iter().map(FactId::as_str).collect::<Vec<_>>(),
-            "expected": self.expected,
-            "actual": self.actual,
-            "difference": self.difference,
-            "tolerance": self.tolerance,
+            "expected": t.expected,
+            "actual": t.actual,
+            "difference": t.difference,
+            "tolerance": t.tolerance,
             "span": self.span,
         })
     }
@@ -286,7 +337,7 @@ impl Finding {
 impl fmt::Display for Finding {
     /// `severity[rule]: message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}]: {}", self.severity, self.rule, self.message)
+        write!(f, "{}[{}]: {}", self.severity, self.rule, self.message())
     }
 }
 
@@ -461,36 +512,31 @@ pub(crate) struct Sink<'a> {
     findings: Vec<Finding>,
 }
 
-/// A finding under construction.
-pub(crate) struct Draft {
-    pub rule: &'static str,
-    pub severity: Severity,
-    pub message: String,
-    pub facts: Vec<FactId>,
-    pub expected: Option<String>,
-    pub actual: Option<String>,
-    pub difference: Option<String>,
-    pub tolerance: Option<String>,
-    pub span: Option<Span>,
-}
-
 impl Sink<'_> {
     pub(crate) fn enabled(&self, rule: &str) -> bool {
         self.audit.is_enabled(rule)
     }
 
-    pub(crate) fn push(&mut self, d: Draft) {
-        if self.audit.is_enabled(d.rule) {
+    /// Adds a finding unless its rule is off. The fact list is built only
+    /// then; the texts only when first read.
+    pub(crate) fn push(
+        &mut self,
+        rule: &'static str,
+        severity: Severity,
+        span: Option<Span>,
+        facts: impl FnOnce() -> Vec<FactId>,
+        texts: impl Fn() -> Texts + Send + Sync + 'static,
+    ) {
+        if self.audit.is_enabled(rule) {
             self.findings.push(Finding {
-                rule: d.rule,
-                severity: d.severity,
-                message: d.message,
-                facts: d.facts,
-                expected: d.expected,
-                actual: d.actual,
-                difference: d.difference,
-                tolerance: d.tolerance,
-                span: d.span,
+                rule,
+                severity,
+                facts: facts(),
+                span,
+                texts: LazyTexts {
+                    written: OnceLock::new(),
+                    write: Arc::new(texts),
+                },
             });
         }
     }

@@ -1,18 +1,19 @@
 //! The rules: how each identity and plausibility check is evaluated.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
 use super::identities::{
-    BALANCE_IDENTITIES, BOUNDS, FUNCTION_TABLES, FunctionTable, SHARE_BASES, SUM_IDENTITIES,
+    BALANCE_IDENTITIES, BOUNDS, BalanceIdentity, Bound, FUNCTION_TABLES, FunctionTable,
+    SHARE_BASES, SUM_IDENTITIES, SumIdentity,
 };
-use super::{Draft, RuleInfo, Severity, Sink};
+use super::{RuleInfo, Severity, Sink, Texts};
 use crate::amount::Amount;
 use crate::code::{Catalog, EconomicCode, FunctionCode};
 use crate::disclosure::{Disclosure, Fact, Value};
-use crate::fact::{FactId, Suffix};
+use crate::fact::{FactId, Key, Suffix};
 use crate::rounding::{
     Outcome, Verdict, check_change, check_share, check_sum, check_variance_rate,
 };
@@ -183,22 +184,235 @@ pub(super) fn all() -> &'static [RuleInfo] {
 /// A stated amount with its id and location.
 #[derive(Clone, Copy)]
 struct Stated<'a> {
-    id: &'a str,
+    id: &'a FactId,
     amount: Amount,
     span: Option<Span>,
 }
 
-fn stated<'a>(d: &Disclosure, id: &'a str) -> Option<Stated<'a>> {
-    let f = d.get(id)?;
-    Some(Stated {
-        id,
-        amount: f.value().as_amount()?,
-        span: f.span(),
+/// One stated entry: the id and its statements.
+type Entry = (FactId, Vec<Fact>);
+
+/// The disclosure's entries, in schema order, looked up by key: a figure
+/// and its suffixes are adjacent, a table column is a contiguous run.
+#[derive(Clone, Copy)]
+struct Ledger<'a> {
+    entries: &'a [Entry],
+}
+
+impl<'a> Ledger<'a> {
+    fn find(&self, key: Key) -> Option<&'a Entry> {
+        let i = self
+            .entries
+            .binary_search_by(|(id, _)| id.key().cmp(&key))
+            .ok()?;
+        self.entries.get(i)
+    }
+
+    /// The first statement of `key`.
+    fn first(&self, key: Key) -> Option<(&'a FactId, &'a Fact)> {
+        let (id, stmts) = self.find(key)?;
+        Some((id, stmts.first()?))
+    }
+
+    fn amount(&self, key: Key) -> Option<Stated<'a>> {
+        let (id, f) = self.first(key)?;
+        Some(Stated {
+            id,
+            amount: f.value().as_amount()?,
+            span: f.span(),
+        })
+    }
+
+    fn amount_of(&self, key: Option<Key>) -> Option<Stated<'a>> {
+        self.amount(key?)
+    }
+
+    /// Every entry of the base at `index` in [`crate::BASES`].
+    fn base(&self, index: usize) -> &'a [Entry] {
+        let lo = self
+            .entries
+            .partition_point(|(id, _)| id.key().base_index() < index);
+        let hi = self
+            .entries
+            .partition_point(|(id, _)| id.key().base_index() <= index);
+        self.entries.get(lo..hi).unwrap_or(&[])
+    }
+
+    /// The stated amounts of one table column (`template`: its base and
+    /// suffix), in table order.
+    fn column(&self, template: Key) -> Vec<Row<'a>> {
+        let base = self.base(template.base_index());
+        let mut rows = Vec::with_capacity(base.len());
+        rows.extend(
+            base.iter()
+                .filter(|(id, _)| template.with_slot_of(id.key()) == id.key())
+                .filter_map(|(id, stmts)| {
+                    let f = stmts.first()?;
+                    Some(Row {
+                        code: id.function_code()?,
+                        stated: Stated {
+                            id,
+                            amount: f.value().as_amount()?,
+                            span: f.span(),
+                        },
+                    })
+                }),
+        );
+        rows
+    }
+}
+
+/// One row of a table column.
+#[derive(Clone, Copy)]
+struct Row<'a> {
+    code: FunctionCode,
+    stated: Stated<'a>,
+}
+
+/// A function table with its columns as keys.
+struct TablePlan {
+    table: &'static FunctionTable,
+    /// Positions in [`crate::BASES`] of the bases under the table's prefix.
+    bases: Vec<usize>,
+    /// Each column of `table.columns`: its key (base and suffix; any slot)
+    /// and the key of its 合计.
+    columns: Vec<(Key, Option<Key>)>,
+    /// The first column's `.change`.
+    change: Option<Key>,
+    total: Option<Key>,
+    total_change: Option<Key>,
+}
+
+/// Every identity's fact ids turned into keys once.
+struct Plan {
+    sums: Vec<(&'static SumIdentity, Key, Vec<Key>)>,
+    balances: Vec<(&'static BalanceIdentity, [Key; 4])>,
+    bounds: Vec<(&'static Bound, Key, Key)>,
+    tables: Vec<TablePlan>,
+    /// Per base position: the whole its `.share` refers to, and whether
+    /// only 类 rows have one.
+    share_wholes: Vec<Option<(Key, bool)>>,
+    /// A base whose budget is another figure: (its key, the budget's key).
+    budget_elsewhere: Option<(Key, Key)>,
+    general_budget_rows: Option<Key>,
+    expenditure_rows: Option<Key>,
+    expenditure_bases: Vec<usize>,
+    vehicles_held: Option<Key>,
+    vehicles_held_reason: Option<Key>,
+    asset_vehicles: Option<Key>,
+    placeholder: Option<Key>,
+    years: [(&'static str, &'static str, i64, &'static str, Option<Key>); 3],
+    balance_date: Option<Key>,
+}
+
+fn key(id: &str) -> Option<Key> {
+    FactId::new(id).ok().map(|f| f.key())
+}
+
+/// The positions of the bases whose ids start with `prefix`.
+fn bases_under(prefix: &str) -> Vec<usize> {
+    crate::fact::BASES
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.pattern.starts_with(prefix))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn plan() -> &'static Plan {
+    static PLAN: OnceLock<Plan> = OnceLock::new();
+    PLAN.get_or_init(|| {
+        let sums = SUM_IDENTITIES
+            .iter()
+            .filter_map(|s| {
+                let parts: Option<Vec<Key>> = s.parts.iter().map(|p| key(p)).collect();
+                Some((s, key(s.total)?, parts?))
+            })
+            .collect();
+        let balances = BALANCE_IDENTITIES
+            .iter()
+            .filter_map(|b| {
+                Some((
+                    b,
+                    [
+                        key(b.opening)?,
+                        key(b.revenue)?,
+                        key(b.expenditure)?,
+                        key(b.closing)?,
+                    ],
+                ))
+            })
+            .collect();
+        let bounds = BOUNDS
+            .iter()
+            .filter_map(|b| Some((b, key(b.part)?, key(b.whole)?)))
+            .collect();
+        // A class code stands for any code: only the base and suffix count.
+        let row = |prefix: &str, col: &str| key(&format!("{prefix}205{col}"));
+        let tables = FUNCTION_TABLES
+            .iter()
+            .map(|t| TablePlan {
+                table: t,
+                bases: bases_under(t.prefix),
+                columns: t
+                    .columns
+                    .iter()
+                    .filter_map(|(col, total)| Some((row(t.prefix, col)?, total.and_then(key))))
+                    .collect(),
+                change: row(t.prefix, ".change"),
+                total: t.total.and_then(key),
+                total_change: t.total.and_then(|id| key(&cat(id, ".change"))),
+            })
+            .collect();
+        let mut share_wholes = vec![None; crate::fact::BASES.len()];
+        for (pattern, whole) in SHARE_BASES {
+            let (base, class_only) = match pattern.strip_suffix("{class}") {
+                Some(prefix) => (key(&format!("{prefix}205")), true),
+                None => (key(pattern), false),
+            };
+            if let (Some(base), Some(whole)) = (base, key(whole)) {
+                if let Some(slot) = share_wholes.get_mut(base.base_index()) {
+                    *slot = Some((whole, class_only));
+                }
+            }
+        }
+        let fy = |rule, id, offset, what| (rule, id, offset, what, key(id));
+        Plan {
+            sums,
+            balances,
+            bounds,
+            tables,
+            share_wholes,
+            budget_elsewhere: key("appropriation.revenue_total")
+                .zip(key("appropriation.initial_budget")),
+            general_budget_rows: key("general_budget.function.205"),
+            expenditure_rows: key("expenditure.function.205"),
+            expenditure_bases: bases_under("expenditure.function."),
+            vehicles_held: key("three_public.vehicles_held"),
+            vehicles_held_reason: key("three_public.vehicles_held.reason"),
+            asset_vehicles: key("assets.vehicles"),
+            placeholder: key("document.placeholder"),
+            years: [
+                fy("year.title", "document.title_year", 0, "the report year"),
+                fy(
+                    "year.heading",
+                    "document.heading_year",
+                    0,
+                    "the report year",
+                ),
+                fy(
+                    "year.prior",
+                    "document.prior_year",
+                    -1,
+                    "the year before the report year",
+                ),
+            ],
+            balance_date: key("document.balance_date"),
+        }
     })
 }
 
-/// `base` followed by `suffix`, without the formatting machinery (this is
-/// on the audit's hot path).
+/// `base` followed by `suffix`.
 fn cat(base: &str, suffix: &str) -> String {
     let mut s = String::with_capacity(base.len() + suffix.len());
     s.push_str(base);
@@ -206,40 +420,30 @@ fn cat(base: &str, suffix: &str) -> String {
     s
 }
 
-/// The fact ids named, cloned from the disclosure's keys where stated.
-fn fact_ids<'a>(d: &Disclosure, ids: impl IntoIterator<Item = &'a str>) -> Vec<FactId> {
-    ids.into_iter()
-        .filter_map(|s| d.key(s).cloned().or_else(|| FactId::new(s).ok()))
-        .collect()
+/// Owned copies of the ids a finding names.
+fn owned<'a>(ids: impl IntoIterator<Item = &'a FactId>) -> Vec<FactId> {
+    ids.into_iter().cloned().collect()
 }
 
 fn plain(d: Decimal) -> String {
-    d.normalize_scale().to_string()
-}
-
-trait ScaleNormalize {
-    fn normalize_scale(self) -> Decimal;
-}
-
-impl ScaleNormalize for Decimal {
-    /// Keeps printed trailing zeros: only strips a negative zero's sign.
-    fn normalize_scale(mut self) -> Decimal {
-        if self.is_zero() {
-            self.set_sign_positive(true);
-        }
-        self
+    let mut d = d;
+    // Keeps printed trailing zeros: only strips a negative zero's sign.
+    if d.is_zero() {
+        d.set_sign_positive(true);
     }
+    d.to_string()
 }
 
-/// Turns a verdict into a finding (none when exact).
+/// Turns a verdict into a finding (none when exact). `what` writes the
+/// start of the message, only if the finding is read.
 fn report(
     sink: &mut Sink<'_>,
     rule: &'static str,
     class: Severity,
     verdict: &Verdict,
-    what: impl FnOnce() -> String,
-    facts: impl FnOnce() -> Vec<FactId>,
     span: Option<Span>,
+    facts: impl FnOnce() -> Vec<FactId>,
+    what: impl Fn() -> String + Send + Sync + 'static,
 ) {
     let (rule, severity) = match verdict.outcome() {
         Outcome::Exact => return,
@@ -248,79 +452,85 @@ fn report(
         Outcome::Truncated => ("rate.truncated", Severity::Warning),
         _ => (rule, class),
     };
-    sink.push(Draft {
-        rule,
-        severity,
-        message: format!("{}: {verdict}", what()),
-        facts: facts(),
-        expected: verdict.expected().map(plain),
-        actual: Some(plain(verdict.actual())),
-        difference: verdict.difference().map(plain),
-        tolerance: Some(plain(verdict.tolerance())),
-        span,
+    let v = *verdict;
+    sink.push(rule, severity, span, facts, move || Texts {
+        message: format!("{}: {v}", what()),
+        expected: v.expected().map(plain),
+        actual: Some(plain(v.actual())),
+        difference: v.difference().map(plain),
+        tolerance: Some(plain(v.tolerance())),
     });
 }
 
 /// `total = Σ parts` over stated facts (amounts, or exact counts).
 fn sum_rule(
-    d: &Disclosure,
+    ledger: Ledger<'_>,
     sink: &mut Sink<'_>,
     rule: &'static str,
-    description: &str,
-    total_id: &str,
-    part_ids: &[&str],
+    description: &'static str,
+    total_key: Key,
+    part_keys: &[Key],
 ) {
     if !sink.enabled(rule) {
         return;
     }
-    let Some(total) = d.get(total_id) else {
+    let Some((total_id, total)) = ledger.first(total_key) else {
         return;
     };
-    let parts: Option<Vec<&Fact>> = part_ids.iter().map(|p| d.get(p)).collect();
-    let Some(parts) = parts else {
-        return;
+    let facts = || {
+        owned(
+            std::iter::once(total_id).chain(
+                part_keys
+                    .iter()
+                    .filter_map(|k| ledger.find(*k).map(|(id, _)| id)),
+            ),
+        )
     };
-    let facts = || fact_ids(d, std::iter::once(total_id).chain(part_ids.iter().copied()));
+    let label = total_id.clone();
     match total.value() {
         Value::Amount(t) => {
-            let amounts: Option<Vec<Amount>> =
-                parts.iter().map(|f| f.value().as_amount()).collect();
-            let Some(amounts) = amounts else {
-                return;
-            };
+            let mut amounts = Vec::with_capacity(part_keys.len());
+            for k in part_keys {
+                let Some(a) = ledger.first(*k).and_then(|(_, f)| f.value().as_amount()) else {
+                    return;
+                };
+                amounts.push(a);
+            }
             if let Ok(v) = check_sum(t, &amounts) {
+                let t = *t;
                 report(
                     sink,
                     rule,
                     Severity::Error,
                     &v,
-                    || format!("{description}: {} {}", label(total_id), t.printed()),
-                    facts,
                     total.span(),
+                    facts,
+                    move || format!("{description}: {} {}", label.label(), t.printed()),
                 );
             }
         }
         Value::Count(_) | Value::SignedCount(_) => {
-            let counts: Option<Vec<i64>> = parts.iter().map(|f| f.value().as_count()).collect();
-            let (Some(counts), Some(t)) = (counts, total.value().as_count()) else {
+            let mut expected: i64 = 0;
+            for k in part_keys {
+                let Some(n) = ledger.first(*k).and_then(|(_, f)| f.value().as_count()) else {
+                    return;
+                };
+                expected = expected.saturating_add(n);
+            }
+            let Some(t) = total.value().as_count() else {
                 return;
             };
-            let expected: i64 = counts.iter().sum();
             if expected != t {
-                sink.push(Draft {
-                    rule,
-                    severity: Severity::Error,
+                sink.push(rule, Severity::Error, total.span(), facts, move || Texts {
                     message: format!(
                         "{description}: {} {t}, but the parts sum to {expected}: difference {}, tolerance 0",
-                        label(total_id),
+                        label.label(),
                         t - expected
                     ),
-                    facts: facts(),
                     expected: Some(expected.to_string()),
                     actual: Some(t.to_string()),
                     difference: Some((t - expected).to_string()),
                     tolerance: Some("0".to_owned()),
-                    span: total.span(),
                 });
             }
         }
@@ -328,224 +538,215 @@ fn sum_rule(
     }
 }
 
-fn label(id: &str) -> String {
-    FactId::new(id).map_or_else(|_| id.to_owned(), |f| f.label())
-}
-
 pub(super) fn run(d: &Disclosure, sink: &mut Sink<'_>) {
-    for s in SUM_IDENTITIES {
-        sum_rule(d, sink, s.rule, s.description, s.total, s.parts);
+    let ledger = Ledger {
+        entries: d.entries(),
+    };
+    let plan = plan();
+    for (s, total, parts) in &plan.sums {
+        sum_rule(ledger, sink, s.rule, s.description, *total, parts);
     }
-    for b in BALANCE_IDENTITIES {
+    for (b, [opening, revenue, expenditure, closing]) in &plan.balances {
         let (Some(o), Some(r), Some(e), Some(c)) = (
-            stated(d, b.opening),
-            stated(d, b.revenue),
-            stated(d, b.expenditure),
-            stated(d, b.closing),
+            ledger.amount(*opening),
+            ledger.amount(*revenue),
+            ledger.amount(*expenditure),
+            ledger.amount(*closing),
         ) else {
             continue;
         };
         // closing = opening + revenue − expenditure.
         if let Ok(v) = check_sum(&c.amount, &[o.amount, r.amount, e.amount.negated()]) {
+            let (description, label, printed) = (b.description, c.id.clone(), c.amount);
             report(
                 sink,
                 b.rule,
                 Severity::Error,
                 &v,
-                || format!("{}: {} {}", b.description, label(c.id), c.amount.printed()),
-                || fact_ids(d, [c.id, o.id, r.id, e.id]),
                 c.span,
+                || owned([c.id, o.id, r.id, e.id]),
+                move || format!("{description}: {} {}", label.label(), printed.printed()),
             );
         }
     }
-    for t in FUNCTION_TABLES {
-        function_table(d, sink, t);
+    for t in &plan.tables {
+        function_table(ledger, sink, t);
     }
-    for b in BOUNDS {
-        bound(d, sink, b.rule, b.severity, b.description, b.part, b.whole);
+    for (b, part, whole) in &plan.bounds {
+        bound(
+            ledger,
+            sink,
+            b.rule,
+            b.severity,
+            b.description,
+            ledger.first(*part),
+            ledger.first(*whole),
+        );
     }
-    item_bound(d, sink);
-    restatements(d, sink);
-    suffixed(d, sink);
-    vehicles_held(d, sink);
-    years(d, sink);
-    codes(d, sink);
+    item_bound(ledger, sink, plan);
+    restatements(ledger, sink);
+    suffixed(ledger, sink, plan);
+    vehicles_held(ledger, sink, plan);
+    years(d, ledger, sink, plan);
+    codes(d, ledger, sink);
 }
 
-/// One column of a function table: code → (fact id, stated amount, span).
-type Rows<'a> = BTreeMap<FunctionCode, (&'a FactId, Amount, Option<Span>)>;
-
-/// Every column of a function table in one pass over its facts: column
-/// suffix ("" for the first column, ".basic", ".change", …) → rows.
-fn table_columns<'a>(d: &'a Disclosure, prefix: &'a str) -> BTreeMap<&'a str, Rows<'a>> {
-    let mut columns: BTreeMap<&'a str, Rows<'a>> = BTreeMap::new();
-    for (id, stmts) in d.facts_with_prefix(prefix) {
-        let Some(code) = id.function_code() else {
-            continue;
-        };
-        let rest = id.as_str().get(prefix.len()..).unwrap_or("");
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let Some(after) = rest.get(digits..) else {
-            continue;
-        };
-        let Some((f, a)) = stmts
-            .first()
-            .and_then(|f| Some((f, f.value().as_amount()?)))
-        else {
-            continue;
-        };
-        columns
-            .entry(after)
-            .or_default()
-            .insert(code, (id, a, f.span()));
-    }
-    columns
-}
-
-/// The stated rows directly below `node`: its children if any is stated,
-/// else its grandchildren (a 类 whose 款 rows the text skips).
-fn below<T>(rows: &BTreeMap<FunctionCode, T>, node: FunctionCode) -> Vec<(&FunctionCode, &T)> {
-    let children: Vec<_> = rows
+/// The stated rows directly below row `i` of `rows` (in table order): its
+/// children if any is stated, else its grandchildren (a 类 whose 款 rows
+/// the text skips). Descendants follow a row directly in table order.
+fn below<'r, 'a>(rows: &'r [Row<'a>], i: usize, into: &mut Vec<&'r Row<'a>>) {
+    into.clear();
+    let (Some(node), Some(after)) = (rows.get(i), rows.get(i + 1..)) else {
+        return;
+    };
+    let subtree = after
         .iter()
-        .filter(|(c, _)| node.is_parent_of(**c))
-        .collect();
-    if !children.is_empty() {
-        return children;
+        .take_while(|r| node.code.is_ancestor_of(r.code));
+    into.extend(subtree.clone().filter(|r| node.code.is_parent_of(r.code)));
+    if into.is_empty() {
+        into.extend(subtree.filter(|r| r.code.parent().is_some_and(|p| node.code.is_parent_of(p))));
     }
-    rows.iter()
-        .filter(|(c, _)| {
-            node.is_ancestor_of(**c) && c.parent().is_some_and(|p| node.is_parent_of(p))
-        })
-        .collect()
 }
 
-/// Rows whose items the text names but the catalog does not know: their
-/// sums cannot be judged.
-fn incomplete_rows(d: &Disclosure, prefix: &str) -> Vec<FunctionCode> {
-    d.facts_with_prefix(prefix)
+fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
+    let t = tp.table;
+    let incomplete: Vec<FunctionCode> = tp
+        .bases
+        .iter()
+        .flat_map(|b| ledger.base(*b))
         .filter(|(id, _)| id.suffix() == Some(Suffix::UnresolvedItem))
         .filter_map(|(id, _)| id.function_code())
-        .collect()
-}
-
-fn function_table(d: &Disclosure, sink: &mut Sink<'_>, t: &FunctionTable) {
-    let columns = table_columns(d, t.prefix);
-    let incomplete = incomplete_rows(d, t.prefix);
+        .collect();
     let complete = |node: FunctionCode| {
         !incomplete
             .iter()
             .any(|u| *u == node || node.is_ancestor_of(*u))
     };
-    let empty = Rows::new();
-    let first = columns.get("").unwrap_or(&empty);
-    for (col, total_id) in t.columns {
-        let Some(rows) = columns.get(col) else {
+    let columns: Vec<(Key, Vec<Row<'_>>, Option<Key>)> = tp
+        .columns
+        .iter()
+        .map(|(k, total)| (*k, ledger.column(*k), *total))
+        .collect();
+    let mut kids = Vec::new();
+    for (_, rows, total_key) in &columns {
+        if rows.is_empty() {
             continue;
-        };
+        }
         // 合计 = Σ 类.
-        if let Some(total) = total_id.and_then(|id| stated(d, id)) {
-            let classes: Vec<_> = rows.iter().filter(|(c, _)| c.parent().is_none()).collect();
+        if let Some(total) = ledger.amount_of(*total_key) {
+            let classes: Vec<&Row<'_>> =
+                rows.iter().filter(|r| r.code.parent().is_none()).collect();
             if !classes.is_empty() && sink.enabled(t.rules.total) {
-                let parts: Vec<Amount> = classes.iter().map(|(_, r)| r.1).collect();
+                let parts: Vec<Amount> = classes.iter().map(|r| r.stated.amount).collect();
                 if let Ok(v) = check_sum(&total.amount, &parts) {
+                    let (name, n, label, printed) =
+                        (t.name, classes.len(), total.id.clone(), total.amount);
                     report(
                         sink,
                         t.rules.total,
                         Severity::Error,
                         &v,
+                        total.span,
                         || {
-                            format!(
-                                "{}合计 = Σ {} 类: {} {}",
-                                t.name,
-                                classes.len(),
-                                label(total.id),
-                                total.amount.printed()
+                            owned(
+                                std::iter::once(total.id)
+                                    .chain(classes.iter().map(|r| r.stated.id)),
                             )
                         },
-                        || {
-                            let mut ids = vec![total.id];
-                            ids.extend(classes.iter().map(|(_, r)| r.0.as_str()));
-                            fact_ids(d, ids)
+                        move || {
+                            format!(
+                                "{name}合计 = Σ {n} 类: {} {}",
+                                label.label(),
+                                printed.printed()
+                            )
                         },
-                        total.span,
                     );
                 }
             }
         }
         // 类 = Σ 款 = Σ 项.
         if sink.enabled(t.rules.hierarchy) {
-            for (code, (id, amount, span)) in rows {
-                let kids = below(rows, *code);
-                if kids.is_empty() || !complete(*code) {
+            let mut parts = Vec::new();
+            for (i, row) in rows.iter().enumerate() {
+                below(rows, i, &mut kids);
+                if kids.is_empty() || !complete(row.code) {
                     continue;
                 }
-                let parts: Vec<Amount> = kids.iter().map(|(_, r)| r.1).collect();
-                if let Ok(v) = check_sum(amount, &parts) {
+                parts.clear();
+                parts.extend(kids.iter().map(|r| r.stated.amount));
+                if let Ok(v) = check_sum(&row.stated.amount, &parts) {
+                    let (name, code, n, printed) =
+                        (t.name, row.code, kids.len(), row.stated.amount);
                     report(
                         sink,
                         t.rules.hierarchy,
                         Severity::Error,
                         &v,
+                        row.stated.span,
                         || {
-                            format!(
-                                "{} {code} = Σ {} 个下级科目: stated {}",
-                                t.name,
-                                kids.len(),
-                                amount.printed()
+                            owned(
+                                std::iter::once(row.stated.id)
+                                    .chain(kids.iter().map(|r| r.stated.id)),
                             )
                         },
-                        || {
-                            let mut ids = vec![id.as_str()];
-                            ids.extend(kids.iter().map(|(_, r)| r.0.as_str()));
-                            fact_ids(d, ids)
+                        move || {
+                            format!(
+                                "{name} {code} = Σ {n} 个下级科目: stated {}",
+                                printed.printed()
+                            )
                         },
-                        *span,
                     );
                 }
             }
         }
     }
+    let Some(((_, first, _), others)) = columns.split_first() else {
+        return;
+    };
     // Each row = Σ its other columns (all of them stated).
-    let others: Vec<&Rows<'_>> = t
-        .columns
+    let others: Vec<Key> = others
         .iter()
-        .filter(|(c, _)| !c.is_empty())
-        .filter_map(|(c, _)| columns.get(c))
+        .filter(|(_, rows, _)| !rows.is_empty())
+        .map(|(k, _, _)| *k)
         .collect();
     let all_columns = others.len() + 1 == t.columns.len();
     if all_columns && !others.is_empty() && sink.enabled(t.rules.row) {
-        for (code, (id, amount, span)) in first {
-            let cells: Option<Vec<_>> = others.iter().map(|col| col.get(code)).collect();
-            let Some(cells) = cells else {
+        let mut cells = Vec::with_capacity(others.len());
+        for row in first {
+            cells.clear();
+            for col in &others {
+                match ledger.amount(col.with_slot_of(row.stated.id.key())) {
+                    Some(c) => cells.push(c),
+                    None => break,
+                }
+            }
+            if cells.len() != others.len() {
                 continue;
-            };
-            let parts: Vec<Amount> = cells.iter().map(|c| c.1).collect();
-            if let Ok(v) = check_sum(amount, &parts) {
+            }
+            let parts: Vec<Amount> = cells.iter().map(|c| c.amount).collect();
+            if let Ok(v) = check_sum(&row.stated.amount, &parts) {
+                let (name, code, printed) = (t.name, row.code, row.stated.amount);
                 report(
                     sink,
                     t.rules.row,
                     Severity::Error,
                     &v,
-                    || {
+                    row.stated.span,
+                    || owned(std::iter::once(row.stated.id).chain(cells.iter().map(|c| c.id))),
+                    move || {
                         format!(
-                            "{} {code} 行合计 = 各列之和: stated {}",
-                            t.name,
-                            amount.printed()
+                            "{name} {code} 行合计 = 各列之和: stated {}",
+                            printed.printed()
                         )
                     },
-                    || {
-                        let mut ids = vec![id.as_str()];
-                        ids.extend(cells.iter().map(|c| c.0.as_str()));
-                        fact_ids(d, ids)
-                    },
-                    *span,
                 );
             }
         }
     }
-    if let Some(changes) = columns.get(".change") {
-        if incomplete.is_empty() {
-            change_sums(d, sink, t, first, changes);
+    if let Some(change) = tp.change {
+        let changes = ledger.column(change);
+        if !changes.is_empty() && incomplete.is_empty() {
+            change_sums(ledger, sink, tp, first, &changes);
         }
     }
 }
@@ -553,80 +754,90 @@ fn function_table(d: &Disclosure, sink: &mut Sink<'_>, t: &FunctionTable) {
 /// Σ changes (and Σ last years) of the most detailed rows stated with a
 /// change = the table total's change (and last year).
 fn change_sums(
-    d: &Disclosure,
+    ledger: Ledger<'_>,
     sink: &mut Sink<'_>,
-    t: &FunctionTable,
-    first: &Rows<'_>,
-    changes: &Rows<'_>,
+    tp: &TablePlan,
+    first: &[Row<'_>],
+    changes: &[Row<'_>],
 ) {
-    let Some(total_id) = t.total else {
+    let t = tp.table;
+    let (Some(total), Some(total_change)) = (
+        ledger.amount_of(tp.total),
+        ledger.amount_of(tp.total_change),
+    ) else {
         return;
     };
-    let total_change_id = cat(total_id, ".change");
-    let (Some(total), Some(total_change)) = (stated(d, total_id), stated(d, &total_change_id))
-    else {
-        return;
-    };
-    // Leaves: rows with a change and no stated descendant with a change.
-    let leaves: Vec<FunctionCode> = changes
-        .keys()
-        .filter(|c| !changes.keys().any(|o| c.is_ancestor_of(*o)))
-        .copied()
+    // Leaves: rows with a change and no stated descendant with a change
+    // (which would follow them directly).
+    let leaves: Vec<&Row<'_>> = changes
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| {
+            changes
+                .get(i + 1)
+                .is_none_or(|next| !r.code.is_ancestor_of(next.code))
+        })
+        .map(|(_, r)| r)
         .collect();
     // They must cover every class of the table.
-    let classes: Vec<FunctionCode> = first
-        .keys()
-        .filter(|c| c.parent().is_none())
-        .copied()
-        .collect();
-    let covered = !classes.is_empty()
-        && classes
-            .iter()
-            .all(|cl| leaves.iter().any(|l| *l == *cl || cl.is_ancestor_of(*l)));
+    let mut classes = first
+        .iter()
+        .filter(|r| r.code.parent().is_none())
+        .peekable();
+    let covered = classes.peek().is_some()
+        && classes.all(|cl| {
+            leaves
+                .iter()
+                .any(|l| l.code == cl.code || cl.code.is_ancestor_of(l.code))
+        });
     if !covered {
         return;
     }
-    let mut ids = vec![total_change.id.to_owned()];
-    let mut change_parts = Vec::new();
-    for l in &leaves {
-        if let Some((id, a, _)) = changes.get(l) {
-            change_parts.push(*a);
-            ids.push(id.to_string());
-        }
-    }
+    let change_parts: Vec<Amount> = leaves.iter().map(|l| l.stated.amount).collect();
     if let Ok(v) = check_sum(&total_change.amount, &change_parts) {
         if sink.enabled(t.rules.change_sum) {
+            let (n, label, printed) = (
+                change_parts.len(),
+                total_change.id.clone(),
+                total_change.amount,
+            );
             report(
                 sink,
                 t.rules.change_sum,
                 Severity::Error,
                 &v,
+                total_change.span,
                 || {
-                    format!(
-                        "Σ {} 个科目增减额 = {}: stated {}",
-                        change_parts.len(),
-                        label(&total_change_id),
-                        total_change.amount.printed()
+                    owned(
+                        std::iter::once(total_change.id).chain(leaves.iter().map(|l| l.stated.id)),
                     )
                 },
-                || fact_ids(d, ids.iter().map(String::as_str)),
-                total_change.span,
+                move || {
+                    format!(
+                        "Σ {n} 个科目增减额 = {}: stated {}",
+                        label.label(),
+                        printed.printed()
+                    )
+                },
             );
         }
     }
     // Last years: Σ (x − Δ) over leaves vs total − total change. As a sum
     // check on the total: total = Δtotal + Σ x − Σ Δ, every figure's
     // rounding counted once.
+    let Some(first_column) = first.first().map(|r| r.stated.id.key()) else {
+        return;
+    };
     let mut parts = vec![total_change.amount];
-    let mut prior_ids = vec![total.id.to_owned(), total_change.id.to_owned()];
+    let mut prior_ids = vec![total.id, total_change.id];
     for l in &leaves {
-        let (Some((xid, x, _)), Some((cid, c, _))) = (first.get(l), changes.get(l)) else {
+        let Some(x) = ledger.amount(first_column.with_slot_of(l.stated.id.key())) else {
             return;
         };
-        parts.push(*x);
-        parts.push(c.negated());
-        prior_ids.push(xid.to_string());
-        prior_ids.push(cid.to_string());
+        parts.push(x.amount);
+        parts.push(l.stated.amount.negated());
+        prior_ids.push(x.id);
+        prior_ids.push(l.stated.id);
     }
     if !sink.enabled(t.rules.prior_year_sum) {
         return;
@@ -645,43 +856,45 @@ fn change_sums(
     } else {
         Severity::Error
     };
-    sink.push(Draft {
-        rule: t.rules.prior_year_sum,
+    let (n, total_printed, change_printed) = (leaves.len(), total.amount, total_change.amount);
+    sink.push(
+        t.rules.prior_year_sum,
         severity,
-        message: format!(
-            "Σ {} 个科目上年数 = 合计上年数: {} − {} = {} stated, rows give {}: difference {} {} rounding tolerance {}",
-            leaves.len(),
-            total.amount.printed(),
-            total_change.amount.printed(),
-            plain(stated_prior),
-            plain(sum_prior),
-            plain(diff),
-            if v.is_consistent() { "within" } else { "exceeds" },
-            plain(v.tolerance())
-        ),
-        facts: fact_ids(d, prior_ids.iter().map(String::as_str)),
-        expected: Some(plain(sum_prior)),
-        actual: Some(plain(stated_prior)),
-        difference: Some(plain(diff)),
-        tolerance: Some(plain(v.tolerance())),
-        span: total_change.span,
-    });
+        total_change.span,
+        || owned(prior_ids),
+        move || Texts {
+            message: format!(
+                "Σ {n} 个科目上年数 = 合计上年数: {} − {} = {} stated, rows give {}: difference {} {} rounding tolerance {}",
+                total_printed.printed(),
+                change_printed.printed(),
+                plain(stated_prior),
+                plain(sum_prior),
+                plain(diff),
+                if v.is_consistent() { "within" } else { "exceeds" },
+                plain(v.tolerance())
+            ),
+            expected: Some(plain(sum_prior)),
+            actual: Some(plain(stated_prior)),
+            difference: Some(plain(diff)),
+            tolerance: Some(plain(v.tolerance())),
+        },
+    );
 }
 
 /// `part ≤ whole`, beyond rounding.
 fn bound(
-    d: &Disclosure,
+    _ledger: Ledger<'_>,
     sink: &mut Sink<'_>,
     rule: &'static str,
     severity: Severity,
-    description: &str,
-    part_id: &str,
-    whole_id: &str,
+    description: &'static str,
+    part: Option<(&FactId, &Fact)>,
+    whole: Option<(&FactId, &Fact)>,
 ) {
     if !sink.enabled(rule) {
         return;
     }
-    let (Some(part), Some(whole)) = (d.get(part_id), d.get(whole_id)) else {
+    let (Some((part_id, part)), Some((whole_id, whole))) = (part, whole) else {
         return;
     };
     let excess = match (part.value(), whole.value()) {
@@ -716,61 +929,63 @@ fn bound(
             )
         }
     };
-    sink.push(Draft {
+    let (part_label, whole_label) = (part_id.clone(), whole_id.clone());
+    sink.push(
         rule,
         severity,
-        message: format!(
-            "{description}: {} {} exceeds {} {} by {}, beyond rounding tolerance {}",
-            label(part_id),
-            excess.0,
-            label(whole_id),
-            excess.1,
-            excess.2,
-            excess.3
-        ),
-        facts: fact_ids(d, [part_id, whole_id]),
-        expected: Some(format!("≤ {}", excess.1)),
-        actual: Some(excess.0),
-        difference: Some(excess.2),
-        tolerance: Some(excess.3),
-        span: part.span(),
-    });
+        part.span(),
+        || owned([part_id, whole_id]),
+        move || Texts {
+            message: format!(
+                "{description}: {} {} exceeds {} {} by {}, beyond rounding tolerance {}",
+                part_label.label(),
+                excess.0,
+                whole_label.label(),
+                excess.1,
+                excess.2,
+                excess.3
+            ),
+            expected: Some(format!("≤ {}", excess.1)),
+            actual: Some(excess.0.clone()),
+            difference: Some(excess.2.clone()),
+            tolerance: Some(excess.3.clone()),
+        },
+    );
 }
 
 /// T5 per 项 ≤ T3 per 项.
-fn item_bound(d: &Disclosure, sink: &mut Sink<'_>) {
+fn item_bound(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
+    let (Some(rows), Some(whole)) = (plan.general_budget_rows, plan.expenditure_rows) else {
+        return;
+    };
     if !sink.enabled("T5-T3.item-bound")
-        || d.facts_with_prefix("expenditure.function.")
-            .next()
-            .is_none()
+        || plan
+            .expenditure_bases
+            .iter()
+            .all(|b| ledger.base(*b).is_empty())
     {
         return;
     }
-    let columns = table_columns(d, "general_budget.function.");
-    let Some(gb) = columns.get("") else {
-        return;
-    };
-    for code in gb.keys() {
-        let part = format!("general_budget.function.{code}");
-        let whole = format!("expenditure.function.{code}");
+    for row in ledger.column(rows) {
+        let part_key = row.stated.id.key();
         bound(
-            d,
+            ledger,
             sink,
             "T5-T3.item-bound",
             Severity::Warning,
             "一般公共预算财政拨款支出 ≤ 支出决算表同科目本年支出",
-            &part,
-            &whole,
+            ledger.first(part_key),
+            ledger.first(whole.with_slot_of(part_key)),
         );
     }
 }
 
 /// Every statement of a restated fact must agree.
-fn restatements(d: &Disclosure, sink: &mut Sink<'_>) {
+fn restatements(ledger: Ledger<'_>, sink: &mut Sink<'_>) {
     if !sink.enabled("restatement") {
         return;
     }
-    for (id, stmts) in d.iter() {
+    for (id, stmts) in ledger.entries {
         let Some((first, rest)) = stmts.split_first() else {
             continue;
         };
@@ -804,191 +1019,239 @@ fn restatements(d: &Disclosure, sink: &mut Sink<'_>) {
                     String::new(),
                 ),
             };
-            sink.push(Draft {
-                rule: "restatement",
+            let label = id.clone();
+            sink.push(
+                "restatement",
                 severity,
-                message: format!(
-                    "{} is stated as {expected} and again as {actual}: difference {diff}, tolerance {tolerance}",
-                    id.label()
-                ),
-                facts: vec![id.clone()],
-                expected: Some(expected),
-                actual: Some(actual),
-                difference: Some(diff),
-                tolerance: Some(tolerance),
-                span: other.span().or(first.span()),
-            });
+                other.span().or(first.span()),
+                || vec![id.clone()],
+                move || Texts {
+                    message: format!(
+                        "{} is stated as {expected} and again as {actual}: difference {diff}, tolerance {tolerance}",
+                        label.label()
+                    ),
+                    expected: Some(expected.clone()),
+                    actual: Some(actual.clone()),
+                    difference: Some(diff.clone()),
+                    tolerance: Some(tolerance.clone()),
+                },
+            );
         }
     }
 }
 
-/// The whole a `<base>.share` refers to.
-fn share_whole(base: &str, code: Option<FunctionCode>) -> Option<&'static str> {
-    SHARE_BASES.iter().find_map(|(pattern, whole)| {
-        if let Some(prefix) = pattern.strip_suffix("{class}") {
-            let c = code?;
-            let rest = base.strip_prefix(prefix)?;
-            let matches =
-                c.parent().is_none() && rest.len() == 3 && rest.bytes().all(|b| b.is_ascii_digit());
-            matches.then_some(*whole)
-        } else {
-            (*pattern == base).then_some(*whole)
-        }
-    })
+/// The statements of one figure: its base entry and its suffixed entries.
+#[derive(Clone, Copy)]
+struct Group<'a> {
+    entries: &'a [Entry],
+}
+
+impl<'a> Group<'a> {
+    /// The first stated amount with this suffix (`None`: the base itself).
+    fn amount(&self, suffix: Option<Suffix>) -> Option<Stated<'a>> {
+        let code = suffix.map_or(0, |s| s as u8 + 1);
+        let (id, stmts) = self
+            .entries
+            .iter()
+            .find(|(id, _)| id.key().suffix_code() == code)?;
+        let f = stmts.first()?;
+        Some(Stated {
+            id,
+            amount: f.value().as_amount()?,
+            span: f.span(),
+        })
+    }
+
+    fn fact(&self, suffix: Suffix) -> Option<(&'a FactId, &'a Fact)> {
+        let code = suffix as u8 + 1;
+        let (id, stmts) = self
+            .entries
+            .iter()
+            .find(|(id, _)| id.key().suffix_code() == code)?;
+        Some((id, stmts.first()?))
+    }
 }
 
 /// Shares, changes, last years, budget comparisons and wording, for every
 /// stated suffix.
-fn suffixed(d: &Disclosure, sink: &mut Sink<'_>) {
-    for (id, stmts) in d.iter() {
-        let Some(suffix) = id.suffix() else {
-            continue;
-        };
-        let Some(fact) = stmts.first() else {
-            continue;
-        };
-        let base_id = id.base();
-        match suffix {
-            Suffix::Share => {
-                let (Some(p), Some(part), Some(whole_id)) = (
-                    fact.value().as_percent(),
-                    stated(d, base_id),
-                    share_whole(base_id, id.function_code()),
-                ) else {
-                    continue;
-                };
-                let Some(whole) = stated(d, whole_id) else {
-                    continue;
-                };
-                if let Ok(v) = check_share(&part.amount, &whole.amount, &p) {
-                    report(
-                        sink,
-                        "narrative.share",
-                        Severity::Error,
-                        &v,
-                        || {
-                            format!(
-                                "{} {} / {} {} = {p}?",
-                                label(base_id),
-                                part.amount.printed(),
-                                label(whole_id),
-                                whole.amount.printed()
-                            )
-                        },
-                        || fact_ids(d, [id.as_str(), base_id, whole_id]),
-                        fact.span(),
-                    );
-                }
-            }
-            Suffix::ChangeRate => {
-                let change_id = cat(base_id, ".change");
-                let (Some(rate), Some(current), Some(change)) = (
-                    fact.value().as_percent(),
-                    stated(d, base_id),
-                    stated(d, &change_id),
-                ) else {
-                    continue;
-                };
-                if let Ok(v) = check_change(&current.amount, &change.amount, &rate) {
-                    report(
-                        sink,
-                        "narrative.change-rate",
-                        Severity::Error,
-                        &v,
-                        || {
-                            format!(
-                                "{} {}, change {}, rate {rate}",
-                                label(base_id),
-                                current.amount.printed(),
-                                change.amount.printed()
-                            )
-                        },
-                        || fact_ids(d, [id.as_str(), base_id, change_id.as_str()]),
-                        fact.span(),
-                    );
-                }
-            }
-            Suffix::PriorYear => {
-                let change_id = cat(base_id, ".change");
-                sum_rule(
-                    d,
-                    sink,
-                    "narrative.prior-year",
-                    "本年数 = 上年数 + 增减额",
-                    base_id,
-                    &[id.as_str(), change_id.as_str()],
-                );
-            }
-            Suffix::BudgetVarianceRate | Suffix::CompletionRate => {
-                let budget_id = budget_of(base_id);
-                let (Some(rate), Some(actual), Some(budget)) = (
-                    fact.value().as_percent(),
-                    stated(d, base_id),
-                    stated(d, &budget_id),
-                ) else {
-                    continue;
-                };
-                let (rule, v) = if suffix == Suffix::CompletionRate {
-                    (
-                        "narrative.completion-rate",
-                        check_share(&actual.amount, &budget.amount, &rate),
-                    )
-                } else {
-                    (
-                        "narrative.budget-variance",
-                        check_variance_rate(&budget.amount, &actual.amount, &rate),
-                    )
-                };
-                if let Ok(v) = v {
-                    report(
-                        sink,
-                        rule,
-                        Severity::Error,
-                        &v,
-                        || {
-                            format!(
-                                "{} 决算数 {}, 预算数 {}, {} {rate}",
-                                label(base_id),
-                                actual.amount.printed(),
-                                budget.amount.printed(),
-                                suffix.label()
-                            )
-                        },
-                        || fact_ids(d, [id.as_str(), base_id, budget_id.as_str()]),
-                        fact.span(),
-                    );
-                }
-            }
-            Suffix::ChangeWord | Suffix::ChangeRateWord => {
-                wording_direction(d, sink, id, fact, base_id, suffix)
-            }
-            Suffix::ComparisonWord => wording_comparison(d, sink, id, fact, base_id),
-            _ => {}
+fn suffixed(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
+    let mut rest = ledger.entries;
+    while let Some((head, _)) = rest.first() {
+        let g = head.key().group();
+        let len = rest
+            .iter()
+            .take_while(|(id, _)| id.key().group() == g)
+            .count()
+            .max(1);
+        let (entries, tail) = rest.split_at(len.min(rest.len()));
+        rest = tail;
+        let group = Group { entries };
+        for (id, stmts) in entries {
+            let (Some(suffix), Some(fact)) = (id.suffix(), stmts.first()) else {
+                continue;
+            };
+            suffix_rule(ledger, sink, plan, group, id, fact, suffix);
         }
     }
 }
 
+/// The rule of one suffixed statement.
+fn suffix_rule(
+    ledger: Ledger<'_>,
+    sink: &mut Sink<'_>,
+    plan: &Plan,
+    group: Group<'_>,
+    id: &FactId,
+    fact: &Fact,
+    suffix: Suffix,
+) {
+    match suffix {
+        Suffix::Share => {
+            let (Some(p), Some(part)) = (fact.value().as_percent(), group.amount(None)) else {
+                return;
+            };
+            let whole = plan
+                .share_wholes
+                .get(id.key().base_index())
+                .copied()
+                .flatten()
+                .filter(|(_, class_only)| {
+                    !class_only || id.function_code().is_some_and(|c| c.parent().is_none())
+                })
+                .and_then(|(whole, _)| ledger.amount(whole));
+            let Some(whole) = whole else {
+                return;
+            };
+            if let Ok(v) = check_share(&part.amount, &whole.amount, &p) {
+                let (pl, pa, wl, wa) =
+                    (part.id.clone(), part.amount, whole.id.clone(), whole.amount);
+                report(
+                    sink,
+                    "narrative.share",
+                    Severity::Error,
+                    &v,
+                    fact.span(),
+                    || owned([id, part.id, whole.id]),
+                    move || {
+                        format!(
+                            "{} {} / {} {} = {p}?",
+                            pl.label(),
+                            pa.printed(),
+                            wl.label(),
+                            wa.printed()
+                        )
+                    },
+                );
+            }
+        }
+        Suffix::ChangeRate => {
+            let (Some(rate), Some(current), Some(change)) = (
+                fact.value().as_percent(),
+                group.amount(None),
+                group.amount(Some(Suffix::Change)),
+            ) else {
+                return;
+            };
+            if let Ok(v) = check_change(&current.amount, &change.amount, &rate) {
+                let (label, ca, xa) = (current.id.clone(), current.amount, change.amount);
+                report(
+                    sink,
+                    "narrative.change-rate",
+                    Severity::Error,
+                    &v,
+                    fact.span(),
+                    || owned([id, current.id, change.id]),
+                    move || {
+                        format!(
+                            "{} {}, change {}, rate {rate}",
+                            label.label(),
+                            ca.printed(),
+                            xa.printed()
+                        )
+                    },
+                );
+            }
+        }
+        Suffix::PriorYear => {
+            let base = id.key().with_suffix(None);
+            let change = id.key().with_suffix(Some(Suffix::Change));
+            sum_rule(
+                ledger,
+                sink,
+                "narrative.prior-year",
+                "本年数 = 上年数 + 增减额",
+                base,
+                &[id.key(), change],
+            );
+        }
+        Suffix::BudgetVarianceRate | Suffix::CompletionRate => {
+            let budget = budget_of(ledger, plan, group);
+            let (Some(rate), Some(actual), Some(budget)) =
+                (fact.value().as_percent(), group.amount(None), budget)
+            else {
+                return;
+            };
+            let (rule, v) = if suffix == Suffix::CompletionRate {
+                (
+                    "narrative.completion-rate",
+                    check_share(&actual.amount, &budget.amount, &rate),
+                )
+            } else {
+                (
+                    "narrative.budget-variance",
+                    check_variance_rate(&budget.amount, &actual.amount, &rate),
+                )
+            };
+            if let Ok(v) = v {
+                let (label, aa, ba) = (actual.id.clone(), actual.amount, budget.amount);
+                report(
+                    sink,
+                    rule,
+                    Severity::Error,
+                    &v,
+                    fact.span(),
+                    || owned([id, actual.id, budget.id]),
+                    move || {
+                        format!(
+                            "{} 决算数 {}, 预算数 {}, {} {rate}",
+                            label.label(),
+                            aa.printed(),
+                            ba.printed(),
+                            suffix.label()
+                        )
+                    },
+                );
+            }
+        }
+        Suffix::ChangeWord | Suffix::ChangeRateWord => {
+            wording_direction(sink, group, id, fact, suffix)
+        }
+        Suffix::ComparisonWord => wording_comparison(ledger, sink, plan, group, id, fact),
+        _ => {}
+    }
+}
+
 /// The budget figure a base's budget comparison refers to.
-fn budget_of(base_id: &str) -> String {
-    if base_id == "appropriation.revenue_total" {
-        "appropriation.initial_budget".to_owned()
-    } else {
-        cat(base_id, ".budget")
+fn budget_of<'a>(ledger: Ledger<'a>, plan: &Plan, group: Group<'a>) -> Option<Stated<'a>> {
+    let base = group.entries.first()?.0.key().with_suffix(None);
+    match plan.budget_elsewhere {
+        Some((from, to)) if from == base => ledger.amount(to),
+        _ => group.amount(Some(Suffix::Budget)),
     }
 }
 
 /// The sign a stated direction word implies: +1 rise, −1 fall, 0 unchanged.
 fn word_sign(word: &str) -> Option<i32> {
     let w = word.trim();
-    if ["增加", "增长", "上升", "提高", "增"]
-        .iter()
-        .any(|x| w.starts_with(x))
-    {
+    // 增加, 增长, 增 / 减少, 减 by their first character.
+    match w.chars().next()? {
+        '增' => return Some(1),
+        '减' => return Some(-1),
+        _ => {}
+    }
+    if ["上升", "提高"].iter().any(|x| w.starts_with(x)) {
         Some(1)
-    } else if ["减少", "下降", "降低", "减"]
-        .iter()
-        .any(|x| w.starts_with(x))
-    {
+    } else if ["下降", "降低"].iter().any(|x| w.starts_with(x)) {
         Some(-1)
     } else if ["持平", "无变化", "没有变化", "不变", "相同", "一致"]
         .iter()
@@ -1010,13 +1273,18 @@ fn sign_of(d: Decimal) -> i32 {
     }
 }
 
+/// The label of the figure `id` qualifies (its id without the suffix).
+fn base_label(id: &FactId) -> String {
+    id.with_suffix(None)
+        .map_or_else(|_| id.label(), |base| base.label())
+}
+
 /// The direction words must agree with the figures.
 fn wording_direction(
-    d: &Disclosure,
     sink: &mut Sink<'_>,
+    group: Group<'_>,
     id: &FactId,
     fact: &Fact,
-    base_id: &str,
     suffix: Suffix,
 ) {
     let Some(word) = fact.value().as_text() else {
@@ -1027,21 +1295,24 @@ fn wording_direction(
     };
     // The figure the word describes: the change (or rate); the difference
     // between this year and last year when last year is stated.
-    let figure_id = if suffix == Suffix::ChangeWord {
-        cat(base_id, ".change")
+    let figure_suffix = if suffix == Suffix::ChangeWord {
+        Suffix::Change
     } else {
-        cat(base_id, ".change_rate")
+        Suffix::ChangeRate
     };
-    let figure = d.get(&figure_id).and_then(|f| match f.value() {
-        Value::Amount(a) => Some(a.value()),
-        Value::Percent(p) => Some(p.value()),
-        Value::SignedCount(n) => Some(Decimal::from(*n)),
-        _ => None,
-    });
-    let prior = stated(d, &cat(base_id, ".prior_year"))
-        .zip(stated(d, base_id))
-        .map(|(p, c)| c.amount.value() - p.amount.value());
-    let mut clash = |actual: Decimal, what: &str, involved: &str| {
+    let figure = group
+        .fact(figure_suffix)
+        .and_then(|(fid, f)| match f.value() {
+            Value::Amount(a) => Some((fid, a.value())),
+            Value::Percent(p) => Some((fid, p.value())),
+            Value::SignedCount(n) => Some((fid, Decimal::from(*n))),
+            _ => None,
+        });
+    let prior = group
+        .amount(Some(Suffix::PriorYear))
+        .zip(group.amount(None))
+        .map(|(p, c)| (c.id, c.amount.value() - p.amount.value()));
+    let clash = |sink: &mut Sink<'_>, involved: &FactId, actual: Decimal, what: &'static str| {
         let is = sign_of(actual);
         // A printed zero may be a small rise or fall rounded away: only a
         // figure of the opposite sign, or 持平 with a change, contradicts.
@@ -1053,68 +1324,86 @@ fn wording_direction(
         } else {
             "wording.change-direction"
         };
-        sink.push(Draft {
+        let (label, word) = (id.clone(), word.to_owned());
+        sink.push(
             rule,
-            severity: Severity::Warning,
-            message: format!(
-                "{}: the text says “{word}” but {what} is {}",
-                label(base_id),
-                plain(actual)
-            ),
-            facts: fact_ids(d, [id.as_str(), involved]),
-            expected: Some(match is {
-                1 => "增加/增长".to_owned(),
-                -1 => "减少/下降".to_owned(),
-                _ => "持平".to_owned(),
-            }),
-            actual: Some(word.to_owned()),
-            difference: None,
-            tolerance: None,
-            span: fact.span(),
-        });
+            Severity::Warning,
+            fact.span(),
+            || owned([id, involved]),
+            move || Texts {
+                message: format!(
+                    "{}: the text says “{word}” but {what} is {}",
+                    base_label(&label),
+                    plain(actual)
+                ),
+                expected: Some(
+                    match is {
+                        1 => "增加/增长",
+                        -1 => "减少/下降",
+                        _ => "持平",
+                    }
+                    .to_owned(),
+                ),
+                actual: Some(word.clone()),
+                difference: None,
+                tolerance: None,
+            },
+        );
     };
-    if let Some(f) = figure {
-        clash(f, "the stated figure", &figure_id);
-    } else if let Some(p) = prior {
-        clash(p, "this year − last year", base_id);
+    if let Some((fid, f)) = figure {
+        clash(sink, fid, f, "the stated figure");
+    } else if let Some((cid, p)) = prior {
+        clash(sink, cid, p, "this year − last year");
     }
     // The two words of one sentence must agree with each other.
     if suffix == Suffix::ChangeWord {
-        let rate_word_id = cat(base_id, ".change_rate_word");
-        if let Some(other) = d.text(&rate_word_id).and_then(word_sign) {
-            if other != said && sink.enabled("wording.change-direction") {
-                sink.push(Draft {
-                    rule: "wording.change-direction",
-                    severity: Severity::Warning,
+        let Some((other_id, other_fact)) = group.fact(Suffix::ChangeRateWord) else {
+            return;
+        };
+        let Some(other_word) = other_fact.value().as_text() else {
+            return;
+        };
+        if word_sign(other_word).is_some_and(|o| o != said)
+            && sink.enabled("wording.change-direction")
+        {
+            let (label, word, other_word) = (id.clone(), word.to_owned(), other_word.to_owned());
+            sink.push(
+                "wording.change-direction",
+                Severity::Warning,
+                fact.span(),
+                || owned([id, other_id]),
+                move || Texts {
                     message: format!(
-                        "{}: “{word}” and “{}” state different directions",
-                        label(base_id),
-                        d.text(&rate_word_id).unwrap_or_default()
+                        "{}: “{word}” and “{other_word}” state different directions",
+                        base_label(&label)
                     ),
-                    facts: fact_ids(d, [id.as_str(), rate_word_id.as_str()]),
                     expected: None,
-                    actual: Some(word.to_owned()),
+                    actual: Some(word.clone()),
                     difference: None,
                     tolerance: None,
-                    span: fact.span(),
-                });
-            }
+                },
+            );
         }
     }
 }
 
 /// 决算数大于/小于/等于预算数 must match the figures.
 fn wording_comparison(
-    d: &Disclosure,
+    ledger: Ledger<'_>,
     sink: &mut Sink<'_>,
+    plan: &Plan,
+    group: Group<'_>,
     id: &FactId,
     fact: &Fact,
-    base_id: &str,
 ) {
     let Some(word) = fact.value().as_text() else {
         return;
     };
-    let w: String = word.chars().filter(|c| !c.is_whitespace()).collect();
+    let w: Cow<'_, str> = if word.chars().any(char::is_whitespace) {
+        Cow::Owned(word.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(word)
+    };
     let said = if w.contains("大于") || w.contains("超") || w.contains("高于") {
         1
     } else if w.contains("小于") || w.contains("未完成") || w.contains("低于") {
@@ -1124,45 +1413,52 @@ fn wording_comparison(
     } else {
         return;
     };
-    let budget_id = budget_of(base_id);
-    let (Some(actual), Some(budget)) = (stated(d, base_id), stated(d, &budget_id)) else {
+    let (Some(actual), Some(budget)) = (group.amount(None), budget_of(ledger, plan, group)) else {
         return;
     };
     let diff = actual.amount.value() - budget.amount.value();
     if sign_of(diff) == said {
         return;
     }
-    sink.push(Draft {
-        rule: "wording.budget-comparison",
-        severity: Severity::Warning,
-        message: format!(
-            "{}: the text says 决算数“{word}”预算数, but 决算数 {} − 预算数 {} = {}",
-            label(base_id),
-            actual.amount.printed(),
-            budget.amount.printed(),
-            plain(diff)
-        ),
-        facts: fact_ids(d, [id.as_str(), base_id, budget_id.as_str()]),
-        expected: Some(
-            match sign_of(diff) {
-                1 => "大于",
-                -1 => "小于",
-                _ => "等于",
-            }
-            .to_owned(),
-        ),
-        actual: Some(word.to_owned()),
-        difference: Some(plain(diff)),
-        tolerance: None,
-        span: fact.span(),
-    });
+    let (label, aa, ba, word) = (
+        actual.id.clone(),
+        actual.amount,
+        budget.amount,
+        word.to_owned(),
+    );
+    sink.push(
+        "wording.budget-comparison",
+        Severity::Warning,
+        fact.span(),
+        || owned([id, actual.id, budget.id]),
+        move || Texts {
+            message: format!(
+                "{}: the text says 决算数“{word}”预算数, but 决算数 {} − 预算数 {} = {}",
+                label.label(),
+                aa.printed(),
+                ba.printed(),
+                plain(diff)
+            ),
+            expected: Some(
+                match sign_of(diff) {
+                    1 => "大于",
+                    -1 => "小于",
+                    _ => "等于",
+                }
+                .to_owned(),
+            ),
+            actual: Some(word.clone()),
+            difference: Some(plain(diff)),
+            tolerance: None,
+        },
+    );
 }
 
 /// 公务用车保有量 vs 国有资产车辆数: a difference must be explained.
-fn vehicles_held(d: &Disclosure, sink: &mut Sink<'_>) {
-    let (Some(held), Some(assets)) = (
-        d.get("three_public.vehicles_held"),
-        d.get("assets.vehicles"),
+fn vehicles_held(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
+    let (Some((held_id, held)), Some((assets_id, assets))) = (
+        plan.vehicles_held.and_then(|k| ledger.first(k)),
+        plan.asset_vehicles.and_then(|k| ledger.first(k)),
     ) else {
         return;
     };
@@ -1172,139 +1468,142 @@ fn vehicles_held(d: &Disclosure, sink: &mut Sink<'_>) {
     if h == a {
         return;
     }
-    let explained = d.contains("three_public.vehicles_held.reason");
-    sink.push(Draft {
-        rule: "assets.vehicles-held-difference",
-        severity: if explained {
+    let explained = plan
+        .vehicles_held_reason
+        .is_some_and(|k| ledger.find(k).is_some());
+    sink.push(
+        "assets.vehicles-held-difference",
+        if explained {
             Severity::Info
         } else {
             Severity::Warning
         },
-        message: format!(
-            "公务用车保有量 {h} 辆 vs 国有资产车辆 {a} 辆: difference {}, {}",
-            h - a,
-            if explained {
-                "explained in the text"
-            } else {
-                "not explained"
-            }
-        ),
-        facts: fact_ids(d, ["assets.vehicles", "three_public.vehicles_held"]),
-        expected: Some(a.to_string()),
-        actual: Some(h.to_string()),
-        difference: Some((h - a).to_string()),
-        tolerance: Some("0".to_owned()),
-        span: held.span(),
-    });
+        held.span(),
+        || owned([assets_id, held_id]),
+        move || Texts {
+            message: format!(
+                "公务用车保有量 {h} 辆 vs 国有资产车辆 {a} 辆: difference {}, {}",
+                h - a,
+                if explained {
+                    "explained in the text"
+                } else {
+                    "not explained"
+                }
+            ),
+            expected: Some(a.to_string()),
+            actual: Some(h.to_string()),
+            difference: Some((h - a).to_string()),
+            tolerance: Some("0".to_owned()),
+        },
+    );
 }
 
 /// Years named in the text must fit the report year; placeholders left in.
-fn years(d: &Disclosure, sink: &mut Sink<'_>) {
-    for f in d.statements("document.placeholder") {
-        let text = f.value().as_text().unwrap_or_default();
-        sink.push(Draft {
-            rule: "template.placeholder",
-            severity: Severity::Warning,
-            message: format!("template placeholder left in the text: “{text}”"),
-            facts: fact_ids(d, ["document.placeholder"]),
-            expected: None,
-            actual: Some(text.to_owned()),
-            difference: None,
-            tolerance: None,
-            span: f.span(),
-        });
+fn years(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
+    let statements = |key: Option<Key>| -> &[Fact] {
+        key.and_then(|k| ledger.find(k))
+            .map_or(&[], |(_, stmts)| stmts.as_slice())
+    };
+    let id_of = |key: Option<Key>| key.and_then(|k| ledger.find(k)).map(|(id, _)| id);
+    for f in statements(plan.placeholder) {
+        let text = f.value().as_text().unwrap_or_default().to_owned();
+        sink.push(
+            "template.placeholder",
+            Severity::Warning,
+            f.span(),
+            || owned(id_of(plan.placeholder)),
+            move || Texts {
+                message: format!("template placeholder left in the text: “{text}”"),
+                expected: None,
+                actual: Some(text.clone()),
+                difference: None,
+                tolerance: None,
+            },
+        );
     }
     let Some(fy) = d.fiscal_year().map(|y| i64::from(y.year())) else {
         return;
     };
-    let checks: [(&'static str, &str, i64, &str); 3] = [
-        ("year.title", "document.title_year", fy, "the report year"),
-        (
-            "year.heading",
-            "document.heading_year",
-            fy,
-            "the report year",
-        ),
-        (
-            "year.prior",
-            "document.prior_year",
-            fy - 1,
-            "the year before the report year",
-        ),
-    ];
-    for (rule, id, want, what) in checks {
-        for f in d.statements(id) {
+    for (rule, _, offset, what, key) in plan.years {
+        let want = fy + offset;
+        for f in statements(key) {
             let Some(y) = f.value().as_count() else {
                 continue;
             };
             if y != want {
-                sink.push(Draft {
+                let label = id_of(key).cloned();
+                sink.push(
                     rule,
-                    severity: Severity::Warning,
-                    message: format!(
-                        "{}: the text names {y}, expected {want} ({what})",
-                        label(id)
-                    ),
-                    facts: fact_ids(d, [id]),
-                    expected: Some(want.to_string()),
-                    actual: Some(y.to_string()),
-                    difference: Some((y - want).to_string()),
-                    tolerance: Some("0".to_owned()),
-                    span: f.span(),
-                });
+                    Severity::Warning,
+                    f.span(),
+                    || owned(id_of(key)),
+                    move || Texts {
+                        message: format!(
+                            "{}: the text names {y}, expected {want} ({what})",
+                            label.as_ref().map(FactId::label).unwrap_or_default()
+                        ),
+                        expected: Some(want.to_string()),
+                        actual: Some(y.to_string()),
+                        difference: Some((y - want).to_string()),
+                        tolerance: Some("0".to_owned()),
+                    },
+                );
             }
         }
     }
     let want = format!("{fy}-12-31");
-    for f in d.statements("document.balance_date") {
+    for f in statements(plan.balance_date) {
         let Some(text) = f.value().as_text() else {
             continue;
         };
         if text != want {
-            sink.push(Draft {
-                rule: "year.balance-date",
-                severity: Severity::Warning,
-                message: format!("资产截止日期: the text names {text}, expected {want}"),
-                facts: fact_ids(d, ["document.balance_date"]),
-                expected: Some(want.clone()),
-                actual: Some(text.to_owned()),
-                difference: None,
-                tolerance: None,
-                span: f.span(),
-            });
+            let (text, want) = (text.to_owned(), want.clone());
+            sink.push(
+                "year.balance-date",
+                Severity::Warning,
+                f.span(),
+                || owned(id_of(plan.balance_date)),
+                move || Texts {
+                    message: format!("资产截止日期: the text names {text}, expected {want}"),
+                    expected: Some(want.clone()),
+                    actual: Some(text.clone()),
+                    difference: None,
+                    tolerance: None,
+                },
+            );
         }
     }
 }
 
 /// Codes in fact ids, cited codes and stated names against the catalogs.
-fn codes(d: &Disclosure, sink: &mut Sink<'_>) {
+fn codes(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>) {
     let functions = Catalog::function();
     let economics = Catalog::economic();
     let year = d.fiscal_year().map_or(2024, |y| y.year());
-    let mut seen = std::collections::BTreeSet::new();
-    for (id, stmts) in d.iter() {
-        if let Some(code) = id.function_code() {
-            if seen.insert(u32::from(code)) && !functions.contains(code) {
-                push_code(
-                    sink,
-                    "code.unknown",
-                    id,
-                    stmts.first(),
-                    format!("function code {code} is not in the {year} catalog"),
-                    None,
-                );
-            }
-        }
-        if let Some(code) = id.economic_code() {
-            if seen.insert(u32::from(code)) && !economics.contains(code) {
-                push_code(
-                    sink,
-                    "code.unknown",
-                    id,
-                    stmts.first(),
-                    format!("economic code {code} is not in the {year} catalog"),
-                    None,
-                );
+    // Unknown codes already reported, and the last code looked up (a
+    // code's rows are adjacent within a base).
+    let mut reported: Vec<u32> = Vec::new();
+    let mut last: Option<u32> = None;
+    for (id, stmts) in ledger.entries {
+        let code = match (id.function_code(), id.economic_code()) {
+            (Some(c), _) => Some((u32::from(c), "function")),
+            (None, Some(c)) => Some((u32::from(c), "economic")),
+            (None, None) => None,
+        };
+        if let Some((number, kind)) = code {
+            if last != Some(number) {
+                last = Some(number);
+                let known = match (id.function_code(), id.economic_code()) {
+                    (Some(c), _) => functions.contains(c),
+                    (None, Some(c)) => economics.contains(c),
+                    (None, None) => true,
+                };
+                if !known && !reported.contains(&number) {
+                    reported.push(number);
+                    push_code(sink, "code.unknown", id, stmts.first(), None, move || {
+                        format!("{kind} code {number} is not in the {year} catalog")
+                    });
+                }
             }
         }
         match id.suffix() {
@@ -1318,15 +1617,18 @@ fn codes(d: &Disclosure, sink: &mut Sink<'_>) {
                     };
                     if functions.contains(code) && !functions.has_name(code, name) {
                         let expected = functions.name_in(code, year).unwrap_or_default().to_owned();
+                        let name = name.to_owned();
                         push_code(
                             sink,
                             "code.name-mismatch",
                             id,
                             Some(f),
-                            format!(
-                                "{code} is named “{name}”, but the catalog names it “{expected}”"
-                            ),
-                            Some(expected),
+                            Some(expected.clone()),
+                            move || {
+                                format!(
+                                    "{code} is named “{name}”, but the catalog names it “{expected}”"
+                                )
+                            },
                         );
                     }
                 }
@@ -1335,20 +1637,16 @@ fn codes(d: &Disclosure, sink: &mut Sink<'_>) {
                 let Some(code) = id.function_code() else {
                     continue;
                 };
-                let known = functions.name_in(code, year).unwrap_or_default();
+                let known = functions.name_in(code, year).unwrap_or_default().to_owned();
                 for f in stmts {
-                    let path = f.value().as_text().unwrap_or_default();
-                    push_code(
-                        sink,
-                        "code.unresolved-item",
-                        id,
-                        Some(f),
+                    let path = f.value().as_text().unwrap_or_default().to_owned();
+                    let known = known.clone();
+                    push_code(sink, "code.unresolved-item", id, Some(f), None, move || {
                         format!(
                             "“{path}”: the {year} catalog has no such item under {code} {known}; \
                              its figures are not placed, so {code}'s items are not summed"
-                        ),
-                        None,
-                    );
+                        )
+                    });
                 }
             }
             Some(Suffix::CitedCode) => {
@@ -1367,16 +1665,23 @@ fn codes(d: &Disclosure, sink: &mut Sink<'_>) {
 /// One cited code, "2080104 综合事务管理" or "208001": a function code, or an
 /// economic code when it starts with 3.
 fn cited(sink: &mut Sink<'_>, id: &FactId, f: &Fact, text: &str, year: i32) {
-    let digits: String = text
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || c.is_whitespace())
-        .filter(char::is_ascii_digit)
-        .collect();
-    let name: String = text
-        .chars()
-        .skip_while(|c| c.is_ascii_digit() || c.is_whitespace())
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    // "2080104 综合事务管理": digits (maybe spaced), then the name. Copies
+    // only when spaces must be dropped.
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c.is_whitespace()))
+        .unwrap_or(text.len());
+    let (head, tail) = text.split_at(split);
+    let head = head.trim();
+    let digits: Cow<'_, str> = if head.bytes().all(|b| b.is_ascii_digit()) {
+        Cow::Borrowed(head)
+    } else {
+        Cow::Owned(head.chars().filter(char::is_ascii_digit).collect())
+    };
+    let name: Cow<'_, str> = if tail.chars().any(char::is_whitespace) {
+        Cow::Owned(tail.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(tail)
+    };
     let cite = Cite {
         id,
         f,
@@ -1405,38 +1710,44 @@ struct Cite<'a> {
 impl Cite<'_> {
     /// Malformed, unknown to the catalog, or named otherwise than the catalog
     /// names it: each a warning.
-    fn check<C: crate::code::ClassificationCode>(&self, sink: &mut Sink<'_>) {
+    fn check<C>(&self, sink: &mut Sink<'_>)
+    where
+        C: crate::code::ClassificationCode + TryFrom<u32>,
+    {
         let catalog = C::builtin_catalog();
         let (id, f, year) = (self.id, Some(self.f), self.year);
-        match self.digits.parse::<C>() {
-            Err(e) => push_code(
-                sink,
-                "code.malformed",
-                id,
-                f,
-                format!("cited code “{}”: {e}", self.text),
-                None,
-            ),
-            Ok(code) if !catalog.contains(code) => push_code(
-                sink,
-                "code.unknown",
-                id,
-                f,
-                format!("cited {} {code} is not in the {year} catalog", C::KIND),
-                None,
-            ),
+        // Plain digits convert without the text parser, which is kept to
+        // explain a malformed code.
+        let fast = Some(self.digits)
+            .filter(|d| matches!(d.len(), 3 | 5 | 7))
+            .and_then(|d| d.parse::<u32>().ok())
+            .and_then(|n| C::try_from(n).ok());
+        match fast.map_or_else(|| self.digits.parse::<C>(), Ok) {
+            Err(e) => {
+                let text = self.text.to_owned();
+                push_code(sink, "code.malformed", id, f, None, move || {
+                    format!("cited code “{text}”: {e}")
+                });
+            }
+            Ok(code) if !catalog.contains(code) => {
+                push_code(sink, "code.unknown", id, f, None, move || {
+                    format!("cited {} {code} is not in the {year} catalog", C::KIND)
+                });
+            }
             Ok(code) if !self.name.is_empty() && !catalog.has_name(code, self.name) => {
                 let expected = catalog.name_in(code, year).unwrap_or_default().to_owned();
+                let name = self.name.to_owned();
                 push_code(
                     sink,
                     "code.name-mismatch",
                     id,
                     f,
-                    format!(
-                        "cited code {code} is named “{}”, but the catalog names it “{expected}”",
-                        self.name
-                    ),
-                    Some(expected),
+                    Some(expected.clone()),
+                    move || {
+                        format!(
+                            "cited code {code} is named “{name}”, but the catalog names it “{expected}”"
+                        )
+                    },
                 );
             }
             Ok(_) => {}
@@ -1444,23 +1755,27 @@ impl Cite<'_> {
     }
 }
 
+/// A warning about one fact's code or name.
 fn push_code(
     sink: &mut Sink<'_>,
     rule: &'static str,
     id: &FactId,
     f: Option<&Fact>,
-    message: String,
     expected: Option<String>,
+    message: impl Fn() -> String + Send + Sync + 'static,
 ) {
-    sink.push(Draft {
+    let actual = f.and_then(|f| f.value().as_text().map(str::to_owned));
+    sink.push(
         rule,
-        severity: Severity::Warning,
-        message,
-        facts: vec![id.clone()],
-        expected,
-        actual: f.and_then(|f| f.value().as_text().map(str::to_owned)),
-        difference: None,
-        tolerance: None,
-        span: f.and_then(Fact::span),
-    });
+        Severity::Warning,
+        f.and_then(Fact::span),
+        || vec![id.clone()],
+        move || Texts {
+            message: message(),
+            expected: expected.clone(),
+            actual: actual.clone(),
+            difference: None,
+            tolerance: None,
+        },
+    );
 }

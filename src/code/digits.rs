@@ -133,6 +133,12 @@ impl Packed {
         self.level
     }
 
+    /// One number in table order: `(padded, level)` packed so that comparing
+    /// ordinals compares codes.
+    pub(crate) fn ordinal(self) -> u32 {
+        self.padded * 4 + self.level as u32
+    }
+
     /// The digits of the code as a number (`2080101`, `20801`, `208`).
     pub(crate) fn value(self, kind: CodeKind) -> u32 {
         self.padded / scale(self.level, kind)

@@ -63,6 +63,13 @@ macro_rules! impl_code_traits {
             }
         }
 
+        impl $ty {
+            /// The code as one number in table order (see `Packed::ordinal`).
+            pub(crate) fn ordinal(self) -> u32 {
+                self.0.ordinal()
+            }
+        }
+
         impl From<$ty> for u32 {
             fn from(code: $ty) -> u32 {
                 code.value()
