@@ -340,6 +340,65 @@ pub(crate) fn describe_json(v: &Json) -> String {
     }
 }
 
+/// The statements of one fact id, in the order made. Most ids are stated
+/// once, and keeping that one inline saves an allocation per fact (the
+/// cost that dominated loading many reports).
+#[derive(Debug, Clone, Default)]
+pub(crate) enum Statements {
+    /// Only while an entry is being made.
+    #[default]
+    None,
+    One(Fact),
+    /// Two or more.
+    Many(Vec<Fact>),
+}
+
+impl Statements {
+    fn push(&mut self, fact: Fact) {
+        *self = match std::mem::take(self) {
+            Statements::None => Statements::One(fact),
+            Statements::One(first) => Statements::Many(vec![first, fact]),
+            Statements::Many(mut all) => {
+                all.push(fact);
+                Statements::Many(all)
+            }
+        };
+    }
+
+    /// The statements as a slice.
+    pub(crate) fn as_slice(&self) -> &[Fact] {
+        self
+    }
+
+    fn into_vec(self) -> Vec<Fact> {
+        match self {
+            Statements::None => Vec::new(),
+            Statements::One(f) => vec![f],
+            Statements::Many(all) => all,
+        }
+    }
+}
+
+impl std::ops::Deref for Statements {
+    type Target = [Fact];
+
+    fn deref(&self) -> &[Fact] {
+        match self {
+            Statements::None => &[],
+            Statements::One(f) => std::slice::from_ref(f),
+            Statements::Many(all) => all,
+        }
+    }
+}
+
+impl PartialEq for Statements {
+    fn eq(&self, other: &Statements) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Statements {}
+
 /// The facts a published document states, each with where it came from.
 ///
 /// ```
@@ -359,7 +418,7 @@ pub struct Disclosure {
     department: Option<String>,
     unit: Unit,
     /// Sorted by [`FactId::key`] (schema order), one entry per id.
-    facts: Vec<(FactId, Vec<Fact>)>,
+    facts: Vec<(FactId, Statements)>,
     units: Vec<String>,
     divisions: Vec<String>,
 }
@@ -512,7 +571,7 @@ impl Disclosure {
     /// Applies `f` to the statements of `id`, made empty if it was not
     /// stated. Adding ids in schema order (as JSON written by this crate is
     /// read) costs no search.
-    fn with_statements(&mut self, id: FactId, f: impl FnOnce(&mut Vec<Fact>)) {
+    fn with_statements(&mut self, id: FactId, f: impl FnOnce(&mut Statements)) {
         let key = id.key();
         let at = match self.facts.last() {
             Some((last, _)) if last.key() < key => Err(self.facts.len()),
@@ -520,7 +579,7 @@ impl Disclosure {
             Some(_) => self.position(key),
         };
         let i = at.unwrap_or_else(|i| {
-            self.facts.insert(i, (id, Vec::new()));
+            self.facts.insert(i, (id, Statements::None));
             i
         });
         if let Some((_, stmts)) = self.facts.get_mut(i) {
@@ -534,13 +593,13 @@ impl Disclosure {
     }
 
     /// The entry of `id` as a string, if stated.
-    fn entry(&self, id: &str) -> Option<&(FactId, Vec<Fact>)> {
+    fn entry(&self, id: &str) -> Option<&(FactId, Statements)> {
         let key = key_of(id)?;
         self.facts.get(self.position(key).ok()?)
     }
 
     /// Every entry, in schema order, for the audit.
-    pub(crate) fn entries(&self) -> &[(FactId, Vec<Fact>)] {
+    pub(crate) fn entries(&self) -> &[(FactId, Statements)] {
         &self.facts
     }
 
@@ -581,10 +640,7 @@ impl Disclosure {
     pub fn set(&mut self, id: FactId, value: Value) -> Result<(), FactError> {
         let fact = Fact::new(value);
         self.check_kind(&id, &fact)?;
-        self.with_statements(id, |s| {
-            s.clear();
-            s.push(fact);
-        });
+        self.with_statements(id, |s| *s = Statements::One(fact));
         Ok(())
     }
 
@@ -599,7 +655,7 @@ impl Disclosure {
     /// ```
     pub fn remove(&mut self, id: &str) -> Vec<Fact> {
         match key_of(id).and_then(|k| self.position(k).ok()) {
-            Some(i) => self.facts.remove(i).1,
+            Some(i) => self.facts.remove(i).1.into_vec(),
             None => Vec::new(),
         }
     }
@@ -932,7 +988,11 @@ impl Disclosure {
                 let span = span_list.get(i).copied().flatten();
                 parsed.push(Fact { value, span });
             }
-            d.with_statements(id, |s| s.extend(parsed));
+            d.with_statements(id, |s| {
+                for f in parsed {
+                    s.push(f);
+                }
+            });
         }
         for key in spans.keys() {
             if !facts.contains_key(key) {

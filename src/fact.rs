@@ -713,6 +713,11 @@ impl Key {
         Key(u64::from(base) << 40 | u64::from(slot) << 8 | u64::from(suffix_code(suffix)))
     }
 
+    /// The number itself.
+    pub(crate) fn raw(self) -> u64 {
+        self.0
+    }
+
     /// The base and slot without the suffix: equal for `x` and `x.share`.
     pub(crate) fn group(self) -> u64 {
         self.0 >> 8
@@ -848,8 +853,63 @@ const MAX_SEGMENTS: usize = 8;
 const CACHE_CAPACITY: usize = 1 << 16;
 
 thread_local! {
-    static PARSED: std::cell::RefCell<std::collections::HashMap<std::sync::Arc<str>, Parsed>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static PARSED: std::cell::RefCell<
+        std::collections::HashMap<std::sync::Arc<str>, Parsed, IdHash>,
+    > = std::cell::RefCell::new(std::collections::HashMap::with_hasher(IdHash::new()));
+}
+
+/// Hashing for the id cache: the multiply-rotate of FxHash, eight bytes at
+/// a time, seeded once per process from [`std::collections::hash_map::RandomState`]
+/// so that colliding ids cannot be prepared in advance. SipHash, the
+/// default, was a fifth of the cost of reading a report's JSON.
+#[derive(Clone, Copy)]
+struct IdHash(u64);
+
+impl IdHash {
+    fn new() -> IdHash {
+        static SEED: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+        IdHash(*SEED.get_or_init(|| {
+            use std::hash::BuildHasher;
+            std::collections::hash_map::RandomState::new().hash_one(0x006a_7565_7375_616e_u64)
+        }))
+    }
+}
+
+impl std::hash::BuildHasher for IdHash {
+    type Hasher = IdHasher;
+
+    fn build_hasher(&self) -> IdHasher {
+        IdHasher(self.0)
+    }
+}
+
+/// The hasher [`IdHash`] builds.
+struct IdHasher(u64);
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(
+                <[u8; 8]>::try_from(chunk).unwrap_or([0; 8]),
+            ));
+        }
+        let mut last = 0u64;
+        for (i, b) in chunks.remainder().iter().enumerate() {
+            last |= u64::from(*b) << (8 * i);
+        }
+        self.add(last ^ (bytes.len() as u64) << 56);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// [`parse_id`], remembered per thread: loading many reports parses the

@@ -12,7 +12,7 @@ use super::identities::{
 use super::{RuleInfo, Severity, Sink, Texts};
 use crate::amount::Amount;
 use crate::code::{Catalog, EconomicCode, FunctionCode};
-use crate::disclosure::{Disclosure, Fact, Value};
+use crate::disclosure::{Disclosure, Fact, Statements, Value};
 use crate::fact::{FactId, Key, Suffix};
 use crate::rounding::{
     Outcome, Verdict, check_change, check_share, check_sum, check_variance_rate,
@@ -190,7 +190,7 @@ struct Stated<'a> {
 }
 
 /// One stated entry: the id and its statements.
-type Entry = (FactId, Vec<Fact>);
+type Entry = (FactId, Statements);
 
 /// The disclosure's entries, in schema order, looked up by key: a figure
 /// and its suffixes are adjacent, a table column is a contiguous run.
@@ -1611,7 +1611,7 @@ fn codes(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>) {
                 let Some(code) = id.function_code() else {
                     continue;
                 };
-                for f in stmts {
+                for f in stmts.iter() {
                     let Some(name) = f.value().as_text() else {
                         continue;
                     };
@@ -1638,7 +1638,7 @@ fn codes(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>) {
                     continue;
                 };
                 let known = functions.name_in(code, year).unwrap_or_default().to_owned();
-                for f in stmts {
+                for f in stmts.iter() {
                     let path = f.value().as_text().unwrap_or_default().to_owned();
                     let known = known.clone();
                     push_code(sink, "code.unresolved-item", id, Some(f), None, move || {
@@ -1650,7 +1650,7 @@ fn codes(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>) {
                 }
             }
             Some(Suffix::CitedCode) => {
-                for f in stmts {
+                for f in stmts.iter() {
                     let Some(text) = f.value().as_text() else {
                         continue;
                     };
