@@ -829,6 +829,11 @@ impl Disclosure {
     /// # Ok::<(), juesuan::JsonError>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Disclosure, JsonError> {
+        // One pass over the text without a JSON tree; anything it refuses
+        // is read again the thorough way, which names what is wrong.
+        if let Some(d) = crate::disclosure_fast::disclosure_from_str(text) {
+            return Ok(d);
+        }
         Disclosure::from_json_value(&parse_json(text)?)
     }
 

@@ -111,6 +111,7 @@ mod audit;
 mod code;
 mod date;
 mod disclosure;
+mod disclosure_fast;
 mod error;
 mod fact;
 mod model;

@@ -166,6 +166,11 @@ pub struct StreamItem<'a> {
 /// # Ok::<(), juesuan::JsonError>(())
 /// ```
 pub fn read_report(text: &str) -> Result<Disclosure, JsonError> {
+    // The fast reader takes the usual Disclosure lines; errors and the
+    // FinalAccounts form go the thorough way.
+    if let Some(d) = crate::disclosure_fast::report_from_str(text) {
+        return Ok(d);
+    }
     let json = parse_json(text)?;
     if json.get("facts").is_some() {
         Disclosure::from_json_value(&json)
