@@ -286,6 +286,47 @@ fn mantissa_at(a: &Amount, unit: crate::Unit, scale: u32) -> Option<i128> {
         .then(|| v.mantissa())
 }
 
+/// A running check that figures add up exactly, in integers: the audit
+/// asks this first and builds a [`Verdict`] (with [`check_sum`]) only for
+/// sums that are not exact. Figures of another unit or precision make it
+/// unknown, never wrong.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ExactSum {
+    unit: crate::Unit,
+    scale: u32,
+    /// Total − Σ parts so far, or `None` once unknown.
+    rest: Option<i128>,
+}
+
+impl ExactSum {
+    /// Starts a check of `total = Σ parts`.
+    pub(crate) fn new(total: &Amount) -> ExactSum {
+        let (unit, scale) = (total.unit(), total.value().scale());
+        ExactSum {
+            unit,
+            scale,
+            rest: mantissa_at(total, unit, scale),
+        }
+    }
+
+    /// Adds a part.
+    pub(crate) fn add(&mut self, part: &Amount) {
+        let m = mantissa_at(part, self.unit, self.scale);
+        self.rest = self.rest.zip(m).and_then(|(r, m)| r.checked_sub(m));
+    }
+
+    /// Subtracts a part (adds its negation).
+    pub(crate) fn sub(&mut self, part: &Amount) {
+        let m = mantissa_at(part, self.unit, self.scale);
+        self.rest = self.rest.zip(m).and_then(|(r, m)| r.checked_add(m));
+    }
+
+    /// Whether the parts are known to add up to the total exactly.
+    pub(crate) fn is_exact(&self) -> bool {
+        self.rest == Some(0)
+    }
+}
+
 /// [`check_sum`] in integers, when every figure has the total's unit and
 /// printed decimals (the usual case): the same verdict without `Decimal`
 /// arithmetic. `None` sends the check to the general path.
@@ -317,7 +358,15 @@ fn sum_fast(total: &Amount, parts: &[Amount]) -> Option<Verdict> {
         expected: Some(dec(expected, scale)?),
         actual: total.value(),
         difference: Some(dec(difference, scale)?),
-        tolerance: dec(tolerance, scale.checked_add(1)?)?.normalize(),
+        tolerance: {
+            // Normalised: trailing zeros dropped, in integers.
+            let (mut m, mut sc) = (tolerance, scale.checked_add(1)?);
+            while sc > 0 && m % 10 == 0 {
+                m /= 10;
+                sc -= 1;
+            }
+            dec(m, sc)?
+        },
     })
 }
 
@@ -870,6 +919,11 @@ mod tests {
                 let parts: Vec<Amount> = parts.iter().map(|c| wan(*c)).collect();
                 let fast = sum_fast(&wan(t), &parts).unwrap();
                 same(&fast, &sum_general(&wan(t), &parts).unwrap());
+                let mut exact = ExactSum::new(&wan(t));
+                for p in &parts {
+                    exact.add(p);
+                }
+                prop_assert_eq!(exact.is_exact(), fast.outcome() == Outcome::Exact);
             }
         }
 

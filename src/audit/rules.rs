@@ -11,11 +11,11 @@ use super::identities::{
 };
 use super::{RuleInfo, Severity, Sink, Texts};
 use crate::amount::Amount;
-use crate::code::{Catalog, EconomicCode, FunctionCode};
+use crate::code::{Catalog, CodeLevel, EconomicCode, FunctionCode};
 use crate::disclosure::{Disclosure, Fact, Statements, Value};
 use crate::fact::{FactId, Key, Suffix};
 use crate::rounding::{
-    Outcome, Verdict, check_change, check_share, check_sum, check_variance_rate,
+    ExactSum, Outcome, Verdict, check_change, check_share, check_sum, check_variance_rate,
 };
 use crate::span::Span;
 
@@ -197,15 +197,65 @@ type Entry = (FactId, Statements);
 #[derive(Clone, Copy)]
 struct Ledger<'a> {
     entries: &'a [Entry],
+    index: &'a Index,
+}
+
+/// Where each key and each base is among the entries, built once per audit
+/// (a few thousand instructions) so that the hundreds of lookups the rules
+/// make cost a hash probe rather than a binary search.
+struct Index {
+    /// Open addressing, linear probing: entry position + 1, 0 when empty.
+    slots: Vec<u32>,
+    /// Per base position in [`crate::BASES`]: the range of its entries.
+    bases: Vec<(u32, u32)>,
+}
+
+impl Index {
+    fn new(entries: &[Entry]) -> Index {
+        let size = (entries.len() * 2).next_power_of_two().max(64);
+        let mut slots = vec![0u32; size];
+        let mut bases = vec![(0u32, 0u32); crate::fact::BASES.len()];
+        let mask = size - 1;
+        for (i, (id, _)) in entries.iter().enumerate() {
+            let key = id.key();
+            let pos = u32::try_from(i).unwrap_or(u32::MAX);
+            let mut at = Index::hash(key) & mask;
+            while let Some(slot) = slots.get_mut(at) {
+                if *slot == 0 {
+                    *slot = pos.saturating_add(1);
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+            if let Some(range) = bases.get_mut(key.base_index()) {
+                if range.1 == 0 {
+                    range.0 = pos;
+                }
+                range.1 = pos.saturating_add(1);
+            }
+        }
+        Index { slots, bases }
+    }
+
+    fn hash(key: Key) -> usize {
+        // Fibonacci hashing: the high bits of the product are well mixed.
+        (key.raw().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
+    }
 }
 
 impl<'a> Ledger<'a> {
     fn find(&self, key: Key) -> Option<&'a Entry> {
-        let i = self
-            .entries
-            .binary_search_by(|(id, _)| id.key().cmp(&key))
-            .ok()?;
-        self.entries.get(i)
+        let slots = &self.index.slots;
+        let mask = slots.len().wrapping_sub(1);
+        let mut at = Index::hash(key) & mask;
+        loop {
+            let pos = *slots.get(at)?;
+            let entry = self.entries.get(pos.checked_sub(1)? as usize)?;
+            if entry.0.key() == key {
+                return Some(entry);
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// The first statement of `key`.
@@ -229,13 +279,8 @@ impl<'a> Ledger<'a> {
 
     /// Every entry of the base at `index` in [`crate::BASES`].
     fn base(&self, index: usize) -> &'a [Entry] {
-        let lo = self
-            .entries
-            .partition_point(|(id, _)| id.key().base_index() < index);
-        let hi = self
-            .entries
-            .partition_point(|(id, _)| id.key().base_index() <= index);
-        self.entries.get(lo..hi).unwrap_or(&[])
+        let (lo, hi) = self.index.bases.get(index).copied().unwrap_or((0, 0));
+        self.entries.get(lo as usize..hi as usize).unwrap_or(&[])
     }
 
     /// The stated amounts of one table column (`template`: its base and
@@ -489,13 +534,18 @@ fn sum_rule(
     let label = total_id.clone();
     match total.value() {
         Value::Amount(t) => {
-            let mut amounts = Vec::with_capacity(part_keys.len());
+            let amount = |k: &Key| ledger.first(*k).and_then(|(_, f)| f.value().as_amount());
+            let mut exact = ExactSum::new(t);
             for k in part_keys {
-                let Some(a) = ledger.first(*k).and_then(|(_, f)| f.value().as_amount()) else {
+                let Some(a) = amount(k) else {
                     return;
                 };
-                amounts.push(a);
+                exact.add(&a);
             }
+            if exact.is_exact() {
+                return;
+            }
+            let amounts: Vec<Amount> = part_keys.iter().filter_map(amount).collect();
             if let Ok(v) = check_sum(t, &amounts) {
                 let t = *t;
                 report(
@@ -539,8 +589,10 @@ fn sum_rule(
 }
 
 pub(super) fn run(d: &Disclosure, sink: &mut Sink<'_>) {
+    let index = Index::new(d.entries());
     let ledger = Ledger {
         entries: d.entries(),
+        index: &index,
     };
     let plan = plan();
     for (s, total, parts) in &plan.sums {
@@ -556,6 +608,13 @@ pub(super) fn run(d: &Disclosure, sink: &mut Sink<'_>) {
             continue;
         };
         // closing = opening + revenue − expenditure.
+        let mut exact = ExactSum::new(&c.amount);
+        exact.add(&o.amount);
+        exact.add(&r.amount);
+        exact.sub(&e.amount);
+        if exact.is_exact() {
+            continue;
+        }
         if let Ok(v) = check_sum(&c.amount, &[o.amount, r.amount, e.amount.negated()]) {
             let (description, label, printed) = (b.description, c.id.clone(), c.amount);
             report(
@@ -599,13 +658,26 @@ fn below<'r, 'a>(rows: &'r [Row<'a>], i: usize, into: &mut Vec<&'r Row<'a>>) {
     let (Some(node), Some(after)) = (rows.get(i), rows.get(i + 1..)) else {
         return;
     };
-    let subtree = after
-        .iter()
-        .take_while(|r| node.code.is_ancestor_of(r.code));
-    into.extend(subtree.clone().filter(|r| node.code.is_parent_of(r.code)));
+    let (end, level) = (node.code.subtree_end(), node.code.level() as u8);
+    let subtree = after.iter().take_while(|r| r.code.ordinal() < end);
+    into.extend(
+        subtree
+            .clone()
+            .filter(|r| r.code.level() as u8 == level + 1),
+    );
     if into.is_empty() {
-        into.extend(subtree.filter(|r| r.code.parent().is_some_and(|p| node.code.is_parent_of(p))));
+        into.extend(subtree.filter(|r| r.code.level() as u8 == level + 2));
     }
+}
+
+/// Whether `total` is stated with its parts exactly (then there is nothing
+/// to report and no verdict to build).
+fn adds_up<'x>(total: &Amount, parts: impl IntoIterator<Item = &'x Amount>) -> bool {
+    let mut exact = ExactSum::new(total);
+    for p in parts {
+        exact.add(p);
+    }
+    exact.is_exact()
 }
 
 fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
@@ -634,9 +706,14 @@ fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
         }
         // 合计 = Σ 类.
         if let Some(total) = ledger.amount_of(*total_key) {
-            let classes: Vec<&Row<'_>> =
-                rows.iter().filter(|r| r.code.parent().is_none()).collect();
-            if !classes.is_empty() && sink.enabled(t.rules.total) {
+            let classes: Vec<&Row<'_>> = rows
+                .iter()
+                .filter(|r| r.code.level() == CodeLevel::Class)
+                .collect();
+            if !classes.is_empty()
+                && sink.enabled(t.rules.total)
+                && !adds_up(&total.amount, classes.iter().map(|r| &r.stated.amount))
+            {
                 let parts: Vec<Amount> = classes.iter().map(|r| r.stated.amount).collect();
                 if let Ok(v) = check_sum(&total.amount, &parts) {
                     let (name, n, label, printed) =
@@ -669,7 +746,10 @@ fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
             let mut parts = Vec::new();
             for (i, row) in rows.iter().enumerate() {
                 below(rows, i, &mut kids);
-                if kids.is_empty() || !complete(row.code) {
+                if kids.is_empty()
+                    || adds_up(&row.stated.amount, kids.iter().map(|r| &r.stated.amount))
+                    || !complete(row.code)
+                {
                     continue;
                 }
                 parts.clear();
@@ -720,7 +800,9 @@ fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
                     None => break,
                 }
             }
-            if cells.len() != others.len() {
+            if cells.len() != others.len()
+                || adds_up(&row.stated.amount, cells.iter().map(|c| &c.amount))
+            {
                 continue;
             }
             let parts: Vec<Amount> = cells.iter().map(|c| c.amount).collect();
@@ -775,26 +857,27 @@ fn change_sums(
         .filter(|(i, r)| {
             changes
                 .get(i + 1)
-                .is_none_or(|next| !r.code.is_ancestor_of(next.code))
+                .is_none_or(|next| next.code.ordinal() >= r.code.subtree_end())
         })
         .map(|(_, r)| r)
         .collect();
     // They must cover every class of the table.
     let mut classes = first
         .iter()
-        .filter(|r| r.code.parent().is_none())
+        .filter(|r| r.code.level() == CodeLevel::Class)
         .peekable();
     let covered = classes.peek().is_some()
         && classes.all(|cl| {
-            leaves
-                .iter()
-                .any(|l| l.code == cl.code || cl.code.is_ancestor_of(l.code))
+            let (lo, hi) = (cl.code.ordinal(), cl.code.subtree_end());
+            leaves.iter().any(|l| (lo..hi).contains(&l.code.ordinal()))
         });
     if !covered {
         return;
     }
     let change_parts: Vec<Amount> = leaves.iter().map(|l| l.stated.amount).collect();
-    if let Ok(v) = check_sum(&total_change.amount, &change_parts) {
+    if adds_up(&total_change.amount, &change_parts) {
+        // Exact: nothing to report.
+    } else if let Ok(v) = check_sum(&total_change.amount, &change_parts) {
         if sink.enabled(t.rules.change_sum) {
             let (n, label, printed) = (
                 change_parts.len(),
@@ -839,7 +922,7 @@ fn change_sums(
         prior_ids.push(x.id);
         prior_ids.push(l.stated.id);
     }
-    if !sink.enabled(t.rules.prior_year_sum) {
+    if !sink.enabled(t.rules.prior_year_sum) || adds_up(&total.amount, &parts) {
         return;
     }
     let Ok(v) = check_sum(&total.amount, &parts) else {
@@ -993,6 +1076,9 @@ fn restatements(ledger: Ledger<'_>, sink: &mut Sink<'_>) {
             let (severity, tolerance, expected, actual, diff) = match (first.value(), other.value())
             {
                 (Value::Amount(a), Value::Amount(b)) => {
+                    if adds_up(b, [a]) {
+                        continue;
+                    }
                     let Ok(v) = check_sum(b, &[*a]) else {
                         continue;
                     };

@@ -139,6 +139,12 @@ impl Packed {
         self.padded * 4 + self.level as u32
     }
 
+    /// The first ordinal after this code's subtree: a code that follows
+    /// this one in table order is a descendant iff its ordinal is below it.
+    pub(crate) fn subtree_end(self, kind: CodeKind) -> u32 {
+        (self.padded + scale(self.level, kind)) * 4
+    }
+
     /// The digits of the code as a number (`2080101`, `20801`, `208`).
     pub(crate) fn value(self, kind: CodeKind) -> u32 {
         self.padded / scale(self.level, kind)

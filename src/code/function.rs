@@ -86,6 +86,11 @@ impl FunctionCode {
         self.0.value(KIND)
     }
 
+    /// The first ordinal after this code's subtree (see `Packed::subtree_end`).
+    pub(crate) fn subtree_end(self) -> u32 {
+        self.0.subtree_end(KIND)
+    }
+
     /// The code one level up: the 款 of a 项, the 类 of a 款, `None` for a 类.
     ///
     /// ```
