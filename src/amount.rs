@@ -919,34 +919,49 @@ impl FromStr for Percent {
 
     /// Parses "93.43%", "93.43", "100%", full-width "９３．４３％".
     fn from_str(s: &str) -> Result<Percent, AmountError> {
-        let chars: Vec<char> = s.chars().map(fold_width).collect();
-        let start = chars.iter().take_while(|c| c.is_whitespace()).count();
-        let end = chars.len() - chars.iter().rev().take_while(|c| c.is_whitespace()).count();
-        let body = chars.get(start..end.max(start)).unwrap_or(&[]);
-        if body.is_empty() {
-            return Err(AmountError::Empty {
-                input: s.to_owned(),
-            });
+        // The common "93.43" or "-6.77%" without allocating (see
+        // `parse_plain`); everything else takes the general path.
+        if let Some(a) = parse_plain(s.strip_suffix('%').unwrap_or(s), Unit::WanYuan) {
+            if let Ok(decimals) = u32::try_from(a.decimals) {
+                return Ok(Percent {
+                    value: a.value,
+                    decimals,
+                });
+            }
         }
-        let (number, used) = parse_number(s, body).map_err(|e| shift(e, start))?;
-        let rest = body.get(used..).unwrap_or(&[]);
-        let mut tail = rest.iter().filter(|c| !c.is_whitespace());
-        match (tail.next(), tail.next()) {
-            (None, _) | (Some('%'), None) => Ok(Percent {
-                value: number.value,
-                decimals: number.decimals,
-            }),
-            (Some(c), _) => Err(AmountError::Malformed {
-                input: s.to_owned(),
-                position: start + used + rest.iter().take_while(|x| x.is_whitespace()).count(),
-                expected: "a digit, '.' or '%'",
-                found: if *c == '%' {
-                    "text after '%'".to_owned()
-                } else {
-                    c.to_string()
-                },
-            }),
-        }
+        parse_percent_general(s)
+    }
+}
+
+/// [`Percent`]'s `from_str` for every printed form.
+fn parse_percent_general(s: &str) -> Result<Percent, AmountError> {
+    let chars: Vec<char> = s.chars().map(fold_width).collect();
+    let start = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let end = chars.len() - chars.iter().rev().take_while(|c| c.is_whitespace()).count();
+    let body = chars.get(start..end.max(start)).unwrap_or(&[]);
+    if body.is_empty() {
+        return Err(AmountError::Empty {
+            input: s.to_owned(),
+        });
+    }
+    let (number, used) = parse_number(s, body).map_err(|e| shift(e, start))?;
+    let rest = body.get(used..).unwrap_or(&[]);
+    let mut tail = rest.iter().filter(|c| !c.is_whitespace());
+    match (tail.next(), tail.next()) {
+        (None, _) | (Some('%'), None) => Ok(Percent {
+            value: number.value,
+            decimals: number.decimals,
+        }),
+        (Some(c), _) => Err(AmountError::Malformed {
+            input: s.to_owned(),
+            position: start + used + rest.iter().take_while(|x| x.is_whitespace()).count(),
+            expected: "a digit, '.' or '%'",
+            found: if *c == '%' {
+                "text after '%'".to_owned()
+            } else {
+                c.to_string()
+            },
+        }),
     }
 }
 
@@ -996,6 +1011,25 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    proptest::proptest! {
+        // The allocation-free path reads plain figures exactly as the
+        // general parser does.
+        #[test]
+        fn plain_percentages_parse_as_in_general(
+            m in -10_000_000i64..10_000_000,
+            scale in 0u32..8,
+            sign in proptest::bool::ANY,
+        ) {
+            let text = format!("{}{}", Decimal::new(m, scale), if sign { "%" } else { "" });
+            let fast = text.parse::<Percent>().map_err(|e| e.to_string());
+            let general = parse_percent_general(&text).map_err(|e| e.to_string());
+            proptest::prop_assert_eq!(&fast, &general);
+            if let Ok(p) = fast {
+                proptest::prop_assert_eq!(p.decimals(), general.map(|g| g.decimals()).unwrap_or(99));
+            }
+        }
     }
 
     #[test]

@@ -34,7 +34,7 @@ use serde_json::Number;
 use crate::amount::Unit;
 use crate::date::FiscalYear;
 use crate::disclosure::{Disclosure, Fact, Value};
-use crate::fact::{FactId, FactKind};
+use crate::fact::{FactId, FactKind, Key};
 use crate::span::Span;
 
 /// Reads the JSON form of [`Disclosure::from_json`] without building a
@@ -155,12 +155,15 @@ impl RawDisclosure<'_> {
         // Insert in id order (the order facts are kept in), so that each
         // insertion appends. Distinct keys are distinct ids, and the sort is
         // stable: the statements of each id stay in written order either way.
-        let mut order: Vec<usize> = (0..ids.len()).collect();
-        order.sort_by(|&a, &b| {
-            let id = |i: usize| ids.get(i).map(|(id, _)| id);
-            id(a).cmp(&id(b))
-        });
-        for i in order {
+        // Distinct keys are distinct ids, so an unstable sort of (key,
+        // position) pairs gives the same order, at a fraction of the cost.
+        let mut order: Vec<(Key, usize)> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id.key(), i))
+            .collect();
+        order.sort_unstable();
+        for (_, i) in order {
             let ((id, span_at), (_, values)) = (ids.get(i)?, facts.get(i)?);
             let span_list = match span_at {
                 Some(at) => &spans.get(*at)?.1,

@@ -768,12 +768,13 @@ struct Compiled {
 
 /// The declared bases, compiled and grouped by their first segment, so an
 /// id is matched against the few bases that can fit it.
-fn index() -> &'static std::collections::HashMap<&'static str, Vec<Compiled>> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<Compiled>>> =
-        std::sync::OnceLock::new();
+fn index() -> &'static std::collections::HashMap<&'static str, Vec<Compiled>, IdHash> {
+    static INDEX: std::sync::OnceLock<
+        std::collections::HashMap<&'static str, Vec<Compiled>, IdHash>,
+    > = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut map: std::collections::HashMap<&'static str, Vec<Compiled>> =
-            std::collections::HashMap::new();
+        let mut map: std::collections::HashMap<&'static str, Vec<Compiled>, IdHash> =
+            std::collections::HashMap::with_hasher(IdHash::new());
         for (index, spec) in BASES.iter().enumerate() {
             let index = u16::try_from(index).unwrap_or(u16::MAX);
             let segs: Vec<Seg> = spec
@@ -908,7 +909,9 @@ impl std::hash::Hasher for IdHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // The product's low bits are weak and the table indexes by them:
+        // bring the well-mixed high bits down.
+        self.0.rotate_left(26)
     }
 }
 
