@@ -745,6 +745,32 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The fact id this key stands for (the inverse of [`FactId::key`]).
+    pub(crate) fn id(self) -> Option<FactId> {
+        use std::fmt::Write as _;
+        let spec = BASES.get(self.base_index())?;
+        let slot = ((self.0 >> 8) & 0xffff_ffff) as u32;
+        let mut text = String::with_capacity(spec.pattern.len() + 24);
+        for (i, seg) in spec.pattern.split('.').enumerate() {
+            if i > 0 {
+                text.push('.');
+            }
+            match seg {
+                "{f}" => write!(text, "{}", FunctionCode::from_ordinal(slot)?).ok()?,
+                "{e}" => write!(text, "{}", EconomicCode::from_ordinal(slot)?).ok()?,
+                "{v}" => text.push_str(VehicleKind::ALL.get(slot as usize)?.id_segment()),
+                lit => text.push_str(lit),
+            }
+        }
+        if let Some(code) = self.suffix_code().checked_sub(1) {
+            text.push('.');
+            text.push_str(Suffix::ALL.get(usize::from(code))?.as_str());
+        }
+        FactId::new(&text).ok().filter(|id| id.key() == self)
+    }
+}
+
 /// 0 for no suffix, else 1 + the position in [`Suffix::ALL`].
 fn suffix_code(suffix: Option<Suffix>) -> u8 {
     suffix.map_or(0, |s| s as u8 + 1)
@@ -1293,6 +1319,37 @@ mod tests {
             assert_eq!(parsed.spec().pattern, spec.pattern, "{id}");
             assert_eq!(parsed.kind(), spec.kind, "{id}");
             assert_eq!(parsed.suffix(), None, "{id}");
+        }
+    }
+
+    #[test]
+    fn keys_give_back_their_ids() {
+        for spec in BASES {
+            for code in [
+                "208",
+                "20805",
+                "2080505",
+                "30101",
+                "302",
+                "other",
+                "ministerial",
+            ] {
+                let id = spec
+                    .pattern
+                    .replace("{f}", code)
+                    .replace("{e}", code)
+                    .replace("{v}", code);
+                for suffix in std::iter::once(None).chain(Suffix::ALL.map(Some)) {
+                    let text = match suffix {
+                        None => id.clone(),
+                        Some(s) => format!("{id}.{}", s.as_str()),
+                    };
+                    if let Ok(parsed) = FactId::new(&text) {
+                        assert_eq!(parsed.key().id().as_ref(), Some(&parsed), "{text}");
+                        assert_eq!(parsed.key().id().unwrap().as_str(), text);
+                    }
+                }
+            }
         }
     }
 

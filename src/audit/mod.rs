@@ -21,7 +21,7 @@ use thiserror::Error;
 pub use identities::*;
 
 use crate::disclosure::Disclosure;
-use crate::fact::FactId;
+use crate::fact::{FactId, Key};
 use crate::span::Span;
 
 /// How serious a finding is.
@@ -99,9 +99,24 @@ impl fmt::Display for Severity {
 pub struct Finding {
     rule: &'static str,
     severity: Severity,
-    facts: Vec<FactId>,
+    facts: LazyFacts,
     span: Option<Span>,
     texts: LazyTexts,
+}
+
+/// The facts a finding names, as keys; their ids are made when first
+/// asked for (a finding over a table names dozens of facts).
+#[derive(Clone)]
+struct LazyFacts {
+    keys: Vec<Key>,
+    ids: OnceLock<Vec<FactId>>,
+}
+
+impl LazyFacts {
+    fn get(&self) -> &[FactId] {
+        self.ids
+            .get_or_init(|| self.keys.iter().filter_map(|k| k.id()).collect())
+    }
 }
 
 /// The words and figures of a finding.
@@ -132,7 +147,7 @@ impl PartialEq for Finding {
     fn eq(&self, other: &Finding) -> bool {
         self.rule == other.rule
             && self.severity == other.severity
-            && self.facts == other.facts
+            && self.facts.keys == other.facts.keys
             && self.span == other.span
             && self.texts.get() == other.texts.get()
     }
@@ -147,7 +162,7 @@ impl fmt::Debug for Finding {
             .field("rule", &self.rule)
             .field("severity", &self.severity)
             .field("message", &t.message)
-            .field("facts", &self.facts)
+            .field("facts", &self.facts.get())
             .field("expected", &t.expected)
             .field("actual", &t.actual)
             .field("difference", &t.difference)
@@ -219,7 +234,7 @@ impl Finding {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn facts(&self) -> &[FactId] {
-        &self.facts
+        self.facts.get()
     }
 
     /// What the other figures imply, as printed (no separators).
@@ -324,7 +339,7 @@ impl Finding {
             "rule": self.rule,
             "severity": self.severity.as_str(),
             "message": t.message,
-            "facts": self.facts.iter().map(FactId::as_str).collect::<Vec<_>>(),
+            "facts": self.facts.get().iter().map(FactId::as_str).collect::<Vec<_>>(),
             "expected": t.expected,
             "actual": t.actual,
             "difference": t.difference,
@@ -524,14 +539,17 @@ impl Sink<'_> {
         rule: &'static str,
         severity: Severity,
         span: Option<Span>,
-        facts: impl FnOnce() -> Vec<FactId>,
+        facts: impl FnOnce() -> Vec<Key>,
         texts: impl Fn() -> Texts + Send + Sync + 'static,
     ) {
         if self.audit.is_enabled(rule) {
             self.findings.push(Finding {
                 rule,
                 severity,
-                facts: facts(),
+                facts: LazyFacts {
+                    keys: facts(),
+                    ids: OnceLock::new(),
+                },
                 span,
                 texts: LazyTexts {
                     written: OnceLock::new(),

@@ -465,9 +465,9 @@ fn cat(base: &str, suffix: &str) -> String {
     s
 }
 
-/// Owned copies of the ids a finding names.
-fn owned<'a>(ids: impl IntoIterator<Item = &'a FactId>) -> Vec<FactId> {
-    ids.into_iter().cloned().collect()
+/// The keys of the ids a finding names.
+fn owned<'a>(ids: impl IntoIterator<Item = &'a FactId>) -> Vec<Key> {
+    ids.into_iter().map(FactId::key).collect()
 }
 
 fn plain(d: Decimal) -> String {
@@ -487,7 +487,7 @@ fn report(
     class: Severity,
     verdict: &Verdict,
     span: Option<Span>,
-    facts: impl FnOnce() -> Vec<FactId>,
+    facts: impl FnOnce() -> Vec<Key>,
     what: impl Fn() -> String + Send + Sync + 'static,
 ) {
     let (rule, severity) = match verdict.outcome() {
@@ -1110,7 +1110,7 @@ fn restatements(ledger: Ledger<'_>, sink: &mut Sink<'_>) {
                 "restatement",
                 severity,
                 other.span().or(first.span()),
-                || vec![id.clone()],
+                || vec![id.key()],
                 move || Texts {
                     message: format!(
                         "{} is stated as {expected} and again as {actual}: difference {diff}, tolerance {tolerance}",
@@ -1855,7 +1855,7 @@ fn push_code(
         rule,
         Severity::Warning,
         f.and_then(Fact::span),
-        || vec![id.clone()],
+        || vec![id.key()],
         move || Texts {
             message: message(),
             expected: expected.clone(),

@@ -139,6 +139,20 @@ impl Packed {
         self.padded * 4 + self.level as u32
     }
 
+    /// The code whose [`ordinal`](Self::ordinal) is `ordinal`, if any.
+    pub(crate) fn from_ordinal(ordinal: u32, kind: CodeKind) -> Option<Packed> {
+        let level = match ordinal & 3 {
+            0 => CodeLevel::Class,
+            1 => CodeLevel::Section,
+            2 => CodeLevel::Item,
+            _ => return None,
+        };
+        let value = (ordinal >> 2) / scale(level, kind);
+        Packed::from_number(value, kind)
+            .ok()
+            .filter(|p| p.ordinal() == ordinal)
+    }
+
     /// The first ordinal after this code's subtree: a code that follows
     /// this one in table order is a descendant iff its ordinal is below it.
     pub(crate) fn subtree_end(self, kind: CodeKind) -> u32 {

@@ -68,6 +68,11 @@ macro_rules! impl_code_traits {
             pub(crate) fn ordinal(self) -> u32 {
                 self.0.ordinal()
             }
+
+            /// The code with this ordinal, if any.
+            pub(crate) fn from_ordinal(ordinal: u32) -> Option<$ty> {
+                Packed::from_ordinal(ordinal, $kind).map($ty)
+            }
         }
 
         impl From<$ty> for u32 {
