@@ -1326,26 +1326,18 @@ fn budget_of<'a>(ledger: Ledger<'a>, plan: &Plan, group: Group<'a>) -> Option<St
     }
 }
 
-/// The sign a stated direction word implies: +1 rise, −1 fall, 0 unchanged.
+/// The sign a stated direction word implies: +1 rise (增加, 增长, 上升,
+/// 提高), −1 fall (减少, 下降, 降低), 0 unchanged (持平, 无变化, …).
 fn word_sign(word: &str) -> Option<i32> {
-    let w = word.trim();
-    // 增加, 增长, 增 / 减少, 减 by their first character.
-    match w.chars().next()? {
-        '增' => return Some(1),
-        '减' => return Some(-1),
-        _ => {}
-    }
-    if ["上升", "提高"].iter().any(|x| w.starts_with(x)) {
-        Some(1)
-    } else if ["下降", "降低"].iter().any(|x| w.starts_with(x)) {
-        Some(-1)
-    } else if ["持平", "无变化", "没有变化", "不变", "相同", "一致"]
-        .iter()
-        .any(|x| w.contains(x))
-    {
-        Some(0)
-    } else {
-        None
+    let w = word.trim_start();
+    let mut chars = w.chars();
+    match (chars.next()?, chars.next()) {
+        ('增', _) | ('上', Some('升')) | ('提', Some('高')) => Some(1),
+        ('减', _) | ('下', Some('降')) | ('降', Some('低')) => Some(-1),
+        _ => ["持平", "无变化", "没有变化", "不变", "相同", "一致"]
+            .iter()
+            .any(|x| w.contains(x))
+            .then_some(0),
     }
 }
 
@@ -1394,10 +1386,12 @@ fn wording_direction(
             Value::SignedCount(n) => Some((fid, Decimal::from(*n))),
             _ => None,
         });
-    let prior = group
-        .amount(Some(Suffix::PriorYear))
-        .zip(group.amount(None))
-        .map(|(p, c)| (c.id, c.amount.value() - p.amount.value()));
+    let prior = || {
+        group
+            .amount(Some(Suffix::PriorYear))
+            .zip(group.amount(None))
+            .map(|(p, c)| (c.id, c.amount.value() - p.amount.value()))
+    };
     let clash = |sink: &mut Sink<'_>, involved: &FactId, actual: Decimal, what: &'static str| {
         let is = sign_of(actual);
         // A printed zero may be a small rise or fall rounded away: only a
@@ -1438,7 +1432,7 @@ fn wording_direction(
     };
     if let Some((fid, f)) = figure {
         clash(sink, fid, f, "the stated figure");
-    } else if let Some((cid, p)) = prior {
+    } else if let Some((cid, p)) = prior() {
         clash(sink, cid, p, "this year − last year");
     }
     // The two words of one sentence must agree with each other.
@@ -1666,26 +1660,26 @@ fn codes(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>) {
     let functions = Catalog::function();
     let economics = Catalog::economic();
     let year = d.fiscal_year().map_or(2024, |y| y.year());
-    // Unknown codes already reported, and the last code looked up (a
-    // code's rows are adjacent within a base).
-    let mut reported: Vec<u32> = Vec::new();
+    // Codes already looked up (a report uses a few dozen, in several
+    // tables), by ordinal (economic ones marked by the top bit), and the
+    // last one (a code's suffixes are adjacent).
+    let mut checked: Vec<u32> = Vec::new();
     let mut last: Option<u32> = None;
     for (id, stmts) in ledger.entries {
-        let code = match (id.function_code(), id.economic_code()) {
-            (Some(c), _) => Some((u32::from(c), "function")),
-            (None, Some(c)) => Some((u32::from(c), "economic")),
-            (None, None) => None,
-        };
-        if let Some((number, kind)) = code {
-            if last != Some(number) {
-                last = Some(number);
-                let known = match (id.function_code(), id.economic_code()) {
-                    (Some(c), _) => functions.contains(c),
-                    (None, Some(c)) => economics.contains(c),
-                    (None, None) => true,
+        let (function, economic) = (id.function_code(), id.economic_code());
+        let ordinal = function
+            .map(FunctionCode::ordinal)
+            .or_else(|| economic.map(|c| c.ordinal() | 1 << 31));
+        if let Some(ordinal) = ordinal.filter(|o| last != Some(*o)) {
+            last = Some(ordinal);
+            if !checked.contains(&ordinal) {
+                checked.push(ordinal);
+                let unknown = match (function, economic) {
+                    (Some(c), _) if !functions.contains(c) => Some(("function", u32::from(c))),
+                    (None, Some(c)) if !economics.contains(c) => Some(("economic", u32::from(c))),
+                    _ => None,
                 };
-                if !known && !reported.contains(&number) {
-                    reported.push(number);
+                if let Some((kind, number)) = unknown {
                     push_code(sink, "code.unknown", id, stmts.first(), None, move || {
                         format!("{kind} code {number} is not in the {year} catalog")
                     });
@@ -1701,8 +1695,11 @@ fn codes(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>) {
                     let Some(name) = f.value().as_text() else {
                         continue;
                     };
-                    if functions.contains(code) && !functions.has_name(code, name) {
-                        let expected = functions.name_in(code, year).unwrap_or_default().to_owned();
+                    let Some(entry) = functions.get(code) else {
+                        continue;
+                    };
+                    if !entry.has_name(name) {
+                        let expected = entry.name_in(year).to_owned();
                         let name = name.to_owned();
                         push_code(
                             sink,
@@ -1815,28 +1812,30 @@ impl Cite<'_> {
                     format!("cited code “{text}”: {e}")
                 });
             }
-            Ok(code) if !catalog.contains(code) => {
-                push_code(sink, "code.unknown", id, f, None, move || {
-                    format!("cited {} {code} is not in the {year} catalog", C::KIND)
-                });
-            }
-            Ok(code) if !self.name.is_empty() && !catalog.has_name(code, self.name) => {
-                let expected = catalog.name_in(code, year).unwrap_or_default().to_owned();
-                let name = self.name.to_owned();
-                push_code(
-                    sink,
-                    "code.name-mismatch",
-                    id,
-                    f,
-                    Some(expected.clone()),
-                    move || {
-                        format!(
-                            "cited code {code} is named “{name}”, but the catalog names it “{expected}”"
-                        )
-                    },
-                );
-            }
-            Ok(_) => {}
+            Ok(code) => match catalog.get(code) {
+                None => {
+                    push_code(sink, "code.unknown", id, f, None, move || {
+                        format!("cited {} {code} is not in the {year} catalog", C::KIND)
+                    });
+                }
+                Some(entry) if !self.name.is_empty() && !entry.has_name(self.name) => {
+                    let expected = entry.name_in(year).to_owned();
+                    let name = self.name.to_owned();
+                    push_code(
+                        sink,
+                        "code.name-mismatch",
+                        id,
+                        f,
+                        Some(expected.clone()),
+                        move || {
+                            format!(
+                                "cited code {code} is named “{name}”, but the catalog names it “{expected}”"
+                            )
+                        },
+                    );
+                }
+                Some(_) => {}
+            },
         }
     }
 }
