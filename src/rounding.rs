@@ -438,6 +438,77 @@ fn ratio_fast(
     })
 }
 
+/// Which ratio a stated percentage is checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RatioKind {
+    /// `a / b` ([`check_share`], and 完成率 with `a` the final figure).
+    Share,
+    /// `b / (a − b)`: change `b` on last year, with `a` this year
+    /// ([`check_change`]).
+    Change,
+    /// `(b − a) / a`: actual `b` against budget `a` ([`check_variance_rate`]).
+    Variance,
+}
+
+/// The outcome of a ratio check, decided in integers when it is
+/// [`Outcome::Exact`] or [`Outcome::WithinRounding`] (the usual cases);
+/// `None` otherwise, or when the figures need the general path. Always the
+/// outcome the check function's verdict has; the audit builds that
+/// verdict only when a finding is read.
+pub(crate) fn ratio_outcome(
+    kind: RatioKind,
+    a: &Amount,
+    b: &Amount,
+    stated: &Percent,
+) -> Option<Outcome> {
+    let scale = a.value().scale();
+    // In half-units of the last printed place, so every interval bound is
+    // an integer: a figure m is [2m − 1, 2m + 1].
+    let x = mantissa_at(a, a.unit(), scale)?.checked_mul(2)?;
+    let y = mantissa_at(b, a.unit(), scale)?.checked_mul(2)?;
+    let corner = |dx: i128, dy: i128| -> Option<(i128, i128)> {
+        let (u, v) = (x.checked_add(dx)?, y.checked_add(dy)?);
+        match kind {
+            RatioKind::Share => Some((u, v)),
+            RatioKind::Change => Some((v, u.checked_sub(v)?)),
+            RatioKind::Variance => Some((v.checked_sub(u)?, u)),
+        }
+    };
+    let (pn, pd) = corner(0, 0)?;
+    if pd == 0 {
+        return None;
+    }
+    if ratio_rounds_to(pn, pd, stated)? {
+        return Some(Outcome::Exact);
+    }
+    let corners = [
+        corner(-1, -1)?,
+        corner(-1, 1)?,
+        corner(1, -1)?,
+        corner(1, 1)?,
+    ];
+    let positive = corners.iter().all(|(_, d)| *d > 0);
+    let negative = corners.iter().all(|(_, d)| *d < 0);
+    if !(positive || negative) {
+        // The denominator may be zero: any percentage is reachable.
+        return Some(Outcome::WithinRounding);
+    }
+    // Is some corner-spanned ratio inside the stated interval? With the
+    // percentage's mantissa p at k decimals, its bounds are (2p ∓ 1) / (2·10^k).
+    let p = stated.value();
+    let scaled_by = 10i128.checked_pow(p.scale())?.checked_mul(200)?;
+    let twice = p.mantissa().checked_mul(2)?;
+    let (lo, hi) = (twice.checked_sub(1)?, twice.checked_add(1)?);
+    let (mut above_lo, mut below_hi) = (false, false);
+    for (n, d) in corners {
+        let (n, d) = if negative { (-n, -d) } else { (n, d) };
+        let scaled = n.checked_mul(scaled_by)?;
+        above_lo |= scaled >= lo.checked_mul(d)?;
+        below_hi |= scaled <= hi.checked_mul(d)?;
+    }
+    (above_lo && below_hi).then_some(Outcome::WithinRounding)
+}
+
 /// Value and half-unit of `a` in `unit`.
 fn in_unit(a: &Amount, unit: crate::Unit) -> Result<(Decimal, Decimal), AmountError> {
     let c = a.to_unit(unit)?;
@@ -953,6 +1024,57 @@ mod tests {
                 }
             }
         }
+    }
+
+    proptest! {
+        // The integer outcome, when given, is the verdict's.
+        #[test]
+        fn ratio_outcome_is_the_verdicts(
+            a in -1_000_000i64..10_000_000,
+            b in -1_000_000i64..10_000_000,
+            r in -20_000i64..20_000,
+            nudge in -2i64..=2,
+        ) {
+            let (a, b) = (wan(a), wan(b));
+            let m = |x: &Amount| i64::try_from(x.value().mantissa()).unwrap();
+            let (x, y) = (m(&a), m(&b));
+            let near = |n: i64, d: i64| (d != 0).then(|| {
+                let p = Decimal::new(n, 0) * Decimal::ONE_HUNDRED / Decimal::new(d, 0);
+                let p = round_half_away_from_zero(p, 2);
+                Percent::new(p + Decimal::new(nudge, 2))
+            });
+            let cases = [
+                (RatioKind::Share, near(x, y)),
+                (RatioKind::Change, near(y, x - y)),
+                (RatioKind::Variance, near(y - x, x)),
+            ];
+            for (kind, rate_near) in cases {
+                for r in [Some(rate(r)), rate_near].into_iter().flatten() {
+                    let verdict = match kind {
+                        RatioKind::Share => check_share(&a, &b, &r),
+                        RatioKind::Change => check_change(&a, &b, &r),
+                        RatioKind::Variance => check_variance_rate(&a, &b, &r),
+                    };
+                    if let Some(o) = ratio_outcome(kind, &a, &b, &r) {
+                        prop_assert_eq!(o, verdict.unwrap().outcome(), "{:?} {} {} {}", kind, a, b, r);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ratio_outcome_decides_the_usual_cases() {
+        let (part, whole) = (wan(100), wan(300));
+        let outcome = |r: i64| ratio_outcome(RatioKind::Share, &part, &whole, &rate(r));
+        let verdict = |r: i64| check_share(&part, &whole, &rate(r)).unwrap().outcome();
+        // 1.00 / 3.00 = 33.33%; up to 1.005 / 2.995 = 33.56% is reachable.
+        assert_eq!(outcome(3333), Some(Outcome::Exact));
+        assert_eq!(outcome(3334), Some(Outcome::WithinRounding));
+        assert_eq!(verdict(3334), Outcome::WithinRounding);
+        // Beyond reach: the general path says what it is.
+        assert_eq!(outcome(3370), None);
+        assert_eq!(verdict(3370), Outcome::Inconsistent);
     }
 
     #[test]

@@ -10,12 +10,13 @@ use super::identities::{
     SHARE_BASES, SUM_IDENTITIES, SumIdentity,
 };
 use super::{RuleInfo, Severity, Sink, Texts};
-use crate::amount::Amount;
+use crate::amount::{Amount, Percent};
 use crate::code::{Catalog, CodeLevel, EconomicCode, FunctionCode};
 use crate::disclosure::{Disclosure, Fact, Statements, Value};
 use crate::fact::{FactId, Key, Suffix};
 use crate::rounding::{
-    ExactSum, Outcome, Verdict, check_change, check_share, check_sum, check_variance_rate,
+    ExactSum, Outcome, RatioKind, Verdict, check_change, check_share, check_sum,
+    check_variance_rate, ratio_outcome,
 };
 use crate::span::Span;
 
@@ -498,13 +499,62 @@ fn report(
         _ => (rule, class),
     };
     let v = *verdict;
-    sink.push(rule, severity, span, facts, move || Texts {
-        message: format!("{}: {v}", what()),
+    sink.push(rule, severity, span, facts, move || {
+        verdict_texts(&v, &what())
+    });
+}
+
+/// A finding's texts from its verdict, after `what` was checked.
+fn verdict_texts(v: &Verdict, what: &str) -> Texts {
+    Texts {
+        message: format!("{what}: {v}"),
         expected: v.expected().map(plain),
         actual: Some(plain(v.actual())),
         difference: v.difference().map(plain),
         tolerance: Some(plain(v.tolerance())),
-    });
+    }
+}
+
+/// The label of the fact `key` stands for.
+fn label_of(key: Key) -> String {
+    key.id().map(|id| id.label()).unwrap_or_default()
+}
+
+/// A stated percentage against the ratio of two stated figures `(a, b)`.
+/// Exact and within-rounding outcomes are decided in integers, and the
+/// verdict of a within-rounding one is built only when its finding is
+/// read; anything else is judged by the check function at once.
+fn ratio_rule(
+    sink: &mut Sink<'_>,
+    rule: &'static str,
+    kind: RatioKind,
+    (a, b, rate): (Amount, Amount, Percent),
+    span: Option<Span>,
+    facts: impl FnOnce() -> Vec<Key>,
+    what: impl Fn() -> String + Send + Sync + 'static,
+) {
+    let verdict = move || match kind {
+        RatioKind::Share => check_share(&a, &b, &rate),
+        RatioKind::Change => check_change(&a, &b, &rate),
+        RatioKind::Variance => check_variance_rate(&a, &b, &rate),
+    };
+    match ratio_outcome(kind, &a, &b, &rate) {
+        Some(Outcome::Exact) => {}
+        Some(Outcome::WithinRounding) => {
+            sink.push(rule, Severity::Info, span, facts, move || match verdict() {
+                Ok(v) => verdict_texts(&v, &what()),
+                Err(e) => Texts {
+                    message: format!("{}: {e}", what()),
+                    ..Texts::default()
+                },
+            })
+        }
+        _ => {
+            if let Ok(v) = verdict() {
+                report(sink, rule, Severity::Error, &v, span, facts, what);
+            }
+        }
+    }
 }
 
 /// `total = Σ parts` over stated facts (amounts, or exact counts).
@@ -531,7 +581,7 @@ fn sum_rule(
             ),
         )
     };
-    let label = total_id.clone();
+    let label = total_id.key();
     match total.value() {
         Value::Amount(t) => {
             let amount = |k: &Key| ledger.first(*k).and_then(|(_, f)| f.value().as_amount());
@@ -555,7 +605,7 @@ fn sum_rule(
                     &v,
                     total.span(),
                     facts,
-                    move || format!("{description}: {} {}", label.label(), t.printed()),
+                    move || format!("{description}: {} {}", label_of(label), t.printed()),
                 );
             }
         }
@@ -574,7 +624,7 @@ fn sum_rule(
                 sink.push(rule, Severity::Error, total.span(), facts, move || Texts {
                     message: format!(
                         "{description}: {} {t}, but the parts sum to {expected}: difference {}, tolerance 0",
-                        label.label(),
+                        label_of(label),
                         t - expected
                     ),
                     expected: Some(expected.to_string()),
@@ -616,7 +666,7 @@ pub(super) fn run(d: &Disclosure, sink: &mut Sink<'_>) {
             continue;
         }
         if let Ok(v) = check_sum(&c.amount, &[o.amount, r.amount, e.amount.negated()]) {
-            let (description, label, printed) = (b.description, c.id.clone(), c.amount);
+            let (description, label, printed) = (b.description, c.id.key(), c.amount);
             report(
                 sink,
                 b.rule,
@@ -624,7 +674,7 @@ pub(super) fn run(d: &Disclosure, sink: &mut Sink<'_>) {
                 &v,
                 c.span,
                 || owned([c.id, o.id, r.id, e.id]),
-                move || format!("{description}: {} {}", label.label(), printed.printed()),
+                move || format!("{description}: {} {}", label_of(label), printed.printed()),
             );
         }
     }
@@ -717,7 +767,7 @@ fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
                 let parts: Vec<Amount> = classes.iter().map(|r| r.stated.amount).collect();
                 if let Ok(v) = check_sum(&total.amount, &parts) {
                     let (name, n, label, printed) =
-                        (t.name, classes.len(), total.id.clone(), total.amount);
+                        (t.name, classes.len(), total.id.key(), total.amount);
                     report(
                         sink,
                         t.rules.total,
@@ -733,7 +783,7 @@ fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
                         move || {
                             format!(
                                 "{name}合计 = Σ {n} 类: {} {}",
-                                label.label(),
+                                label_of(label),
                                 printed.printed()
                             )
                         },
@@ -881,7 +931,7 @@ fn change_sums(
         if sink.enabled(t.rules.change_sum) {
             let (n, label, printed) = (
                 change_parts.len(),
-                total_change.id.clone(),
+                total_change.id.key(),
                 total_change.amount,
             );
             report(
@@ -898,7 +948,7 @@ fn change_sums(
                 move || {
                     format!(
                         "Σ {n} 个科目增减额 = {}: stated {}",
-                        label.label(),
+                        label_of(label),
                         printed.printed()
                     )
                 },
@@ -1012,7 +1062,7 @@ fn bound(
             )
         }
     };
-    let (part_label, whole_label) = (part_id.clone(), whole_id.clone());
+    let (part_label, whole_label) = (part_id.key(), whole_id.key());
     sink.push(
         rule,
         severity,
@@ -1021,9 +1071,9 @@ fn bound(
         move || Texts {
             message: format!(
                 "{description}: {} {} exceeds {} {} by {}, beyond rounding tolerance {}",
-                part_label.label(),
+                label_of(part_label),
                 excess.0,
-                whole_label.label(),
+                label_of(whole_label),
                 excess.1,
                 excess.2,
                 excess.3
@@ -1105,7 +1155,7 @@ fn restatements(ledger: Ledger<'_>, sink: &mut Sink<'_>) {
                     String::new(),
                 ),
             };
-            let label = id.clone();
+            let label = id.key();
             sink.push(
                 "restatement",
                 severity,
@@ -1114,7 +1164,7 @@ fn restatements(ledger: Ledger<'_>, sink: &mut Sink<'_>) {
                 move || Texts {
                     message: format!(
                         "{} is stated as {expected} and again as {actual}: difference {diff}, tolerance {tolerance}",
-                        label.label()
+                        label_of(label)
                     ),
                     expected: Some(expected.clone()),
                     actual: Some(actual.clone()),
@@ -1208,27 +1258,24 @@ fn suffix_rule(
             let Some(whole) = whole else {
                 return;
             };
-            if let Ok(v) = check_share(&part.amount, &whole.amount, &p) {
-                let (pl, pa, wl, wa) =
-                    (part.id.clone(), part.amount, whole.id.clone(), whole.amount);
-                report(
-                    sink,
-                    "narrative.share",
-                    Severity::Error,
-                    &v,
-                    fact.span(),
-                    || owned([id, part.id, whole.id]),
-                    move || {
-                        format!(
-                            "{} {} / {} {} = {p}?",
-                            pl.label(),
-                            pa.printed(),
-                            wl.label(),
-                            wa.printed()
-                        )
-                    },
-                );
-            }
+            let (pk, pa, wk, wa) = (part.id.key(), part.amount, whole.id.key(), whole.amount);
+            ratio_rule(
+                sink,
+                "narrative.share",
+                RatioKind::Share,
+                (part.amount, whole.amount, p),
+                fact.span(),
+                || owned([id, part.id, whole.id]),
+                move || {
+                    format!(
+                        "{} {} / {} {} = {p}?",
+                        label_of(pk),
+                        pa.printed(),
+                        label_of(wk),
+                        wa.printed()
+                    )
+                },
+            );
         }
         Suffix::ChangeRate => {
             let (Some(rate), Some(current), Some(change)) = (
@@ -1238,25 +1285,23 @@ fn suffix_rule(
             ) else {
                 return;
             };
-            if let Ok(v) = check_change(&current.amount, &change.amount, &rate) {
-                let (label, ca, xa) = (current.id.clone(), current.amount, change.amount);
-                report(
-                    sink,
-                    "narrative.change-rate",
-                    Severity::Error,
-                    &v,
-                    fact.span(),
-                    || owned([id, current.id, change.id]),
-                    move || {
-                        format!(
-                            "{} {}, change {}, rate {rate}",
-                            label.label(),
-                            ca.printed(),
-                            xa.printed()
-                        )
-                    },
-                );
-            }
+            let (ck, ca, xa) = (current.id.key(), current.amount, change.amount);
+            ratio_rule(
+                sink,
+                "narrative.change-rate",
+                RatioKind::Change,
+                (current.amount, change.amount, rate),
+                fact.span(),
+                || owned([id, current.id, change.id]),
+                move || {
+                    format!(
+                        "{} {}, change {}, rate {rate}",
+                        label_of(ck),
+                        ca.printed(),
+                        xa.printed()
+                    )
+                },
+            );
         }
         Suffix::PriorYear => {
             let base = id.key().with_suffix(None);
@@ -1277,37 +1322,37 @@ fn suffix_rule(
             else {
                 return;
             };
-            let (rule, v) = if suffix == Suffix::CompletionRate {
+            let (rule, kind, figures) = if suffix == Suffix::CompletionRate {
                 (
                     "narrative.completion-rate",
-                    check_share(&actual.amount, &budget.amount, &rate),
+                    RatioKind::Share,
+                    (actual.amount, budget.amount, rate),
                 )
             } else {
                 (
                     "narrative.budget-variance",
-                    check_variance_rate(&budget.amount, &actual.amount, &rate),
+                    RatioKind::Variance,
+                    (budget.amount, actual.amount, rate),
                 )
             };
-            if let Ok(v) = v {
-                let (label, aa, ba) = (actual.id.clone(), actual.amount, budget.amount);
-                report(
-                    sink,
-                    rule,
-                    Severity::Error,
-                    &v,
-                    fact.span(),
-                    || owned([id, actual.id, budget.id]),
-                    move || {
-                        format!(
-                            "{} 决算数 {}, 预算数 {}, {} {rate}",
-                            label.label(),
-                            aa.printed(),
-                            ba.printed(),
-                            suffix.label()
-                        )
-                    },
-                );
-            }
+            let (ak, aa, ba) = (actual.id.key(), actual.amount, budget.amount);
+            ratio_rule(
+                sink,
+                rule,
+                kind,
+                figures,
+                fact.span(),
+                || owned([id, actual.id, budget.id]),
+                move || {
+                    format!(
+                        "{} 决算数 {}, 预算数 {}, {} {rate}",
+                        label_of(ak),
+                        aa.printed(),
+                        ba.printed(),
+                        suffix.label()
+                    )
+                },
+            );
         }
         Suffix::ChangeWord | Suffix::ChangeRateWord => {
             wording_direction(sink, group, id, fact, suffix)
@@ -1349,12 +1394,6 @@ fn sign_of(d: Decimal) -> i32 {
     } else {
         1
     }
-}
-
-/// The label of the figure `id` qualifies (its id without the suffix).
-fn base_label(id: &FactId) -> String {
-    id.with_suffix(None)
-        .map_or_else(|_| id.label(), |base| base.label())
 }
 
 /// The direction words must agree with the figures.
@@ -1404,7 +1443,7 @@ fn wording_direction(
         } else {
             "wording.change-direction"
         };
-        let (label, word) = (id.clone(), word.to_owned());
+        let (label, word) = (id.key().with_suffix(None), word.to_owned());
         sink.push(
             rule,
             Severity::Warning,
@@ -1413,7 +1452,7 @@ fn wording_direction(
             move || Texts {
                 message: format!(
                     "{}: the text says “{word}” but {what} is {}",
-                    base_label(&label),
+                    label_of(label),
                     plain(actual)
                 ),
                 expected: Some(
@@ -1446,7 +1485,11 @@ fn wording_direction(
         if word_sign(other_word).is_some_and(|o| o != said)
             && sink.enabled("wording.change-direction")
         {
-            let (label, word, other_word) = (id.clone(), word.to_owned(), other_word.to_owned());
+            let (label, word, other_word) = (
+                id.key().with_suffix(None),
+                word.to_owned(),
+                other_word.to_owned(),
+            );
             sink.push(
                 "wording.change-direction",
                 Severity::Warning,
@@ -1455,7 +1498,7 @@ fn wording_direction(
                 move || Texts {
                     message: format!(
                         "{}: “{word}” and “{other_word}” state different directions",
-                        base_label(&label)
+                        label_of(label)
                     ),
                     expected: None,
                     actual: Some(word.clone()),
@@ -1501,7 +1544,7 @@ fn wording_comparison(
         return;
     }
     let (label, aa, ba, word) = (
-        actual.id.clone(),
+        actual.id.key(),
         actual.amount,
         budget.amount,
         word.to_owned(),
@@ -1514,7 +1557,7 @@ fn wording_comparison(
         move || Texts {
             message: format!(
                 "{}: the text says 决算数“{word}”预算数, but 决算数 {} − 预算数 {} = {}",
-                label.label(),
+                label_of(label),
                 aa.printed(),
                 ba.printed(),
                 plain(diff)
