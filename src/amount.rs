@@ -350,11 +350,21 @@ fn parse_number(input: &str, chars: &[char]) -> Result<(Printed, usize), AmountE
     ))
 }
 
-/// The common case, without allocating: an optional minus, plain ASCII
-/// digits, an optional fraction of 1 to 6 digits, no separators, no unit
-/// ("74194.06", "-50.41", "0"). Anything else (or anything this would get
-/// wrong) returns `None` and takes the general path.
+/// The common case, without allocating: an optional minus, ASCII digits (plain, or
+/// grouped by commas in threes), an optional fraction of 1 to 6 digits, no unit
+/// ("74194.06", "74,194.06", "-50.41", "0"). Anything else (or anything this would
+/// get wrong) returns `None` and takes the general path.
 fn parse_plain(text: &str, unit: Unit) -> Option<Amount> {
+    let (value, decimals) = plain_number(text)?;
+    Some(Amount {
+        value,
+        decimals: i32::try_from(decimals).ok()?,
+        unit,
+    })
+}
+
+/// The number of [`parse_plain`] and its decimals, as [`parse_number`] reads it.
+fn plain_number(text: &str) -> Option<(Decimal, u32)> {
     let bytes = text.as_bytes();
     let (negative, digits) = match bytes.split_first() {
         Some((b'-', rest)) => (true, rest),
@@ -363,34 +373,54 @@ fn parse_plain(text: &str, unit: Unit) -> Option<Amount> {
     let mut mantissa: i64 = 0;
     let mut decimals: Option<u32> = None;
     let mut count = 0u32;
+    // Digits of the integer part since the last comma, and commas seen.
+    let mut group_len = 0u32;
+    let mut groups = 0u32;
     for &b in digits {
         match b {
             b'0'..=b'9' => {
                 mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
                 count += 1;
-                if let Some(d) = decimals.as_mut() {
-                    *d += 1;
+                match decimals.as_mut() {
+                    Some(d) => *d += 1,
+                    None => group_len += 1,
                 }
             }
-            b'.' if decimals.is_none() && count > 0 => decimals = Some(0),
+            // The grouping rules of `parse_number`: a first group of one to three
+            // digits, then groups of exactly three.
+            b',' if decimals.is_none()
+                && group_len > 0
+                && (if groups == 0 {
+                    group_len <= 3
+                } else {
+                    group_len == 3
+                }) =>
+            {
+                groups += 1;
+                group_len = 0;
+            }
+            b'.' if decimals.is_none() && count > 0 && (groups == 0 || group_len == 3) => {
+                decimals = Some(0);
+            }
             _ => return None,
         }
     }
     let decimals = decimals.unwrap_or(0);
     // Reject "1." and more than six decimals here; the general path words
     // the error. 18 digits always fit an i64.
-    if count == 0 || count > 18 || decimals > MAX_PRINTED_DECIMALS || text.ends_with('.') {
+    if count == 0
+        || count > 18
+        || decimals > MAX_PRINTED_DECIMALS
+        || text.ends_with('.')
+        || (groups > 0 && group_len != 3)
+    {
         return None;
     }
     let mut value = Decimal::new(if negative { -mantissa } else { mantissa }, decimals);
     if value.is_zero() {
         value.set_sign_positive(true);
     }
-    Some(Amount {
-        value,
-        decimals: i32::try_from(decimals).ok()?,
-        unit,
-    })
+    Some((value, decimals))
 }
 
 /// Writes `value` at `decimals` places with thousands separators.
@@ -529,9 +559,14 @@ impl Amount {
     /// # Ok::<(), juesuan::AmountError>(())
     /// ```
     pub fn parse_in(text: &str, default_unit: Unit) -> Result<Amount, AmountError> {
-        if let Some(a) = parse_plain(text, default_unit) {
-            return Ok(a);
+        match parse_plain(text, default_unit) {
+            Some(a) => Ok(a),
+            None => Amount::parse_general(text, default_unit),
         }
+    }
+
+    /// [`Amount::parse_in`] for every printed form.
+    fn parse_general(text: &str, default_unit: Unit) -> Result<Amount, AmountError> {
         let chars: Vec<char> = text.chars().map(fold_width).collect();
         let start = chars.iter().take_while(|c| c.is_whitespace()).count();
         let end = chars.len() - chars.iter().rev().take_while(|c| c.is_whitespace()).count();
@@ -919,15 +954,10 @@ impl FromStr for Percent {
 
     /// Parses "93.43%", "93.43", "100%", full-width "９３．４３％".
     fn from_str(s: &str) -> Result<Percent, AmountError> {
-        // The common "93.43" or "-6.77%" without allocating (see
-        // `parse_plain`); everything else takes the general path.
-        if let Some(a) = parse_plain(s.strip_suffix('%').unwrap_or(s), Unit::WanYuan) {
-            if let Ok(decimals) = u32::try_from(a.decimals) {
-                return Ok(Percent {
-                    value: a.value,
-                    decimals,
-                });
-            }
+        // The common case without allocating: a plain number and its `%`;
+        // everything else takes the general path.
+        if let Some((value, decimals)) = plain_number(s.strip_suffix('%').unwrap_or(s)) {
+            return Ok(Percent { value, decimals });
         }
         parse_percent_general(s)
     }
@@ -1011,6 +1041,52 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    /// `m` at `scale` decimals, its integer part grouped by commas.
+    fn grouped(m: i64, scale: u32) -> String {
+        let plain = Decimal::new(m, scale).to_string();
+        let (sign, rest) = plain.split_at(usize::from(plain.starts_with('-')));
+        let (int, frac) = rest
+            .split_once('.')
+            .map_or((rest, None), |(i, f)| (i, Some(f)));
+        let mut out = String::from(sign);
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if let Some(f) = frac {
+            out.push('.');
+            out.push_str(f);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        // Grouped and plain figures, and near-misses of grouping, read the
+        // same on the allocation-free path as on the general one.
+        #[test]
+        fn plain_amounts_parse_as_in_general(
+            m in -10_000_000_000i64..10_000_000_000,
+            scale in 0u32..8,
+            mangle in 0usize..4,
+        ) {
+            let mut text = grouped(m, scale);
+            match mangle {
+                1 => text = text.replacen(',', "", 1),
+                2 => text.push(','),
+                3 => text = text.replacen(',', ",,", 1),
+                _ => {}
+            }
+            let fast = Amount::parse_in(&text, Unit::WanYuan).map_err(|e| e.to_string());
+            let general = Amount::parse_general(&text, Unit::WanYuan).map_err(|e| e.to_string());
+            proptest::prop_assert_eq!(&fast, &general, "{}", text);
+            if let (Ok(a), Ok(b)) = (fast, general) {
+                proptest::prop_assert_eq!(a.decimals(), b.decimals());
+            }
+        }
     }
 
     proptest::proptest! {

@@ -272,6 +272,16 @@ fn path_continues(p: &str, from: usize) -> bool {
     false
 }
 
+/// The fact id `base.suffix` (assembled without the formatting machinery: the reader
+/// builds one for most facts it emits).
+fn dotted(base: &str, suffix: &str) -> String {
+    let mut id = String::with_capacity(base.len() + 1 + suffix.len());
+    id.push_str(base);
+    id.push('.');
+    id.push_str(suffix);
+    id
+}
+
 /// Whether `text` has a run of five to seven ASCII digits, as a cited code does.
 fn may_cite_codes(text: &str) -> bool {
     let mut run = 0;
@@ -292,7 +302,8 @@ impl<'t, 'a> Reader<'t, 'a> {
     pub(super) fn new(text: &'t NormalizedText<'a>) -> Reader<'t, 'a> {
         Reader {
             text,
-            facts: Vec::new(),
+            // About one fact per 80 bytes of a report: growing the vector copies them.
+            facts: Vec::with_capacity(text.as_str().len() / 64),
             diagnostics: Vec::new(),
             section: Section::Unknown,
             divisions: Vec::new(),
@@ -419,7 +430,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     fn end_sentence(&mut self, cx: &mut Para<'_>, end: usize) {
         for (id, zero, range) in std::mem::take(&mut cx.pending_zero) {
             if !cx.changed.contains(&id) {
-                self.emit_at(cx, &format!("{id}.change"), zero, range);
+                self.emit_at(cx, &dotted(&id, "change"), zero, range);
             }
         }
         cx.changed.clear();
@@ -455,11 +466,16 @@ impl<'t, 'a> Reader<'t, 'a> {
         if same && n.is_none() {
             return;
         }
-        if !same {
-            self.state.relation = Relation::None;
-        }
+        let id = match &self.state.subject {
+            // The same subject restated with its figure: its id is shared, not copied.
+            Subject::Base { id: current, .. } if same => Rc::clone(current),
+            _ => {
+                self.state.relation = Relation::None;
+                Rc::from(id)
+            }
+        };
         self.state.subject = Subject::Base {
-            id: Rc::from(id),
+            id,
             count: want == Want::Count,
             unit,
             decimals,
@@ -577,12 +593,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         if segments.len() > 1 {
             if let Some((name, r, _)) = segments.last() {
                 let r = label_from + r.start..label_from + r.end;
-                self.emit_at(
-                    cx,
-                    &format!("{id}.name"),
-                    Value::Text((*name).to_owned()),
-                    r,
-                );
+                self.emit_at(cx, &dotted(&id, "name"), Value::Text((*name).to_owned()), r);
             }
         }
         true
@@ -624,7 +635,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             )
         {
             if let Some(kind) = vehicle_kind(label) {
-                let id = format!("assets.vehicles.{}", kind.id_segment());
+                let id = dotted("assets.vehicles", kind.id_segment());
                 if !self.figure(cx, &id, Want::Count, &n) {
                     Self::unmatched(cx, &n);
                 }
@@ -785,7 +796,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 if label.contains("预算") {
                     self.emit_at(
                         cx,
-                        &format!("{id}.comparison_word"),
+                        &dotted(&id, "comparison_word"),
                         Value::Text(word),
                         t.start..t.end,
                     );
@@ -793,7 +804,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 } else {
                     self.emit_at(
                         cx,
-                        &format!("{id}.change_word"),
+                        &dotted(&id, "change_word"),
                         Value::Text(word),
                         t.start..t.end,
                     );
@@ -845,7 +856,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                     if let Some(id) = self.subject_id().map(str::to_owned) {
                         self.emit_at(
                             cx,
-                            &format!("{id}.comparison_word"),
+                            &dotted(&id, "comparison_word"),
                             Value::Text(word.to_owned()),
                             range,
                         );
@@ -879,7 +890,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                         let start = t.start.saturating_sub(before.len());
                         self.emit_at(
                             cx,
-                            &format!("{id}.comparison_word"),
+                            &dotted(&id, "comparison_word"),
                             Value::Text((*word).to_owned()),
                             start..t.end,
                         );
@@ -962,7 +973,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 match self.state.subject.clone() {
                     Subject::Base { id, count, .. } => {
                         let want = if count { Want::Count } else { Want::Amount };
-                        if !self.figure(cx, &format!("{id}.prior_year"), want, &n) {
+                        if !self.figure(cx, &dotted(&id, "prior_year"), want, &n) {
                             Self::unmatched(cx, &n);
                         }
                     }
@@ -1025,7 +1036,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             if ok {
                 self.emit_at(
                     cx,
-                    &format!("{id}.change_rate_word"),
+                    &dotted(&id, "change_rate_word"),
                     Value::Text(word),
                     t.start..t.end,
                 );
@@ -1045,12 +1056,12 @@ impl<'t, 'a> Reader<'t, 'a> {
             };
             match value {
                 Some(v) => {
-                    let change = format!("{id}.change");
+                    let change = dotted(&id, "change");
                     let ok = self.emit_at(cx, &change, v, n.start..n.end).is_some();
                     if ok {
                         self.emit_at(
                             cx,
-                            &format!("{id}.change_word"),
+                            &dotted(&id, "change_word"),
                             Value::Text(word),
                             t.start..t.end,
                         );
@@ -1069,7 +1080,7 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// A percentage about the subject, stored as `<subject>.<suffix>`.
     fn percent(&mut self, cx: &mut Para<'_>, suffix: &str, n: &Num, negative: bool) -> bool {
-        let Some(id) = self.subject_id().map(|id| format!("{id}.{suffix}")) else {
+        let Some(id) = self.subject_id().map(|id| dotted(id, suffix)) else {
             Self::unmatched(cx, n);
             return false;
         };
@@ -1105,7 +1116,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let budget_id = if id == "appropriation.revenue_total" {
             "appropriation.initial_budget".to_owned()
         } else {
-            format!("{id}.budget")
+            dotted(&id, "budget")
         };
         self.state.relation = Relation::Budget;
         if kind == BudgetKind::Initial && cx.full_budget.as_deref() == Some(id.as_str()) {
@@ -1166,14 +1177,14 @@ impl<'t, 'a> Reader<'t, 'a> {
         };
         self.emit_at(
             cx,
-            &format!("{id}.{suffix}"),
+            &dotted(&id, suffix),
             Value::Text(text.to_owned()),
             range.clone(),
         );
         if !may_cite_codes(text) {
             return;
         }
-        let cited_id = format!("{id}.cited_code");
+        let cited_id = dotted(&id, "cited_code");
         if FactId::new(&cited_id).is_err() {
             return;
         }
@@ -1254,14 +1265,14 @@ impl<'t, 'a> Reader<'t, 'a> {
         let mut ids: Vec<String> = Vec::new();
         if let Some(prefix) = prefix {
             if segment.contains("收入") {
-                ids.push(format!("{prefix}.revenue"));
+                ids.push(dotted(prefix, "revenue"));
             }
             if segment.contains("支出") {
-                ids.push(format!("{prefix}.expenditure"));
+                ids.push(dotted(prefix, "expenditure"));
             }
             if segment.contains("结转") || segment.contains("结余") {
-                ids.push(format!("{prefix}.opening_balance"));
-                ids.push(format!("{prefix}.closing_balance"));
+                ids.push(dotted(prefix, "opening_balance"));
+                ids.push(dotted(prefix, "closing_balance"));
             }
         } else if segment.contains("三公")
             && matches!(self.section, Section::ThreePublic | Section::Unknown)

@@ -20,10 +20,12 @@ pub(super) enum Fold {
 pub(super) const TAB_WIDTH: usize = 4;
 
 /// Folds one character of the original text.
+#[inline]
 pub(super) fn fold(c: char) -> Fold {
     if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-        // Most characters of a report: ideographs, only ever simplified.
-        return Fold::Char(simplify(c));
+        // Most characters of a report: ideographs, only ever simplified (and never
+        // radicals, so one bit test decides).
+        return Fold::Char(simplify_ideograph(c));
     }
     match c {
         '\u{c}' => Fold::PageBreak,
@@ -86,7 +88,12 @@ fn canonical_ascii(c: char) -> char {
 /// produced in place of an ideograph to the simplified character used in the reports.
 /// Every other character is returned unchanged. The result is never itself mapped again.
 pub(super) fn simplify(c: char) -> char {
-    let c = radical(c).unwrap_or(c);
+    simplify_ideograph(radical(c).unwrap_or(c))
+}
+
+/// [`simplify`] without the radical step: traditional ideographs only.
+#[inline]
+fn simplify_ideograph(c: char) -> char {
     if is_traditional(c) {
         lookup(TRADITIONAL, c).unwrap_or(c)
     } else {

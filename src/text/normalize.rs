@@ -142,9 +142,18 @@ impl<'a> NormalizedText<'a> {
             };
             return at..at;
         }
-        let last = self
+        // The characters from `start` on begin at least a byte apart, so the last one
+        // before `end` is among the next `end - start` origins: search only those.
+        let window = self
             .origins
-            .partition_point(|o| o.at < end)
+            .get(
+                containing
+                    ..containing
+                        .saturating_add(end - start)
+                        .min(self.origins.len()),
+            )
+            .unwrap_or_default();
+        let last = (containing + window.partition_point(|o| o.at < end))
             .checked_sub(1)
             .and_then(|i| self.origins.get(i));
         match (first, last) {
@@ -368,12 +377,7 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
     drop_page_artefacts(&items, &mut lines, scan.pages);
     let full = full_width(&lines);
 
-    let mut out = Output {
-        text: String::with_capacity(original.len()),
-        origins: Vec::with_capacity(original.len() / 2),
-    };
-    let mut paragraph: Vec<OutChar> = Vec::new();
-    let mut separator: Option<(usize, usize)> = None;
+    let mut out = Output::with_capacity(original.len());
     // The previous kept line and the width of the visual line it ends: a line that
     // starts with closing punctuation is the tail of the line before it, split by the
     // extraction, so their widths add up.
@@ -384,8 +388,8 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
         if let Some((prev, prev_width)) = previous {
             let line_break = prev.newline.map_or((prev.end, prev.end), |n| (n, n + 1));
             if starts_paragraph((prev, prev_width), line, full) {
-                out.flush(&mut paragraph, separator);
-                separator = Some(line_break);
+                out.end_paragraph();
+                out.separator(line_break);
             } else {
                 join = Some(line_break);
                 if is_closing(line.shape.first) {
@@ -393,10 +397,10 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
                 }
             }
         }
-        emit_line(&items, line, join, &mut paragraph);
+        emit_line(&mut out, original, &items, line, join);
         previous = Some((line, width));
     }
-    out.flush(&mut paragraph, separator);
+    out.end_paragraph();
 
     NormalizedText {
         original,
@@ -420,6 +424,9 @@ struct Item {
     wide: bool,
     /// Whether this is a whitespace run.
     space: bool,
+    /// Whether the character is written as it stands in the original: folding left it
+    /// unchanged and it is no `,` or `:` (whose form depends on their neighbours).
+    verbatim: bool,
 }
 
 impl Item {
@@ -473,46 +480,87 @@ struct Shape {
     first_word: usize,
 }
 
-impl Shape {
-    fn of(items: &[Item]) -> Shape {
-        let chars = items
+/// The facts of [`Shape`] that are gathered character by character while a line is
+/// scanned, so that finishing a line does not read it again.
+#[derive(Debug, Clone, Copy)]
+struct ShapeScan {
+    first: char,
+    last: char,
+    /// Brackets and quotes open.
+    depth: usize,
+    /// The last character that is no closing bracket or quote.
+    last_unquoted: char,
+    figure: bool,
+    clause: bool,
+}
+
+impl ShapeScan {
+    const fn new() -> ShapeScan {
+        ShapeScan {
+            first: ' ',
+            last: ' ',
+            depth: 0,
+            last_unquoted: ' ',
+            figure: true,
+            clause: false,
+        }
+    }
+
+    /// Takes in the next visible (folded) character of the line.
+    #[inline]
+    fn push(&mut self, c: char, first: bool) {
+        if first {
+            self.first = c;
+        }
+        self.last = c;
+        if is_ideograph(c) {
+            // The common case, decided at once: an ideograph is no bracket, quote,
+            // figure or clause punctuation.
+            self.figure = false;
+            self.last_unquoted = c;
+            return;
+        }
+        if is_opening(c) {
+            self.depth += 1;
+        } else if is_closing_bracket(c) {
+            self.depth = self.depth.saturating_sub(1);
+        }
+        if !is_closing_bracket(c) && !matches!(c, '"' | '\'') {
+            self.last_unquoted = c;
+        }
+        self.figure &= c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-');
+        self.clause |= matches!(c, '。' | ',' | '；' | ':' | '！' | '？');
+    }
+
+    /// The shape of the line whose visible characters were pushed, `items` being the
+    /// line's items (only its start is read again, for the marker and the first word).
+    fn finish(self, items: &[Item], chars: usize) -> Shape {
+        let visible = items
             .iter()
             .filter(|item| !item.space)
             .map(|item| (item.c, item.width));
-        let mut shape = Shape {
-            first: ' ',
-            last: ' ',
-            chars: 0,
-            marker: marker(chars.clone().map(|(c, _)| c)),
-            unclosed: false,
-            ends_sentence: false,
-            figure: true,
-            clause: false,
-            first_word: first_word_width(chars.clone()),
+        let marker = if may_start_marker(self.first) {
+            marker(visible.clone().map(|(c, _)| c))
+        } else {
+            None
         };
-        let mut depth: usize = 0;
-        let mut last_unquoted = ' ';
-        for (i, (c, _)) in chars.enumerate() {
-            if i == 0 {
-                shape.first = c;
-            }
-            shape.chars += 1;
-            shape.last = c;
-            if is_opening(c) {
-                depth += 1;
-            } else if is_closing_bracket(c) {
-                depth = depth.saturating_sub(1);
-            }
-            if !is_closing_bracket(c) && !matches!(c, '"' | '\'') {
-                last_unquoted = c;
-            }
-            shape.figure &= c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-');
-            shape.clause |= matches!(c, '。' | ',' | '；' | ':' | '！' | '？');
+        Shape {
+            first: self.first,
+            last: self.last,
+            chars,
+            marker,
+            unclosed: self.depth > 0,
+            ends_sentence: matches!(self.last_unquoted, '。' | '！' | '？'),
+            figure: self.figure,
+            clause: self.clause,
+            first_word: first_word_width(visible),
         }
-        shape.unclosed = depth > 0;
-        shape.ends_sentence = matches!(last_unquoted, '。' | '！' | '？');
-        shape
     }
+}
+
+/// CJK unified ideographs (U+4E00–U+9FFF): most characters of a report.
+fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 struct Scan {
@@ -526,7 +574,9 @@ impl Scan {
     fn new(original: &str) -> Scan {
         let mut scan = Scan {
             items: Vec::with_capacity(original.len() / 2),
-            lines: Vec::new(),
+            // Roughly one kept line per 50 bytes in the reports: growing a vector of
+            // lines copies them.
+            lines: Vec::with_capacity(original.len() / 48),
             line_starts: vec![0],
             pages: 1,
         };
@@ -534,7 +584,7 @@ impl Scan {
         for (i, c) in original.char_indices() {
             let end = i + c.len_utf8();
             if c == '\n' {
-                scan.finish(&current, Some(i));
+                scan.finish(current, Some(i));
                 scan.line_starts.push(end);
                 current = LineBuilder::new(scan.items.len());
                 continue;
@@ -545,64 +595,76 @@ impl Scan {
                 Fold::Space(width) => {
                     if current.visible == 0 {
                         current.indent += width;
-                    } else if let Some(run) = scan.items.last_mut().filter(|item| item.space) {
-                        run.width += width;
-                        run.end = end;
                     } else {
-                        scan.items.push(Item {
-                            start: i,
-                            end,
-                            c: ' ',
-                            width,
-                            wide: false,
-                            space: true,
-                        });
+                        current.running_width += width;
+                        if let Some(run) = scan.items.last_mut().filter(|item| item.space) {
+                            run.width += width;
+                            run.end = end;
+                        } else {
+                            scan.items.push(Item {
+                                start: i,
+                                end,
+                                c: ' ',
+                                width,
+                                wide: false,
+                                space: true,
+                                verbatim: false,
+                            });
+                        }
                     }
                 }
                 Fold::Char(folded) => {
                     if current.visible == 0 {
                         current.page = scan.pages - 1;
                         current.first = scan.items.len();
+                    } else if scan
+                        .items
+                        .last()
+                        .is_some_and(|item| item.space && item.width >= GAP_WIDTH)
+                    {
+                        // The whitespace run before this character is inside the line.
+                        current.has_gap = true;
                     }
+                    let width = cell_width(c);
+                    current.running_width += width;
+                    current.width = current.running_width;
+                    current.shape.push(folded, current.visible == 0);
                     current.visible += 1;
                     current.end = end;
                     scan.items.push(Item {
                         start: i,
                         end,
                         c: folded,
-                        width: cell_width(c),
+                        width,
                         wide: fold::is_fullwidth_form(c),
                         space: false,
+                        verbatim: folded == c && c != ',' && c != ':',
                     });
                     current.last = scan.items.len();
                 }
             }
         }
-        scan.finish(&current, None);
+        scan.finish(current, None);
         scan
     }
 
     /// Records the line being built, if it has visible characters, and drops any
     /// trailing whitespace item.
-    fn finish(&mut self, current: &LineBuilder, newline: Option<usize>) {
+    fn finish(&mut self, current: LineBuilder, newline: Option<usize>) {
         self.items.truncate(current.last.max(current.first));
         if current.visible == 0 {
             return;
         }
         let items = current.first..current.last;
         let line_items = self.items.get(items.clone()).unwrap_or_default();
-        let width = line_items.iter().map(|item| item.width).sum();
-        let has_gap = line_items
-            .iter()
-            .any(|item| item.space && item.width >= GAP_WIDTH);
-        let shape = Shape::of(line_items);
+        let shape = current.shape.finish(line_items, current.visible);
         self.lines.push(Line {
             items,
             newline,
             end: current.end,
             indent: current.indent,
-            width,
-            has_gap,
+            width: current.width,
+            has_gap: current.has_gap,
             page: current.page,
             dropped: false,
             shape,
@@ -610,6 +672,9 @@ impl Scan {
     }
 }
 
+/// The line being scanned (`Copy`, and passed by value, so that the scan keeps it in
+/// registers).
+#[derive(Clone, Copy)]
 struct LineBuilder {
     /// Index of the first visible item.
     first: usize,
@@ -619,6 +684,13 @@ struct LineBuilder {
     indent: usize,
     end: usize,
     page: usize,
+    /// Display width from the first visible character on, whitespace included.
+    running_width: usize,
+    /// Display width up to the last visible character: the width of the line.
+    width: usize,
+    /// Whether a column gap stands between visible characters.
+    has_gap: bool,
+    shape: ShapeScan,
 }
 
 impl LineBuilder {
@@ -630,6 +702,10 @@ impl LineBuilder {
             indent: 0,
             end: 0,
             page: 0,
+            running_width: 0,
+            width: 0,
+            has_gap: false,
+            shape: ShapeScan::new(),
         }
     }
 }
@@ -921,6 +997,12 @@ pub(super) fn is_numeral(c: char) -> bool {
     )
 }
 
+/// Whether a line starting with `c` can start with a marker (a cheap test before
+/// [`marker`]).
+fn may_start_marker(c: char) -> bool {
+    is_numeral(c) || c.is_ascii_digit() || matches!(c, '第' | '（' | '注' | '说' | '备')
+}
+
 /// The marker a line starts with, if any, and its length in characters.
 fn marker(chars: impl Iterator<Item = char>) -> Option<(Marker, usize)> {
     let mut buffer = [' '; 8];
@@ -1071,75 +1153,106 @@ fn first_word_width(chars: impl Iterator<Item = (char, usize)>) -> usize {
 // ---------------------------------------------------------------------------------------
 // Output
 
-/// A character of the paragraph being assembled.
-#[derive(Debug, Clone, Copy)]
-struct OutChar {
-    c: char,
-    start: usize,
-    end: usize,
-    wide: bool,
-}
-
-impl OutChar {
-    fn inserted(c: char, (start, end): (usize, usize)) -> OutChar {
-        OutChar {
-            c,
-            start,
-            end,
-            wide: false,
-        }
-    }
-}
-
 /// Whether one space is kept between `before` and `after`.
 fn keeps_space(before: char, after: char) -> bool {
     (before.is_ascii_alphanumeric() || before == '%') && after.is_ascii_alphanumeric()
 }
 
-/// Appends the items of `line` to the paragraph, `join` being the line break before it
-/// when it continues the paragraph.
+/// Appends the items of `line` to the current paragraph, `join` being the line break
+/// before it when it continues the paragraph.
 fn emit_line(
+    out: &mut Output,
+    original: &str,
     items: &[Item],
     line: &Line,
     join: Option<(usize, usize)>,
-    paragraph: &mut Vec<OutChar>,
 ) {
+    let items = line_items(items, line);
     let mut pending = join;
-    for item in line_items(items, line) {
+    let mut k = 0;
+    while let Some(item) = items.get(k) {
         let range = (item.start, item.end);
         if item.space {
             if item.width >= GAP_WIDTH {
-                paragraph.push(OutChar::inserted('\t', range));
+                out.push('\t', false, range);
                 pending = None;
             } else {
                 pending = Some(range);
             }
+            k += 1;
             continue;
         }
         if let Some(space) = pending.take() {
-            if paragraph
-                .last()
-                .is_some_and(|before| keeps_space(before.c, item.c))
+            if out
+                .last
+                .is_some_and(|(before, _)| keeps_space(before, item.c))
             {
-                paragraph.push(OutChar::inserted(' ', space));
+                out.push(' ', false, space);
             }
         }
-        paragraph.push(OutChar {
-            c: item.c,
-            start: item.start,
-            end: item.end,
-            wide: item.wide,
-        });
+        if item.verbatim && out.pending.is_none() {
+            // Fast path: a run of characters written as they stand, contiguous in the
+            // original, is copied in one piece (most of a report's text).
+            let mut end = k + 1;
+            let mut last_end = item.end;
+            while let Some(next) = items
+                .get(end)
+                .filter(|next| next.verbatim && next.start == last_end)
+            {
+                last_end = next.end;
+                end += 1;
+            }
+            if let Some(run) = items.get(k..end) {
+                out.push_verbatim(original, run);
+            }
+            k = end;
+        } else {
+            out.push(item.c, item.wide, range);
+            k += 1;
+        }
     }
 }
 
+/// The normalised text being written, paragraph by paragraph, with the origin of
+/// every character.
+///
+/// Characters are written as they come. The one rule that looks ahead, the form of a
+/// `,` or `:` after a digit, is settled when the characters it depends on have come
+/// (at most four later, or at the end of the paragraph): until then it stands as
+/// ASCII, and becoming full-width moves only the few characters written after it.
 struct Output {
     text: String,
     origins: Vec<Origin>,
+    /// The last character of the current paragraph (`,` and `:` as folded, before
+    /// their rule) and whether its original was a full-width form.
+    last: Option<(char, bool)>,
+    /// A `,` or `:` after a digit whose form depends on what follows.
+    pending: Option<Pending>,
+}
+
+/// A `,` or `:` written as ASCII until what follows it decides.
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    /// Index of its origin.
+    index: usize,
+    /// Whether it is a comma (else a colon).
+    comma: bool,
+    /// Digits that followed it so far.
+    digits: usize,
 }
 
 impl Output {
-    fn push(&mut self, c: char, (start, end): (usize, usize)) {
+    fn with_capacity(original_len: usize) -> Output {
+        Output {
+            text: String::with_capacity(original_len),
+            origins: Vec::with_capacity(original_len / 2),
+            last: None,
+            pending: None,
+        }
+    }
+
+    /// Writes `c` standing for the original byte range `(start, end)`.
+    fn write(&mut self, c: char, (start, end): (usize, usize)) {
         self.origins.push(Origin {
             at: self.text.len(),
             start,
@@ -1148,48 +1261,120 @@ impl Output {
         self.text.push(c);
     }
 
-    /// Writes a finished paragraph, applying the contextual comma and colon rules.
-    fn flush(&mut self, paragraph: &mut Vec<OutChar>, separator: Option<(usize, usize)>) {
-        let Some(first) = paragraph.first() else {
+    /// Appends a character of the current paragraph (`wide`: its original was a
+    /// full-width form), applying the contextual comma and colon rules.
+    fn push(&mut self, c: char, wide: bool, range: (usize, usize)) {
+        if let Some(pending) = self.pending.take() {
+            self.settle(pending, Some(c));
+        }
+        let written = match c {
+            ',' | ':' => self.contextual(c, wide),
+            c => c,
+        };
+        self.write(written, range);
+        self.last = Some((c, wide));
+    }
+
+    /// Appends `run`, characters of the current paragraph that are written as they
+    /// stand and are contiguous in `original`, with no `,` or `:` pending.
+    fn push_verbatim(&mut self, original: &str, run: &[Item]) {
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
             return;
         };
-        if !self.text.is_empty() {
-            self.push('\n', separator.unwrap_or((first.start, first.start)));
-        }
-        for (i, ch) in paragraph.iter().enumerate() {
-            let c = match ch.c {
-                ',' => comma(paragraph, i),
-                ':' => colon(paragraph, i),
-                c => c,
-            };
-            self.push(c, (ch.start, ch.end));
-        }
-        paragraph.clear();
+        let Some(bytes) = original.get(first.start..last.end) else {
+            for item in run {
+                self.push(item.c, item.wide, (item.start, item.end));
+            }
+            return;
+        };
+        let at = self.text.len();
+        self.text.push_str(bytes);
+        self.origins.extend(run.iter().map(|item| Origin {
+            at: at + (item.start - first.start),
+            start: item.start,
+            end: item.end,
+        }));
+        self.last = Some((last.c, last.wide));
     }
-}
 
-fn is_digit_at(paragraph: &[OutChar], i: Option<usize>) -> bool {
-    i.and_then(|i| paragraph.get(i))
-        .is_some_and(|ch| ch.c.is_ascii_digit())
-}
+    /// The form of a `,` or `:` about to be written, from the character before it:
+    /// `，` or `：` at once, or ASCII pending what follows. A comma groups digits when
+    /// it follows a digit (a full-width comma only a full-width digit) and is followed
+    /// by exactly three digits; a colon is ASCII between two digits.
+    fn contextual(&mut self, c: char, wide: bool) -> char {
+        let comma = c == ',';
+        let possible = self.last.is_some_and(|(before, before_wide)| {
+            before.is_ascii_digit() && (!comma || !wide || before_wide)
+        });
+        if possible {
+            self.pending = Some(Pending {
+                index: self.origins.len(),
+                comma,
+                digits: 0,
+            });
+            c
+        } else if comma {
+            '，'
+        } else {
+            '：'
+        }
+    }
 
-/// `,` between a digit and exactly three digits (a full-width comma only after a
-/// full-width digit), `，` otherwise.
-fn comma(paragraph: &[OutChar], i: usize) -> char {
-    let before = i.checked_sub(1).and_then(|j| paragraph.get(j));
-    let grouping = before.is_some_and(|b| {
-        b.c.is_ascii_digit() && paragraph.get(i).is_some_and(|ch| !ch.wide || b.wide)
-    }) && (1..=3).all(|k| is_digit_at(paragraph, Some(i + k)))
-        && !is_digit_at(paragraph, Some(i + 4));
-    if grouping { ',' } else { '，' }
-}
+    /// Goes on with a pending `,` or `:` given the next character of the paragraph
+    /// (`None` at its end): keeps it pending, keeps it ASCII, or makes it full-width.
+    fn settle(&mut self, mut pending: Pending, next: Option<char>) {
+        let digit = next.is_some_and(|c| c.is_ascii_digit());
+        let ascii = if !pending.comma {
+            digit
+        } else if pending.digits < 3 {
+            if digit {
+                pending.digits += 1;
+                self.pending = Some(pending);
+                return;
+            }
+            false
+        } else {
+            !digit
+        };
+        if !ascii {
+            self.widen(pending.index, if pending.comma { '，' } else { '：' });
+        }
+    }
 
-/// `:` between two digits, `：` otherwise.
-fn colon(paragraph: &[OutChar], i: usize) -> char {
-    if is_digit_at(paragraph, i.checked_sub(1)) && is_digit_at(paragraph, Some(i + 1)) {
-        ':'
-    } else {
-        '：'
+    /// Replaces the ASCII `,` or `:` of origin `index` with `wide`; the (at most three)
+    /// characters written after it move.
+    fn widen(&mut self, index: usize, wide: char) {
+        let Some(at) = self.origins.get(index).map(|o| o.at) else {
+            return;
+        };
+        if !self
+            .text
+            .get(at..at + 1)
+            .is_some_and(|s| s == "," || s == ":")
+        {
+            return;
+        }
+        let mut buffer = [0; 4];
+        self.text
+            .replace_range(at..at + 1, wide.encode_utf8(&mut buffer));
+        let shift = wide.len_utf8() - 1;
+        for origin in self.origins.iter_mut().skip(index + 1) {
+            origin.at += shift;
+        }
+    }
+
+    /// Ends the current paragraph: a pending `,` or `:` is settled.
+    fn end_paragraph(&mut self) {
+        if let Some(pending) = self.pending.take() {
+            self.settle(pending, None);
+        }
+        self.last = None;
+    }
+
+    /// Writes the `'\n'` that starts a new paragraph, standing for the line break
+    /// `range`.
+    fn separator(&mut self, range: (usize, usize)) {
+        self.write('\n', range);
     }
 }
 

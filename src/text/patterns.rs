@@ -166,6 +166,76 @@ pub(super) struct Token {
     pub end: usize,
 }
 
+/// CJK unified ideographs (U+4E00–U+9FFF): most characters of a report.
+pub(super) fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Words of an [`IdeographSet`]: one bit per code point of U+4E00–U+9FFF.
+const IDEOGRAPH_WORDS: usize = 328;
+
+/// A set of CJK unified ideographs, built at compile time and tested with one bit
+/// lookup: the matchers skip the ideographs that start nothing they look for without
+/// comparing them one by one.
+pub(super) struct IdeographSet([u64; IDEOGRAPH_WORDS]);
+
+impl IdeographSet {
+    /// The empty set.
+    pub(super) const EMPTY: IdeographSet = IdeographSet([0; IDEOGRAPH_WORDS]);
+
+    /// The set with the first character of `word` added, if it is an ideograph.
+    // Runs at compile time: an index out of range fails the build, it cannot panic at
+    // run time.
+    #[allow(clippy::indexing_slicing)]
+    pub(super) const fn with_first_of(mut self, word: &str) -> IdeographSet {
+        let c = first_char(word);
+        if c >= 0x4e00 && c <= 0x9fff {
+            let offset = c - 0x4e00;
+            self.0[(offset / 64) as usize] |= 1 << (offset % 64);
+        }
+        self
+    }
+
+    /// Whether the ideograph `c` is in the set (false for any other character).
+    pub(super) fn contains(&self, c: char) -> bool {
+        self.contains_code(u32::from(c))
+    }
+
+    /// [`contains`](IdeographSet::contains) for a code point.
+    pub(super) fn contains_code(&self, code: u32) -> bool {
+        code.checked_sub(0x4e00).is_some_and(|offset| {
+            usize::try_from(offset / 64)
+                .ok()
+                .and_then(|word| self.0.get(word))
+                .is_some_and(|bits| bits >> (offset % 64) & 1 == 1)
+        })
+    }
+}
+
+/// The code point of the first character of `s` (0 for an empty string), in a const
+/// context.
+// Runs at compile time only (see `IdeographSet::with_first_of`).
+#[allow(clippy::indexing_slicing)]
+const fn first_char(s: &str) -> u32 {
+    let b = s.as_bytes();
+    if b.is_empty() {
+        return 0;
+    }
+    let lead = b[0] as u32;
+    if lead < 0x80 {
+        lead
+    } else if lead < 0xe0 {
+        ((lead & 0x1f) << 6) | (b[1] as u32 & 0x3f)
+    } else if lead < 0xf0 {
+        ((lead & 0x0f) << 12) | ((b[1] as u32 & 0x3f) << 6) | (b[2] as u32 & 0x3f)
+    } else {
+        ((lead & 0x07) << 18)
+            | ((b[1] as u32 & 0x3f) << 12)
+            | ((b[2] as u32 & 0x3f) << 6)
+            | (b[3] as u32 & 0x3f)
+    }
+}
+
 /// Characters that end a clause.
 pub(super) fn is_delimiter(c: char) -> bool {
     matches!(c, '，' | '；' | '。' | '：' | '、' | '！' | '？' | '\t')
@@ -276,6 +346,29 @@ const KW_PAREN: &[(&str, Kw)] = &[
     kw("（仅有", Kw::TemplateNote),
 ];
 const KW_JU: &[(&str, Kw)] = &[kw("具体情况如下", Kw::Filler)];
+
+/// Every keyword table (each holds the keywords of one first character).
+const KW_TABLES: &[&[(&str, Kw)]] = &[
+    KW_ZENG, KW_JIAN, KW_XIA, KW_SHANG, KW_JIANG, KW_WU, KW_MEI, KW_CHI, KW_ZHAN, KW_NIAN, KW_QUAN,
+    KW_YU, KW_ZHI, KW_JUE, KW_WAN, KW_ZHU, KW_CHA, KW_BAO, KW_KAI, KW_FEN, KW_JIE, KW_DAN,
+    KW_PAREN, KW_JU,
+];
+
+/// The ideographs a keyword starts with.
+// Runs at compile time: an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const KW_FIRSTS: IdeographSet = {
+    let mut set = IdeographSet::EMPTY;
+    let mut i = 0;
+    while i < KW_TABLES.len() {
+        // The first keyword of each table stands for the table (all start alike).
+        if let Some((text, _)) = KW_TABLES[i].first() {
+            set = set.with_first_of(text);
+        }
+        i += 1;
+    }
+    set
+};
 
 /// The keyword starting at the beginning of `rest`, and its length in bytes.
 #[cfg(test)]
@@ -413,13 +506,32 @@ pub(super) fn number(p: &str, start: usize) -> Num {
 /// label text. Tokens are read on demand, so that text the reader consumes as a whole (a
 /// reason, a list) is never tokenized.
 pub(super) fn next_token(p: &str, from: usize) -> Option<Token> {
-    let text = p.get(from..)?;
-    let mut previous = p.get(..from).and_then(|s| s.chars().next_back());
-    for (at, c) in text.char_indices() {
-        let i = from + at;
+    p.get(from..)?;
+    let bytes = p.as_bytes();
+    let mut i = from;
+    while let Some(&lead) = bytes.get(i) {
+        if (0xe4..=0xe9).contains(&lead) {
+            // Fast path, on the bytes: a three-byte character of U+4000–U+9FFF (most
+            // characters of a report are ideographs there). One that starts no keyword
+            // is no digit or delimiter either.
+            let code = (u32::from(lead & 0x0f) << 12)
+                | (u32::from(bytes.get(i + 1)? & 0x3f) << 6)
+                | u32::from(bytes.get(i + 2)? & 0x3f);
+            if !KW_FIRSTS.contains_code(code) {
+                i += 3;
+                continue;
+            }
+        }
+        let rest = p.get(i..)?;
+        let c = rest.chars().next()?;
         if c.is_ascii_digit() {
-            // Digits glued to letters or to a number (codes such as "A12") are text.
-            if !previous.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.') {
+            // Digits glued to letters or to a number (codes such as "A12") are text. (A
+            // byte below 0x80 is a whole character: the one before the digit.)
+            let glued = i
+                .checked_sub(1)
+                .and_then(|j| bytes.get(j))
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'.');
+            if !glued {
                 let n = number(p, i);
                 return Some(Token {
                     tok: Tok::Num(n),
@@ -433,14 +545,14 @@ pub(super) fn next_token(p: &str, from: usize) -> Option<Token> {
                 start: i,
                 end: i + c.len_utf8(),
             });
-        } else if let Some((kw, len)) = text.get(at..).and_then(|rest| keyword_at(c, rest)) {
+        } else if let Some((kw, len)) = keyword_at(c, rest) {
             return Some(Token {
                 tok: Tok::Kw(kw),
                 start: i,
                 end: i + len,
             });
         }
-        previous = Some(c);
+        i += c.len_utf8();
     }
     None
 }
@@ -501,9 +613,16 @@ pub(super) fn has_figure(s: &str) -> bool {
 /// The byte offset of the first of `chars` at or after `from`.
 pub(super) fn find_any(p: &str, from: usize, chars: &[char]) -> Option<(usize, char)> {
     let rest = p.get(from..)?;
-    rest.char_indices()
-        .find(|(_, c)| chars.contains(c))
-        .map(|(at, c)| (from + at, c))
+    // Each character is searched for on its own, which is memchr-fast, and only before
+    // the first one found so far: the first of them wins.
+    let mut first: Option<(usize, char)> = None;
+    for &c in chars {
+        let before = first.map_or(rest, |(at, _)| rest.get(..at).unwrap_or_default());
+        if let Some(at) = before.find(c) {
+            first = Some((at, c));
+        }
+    }
+    first.map(|(at, c)| (from + at, c))
 }
 
 /// [`find_any`] looking at no more than `limit` characters: look-aheads that do not
@@ -572,6 +691,25 @@ mod tests {
             Some((Kw::Budget(BudgetKind::Full), 15))
         );
         assert!(keyword("收入").is_none());
+    }
+
+    #[test]
+    fn keyword_tables_are_indexed_by_first_character() {
+        for table in KW_TABLES {
+            let first = table
+                .first()
+                .and_then(|(text, _)| text.chars().next())
+                .unwrap();
+            for (text, kw) in *table {
+                assert!(text.starts_with(first), "{text}");
+                assert_eq!(KW_FIRSTS.contains(first), is_ideograph(first), "{text}");
+                // Reached through the table of its first character (a longer keyword
+                // of the same table may win, but some keyword is found).
+                assert!(keyword(text).is_some(), "{text} {kw:?}");
+            }
+        }
+        assert!(!KW_FIRSTS.contains('收'));
+        assert!(!KW_FIRSTS.contains('a'));
     }
 
     #[test]

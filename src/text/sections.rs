@@ -7,6 +7,7 @@
 
 use std::sync::OnceLock;
 
+use super::patterns::{IdeographSet, is_ideograph};
 use crate::fact::VehicleKind;
 
 /// The parts of a report (第一部分 …).
@@ -484,6 +485,20 @@ fn index() -> (&'static [(char, Vec<usize>)], u64) {
     (index, firsts)
 }
 
+/// The ideographs a label key starts with: an exact test for the common characters,
+/// before the index is searched.
+// Runs at compile time: an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const LABEL_FIRSTS: IdeographSet = {
+    let mut set = IdeographSet::EMPTY;
+    let mut i = 0;
+    while i < LABELS.len() {
+        set = set.with_first_of(LABELS[i].key);
+        i += 1;
+    }
+    set
+};
+
 fn is_quote(c: char) -> bool {
     matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')
 }
@@ -506,7 +521,12 @@ pub(super) fn lookup(label: &str, section: Section, want: Option<Want>) -> Optio
     let bit = section.bit();
     let mut best: Option<(usize, usize)> = None;
     for (at, c) in label.char_indices() {
-        if firsts & char_bit(c) == 0 {
+        let may_start = if is_ideograph(c) {
+            LABEL_FIRSTS.contains(c)
+        } else {
+            firsts & char_bit(c) != 0
+        };
+        if !may_start {
             continue;
         }
         let Ok(k) = index.binary_search_by_key(&c, |(c, _)| *c) else {
