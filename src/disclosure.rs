@@ -548,8 +548,24 @@ impl Disclosure {
     /// ```
     pub fn insert(&mut self, id: FactId, fact: Fact) -> Result<(), FactError> {
         self.check_kind(&id, &fact)?;
-        self.with_statements(id, |s| s.push(fact));
+        self.insert_parsed(id, fact);
         Ok(())
+    }
+
+    /// [`Disclosure::insert`] of a value made for `id` (by [`Value::parse`]
+    /// with this id), so of its kind: readers skip the check.
+    pub(crate) fn insert_parsed(&mut self, id: FactId, fact: Fact) {
+        // A new id at the end (the usual case when reading in schema order)
+        // is made with its statement in place.
+        if self
+            .facts
+            .last()
+            .is_none_or(|(last, _)| last.key() < id.key())
+        {
+            self.facts.push((id, Statements::One(fact)));
+        } else {
+            self.with_statements(id, |s| s.push(fact));
+        }
     }
 
     /// Whether `fact`'s value is of the kind `id` requires.
@@ -585,6 +601,12 @@ impl Disclosure {
         if let Some((_, stmts)) = self.facts.get_mut(i) {
             f(stmts);
         }
+    }
+
+    /// Makes room for `additional` more fact ids (readers that know how many
+    /// they will add save the reallocations).
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        self.facts.reserve(additional);
     }
 
     /// Where `key` is, or would be inserted.

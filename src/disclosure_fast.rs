@@ -153,33 +153,37 @@ impl RawDisclosure<'_> {
             return None;
         }
         // Insert in id order (the order facts are kept in), so that each
-        // insertion appends. Distinct keys are distinct ids, and the sort is
-        // stable: the statements of each id stay in written order either way.
-        // Distinct keys are distinct ids, so an unstable sort of (key,
-        // position) pairs gives the same order, at a fraction of the cost.
+        // insertion appends. Distinct keys are distinct ids, so an unstable
+        // sort of (key, position) pairs is cheap and gives that order; the
+        // statements of one id stay in written order.
+        let mut ids: Vec<(Option<FactId>, Option<usize>)> =
+            ids.into_iter().map(|(id, span)| (Some(id), span)).collect();
         let mut order: Vec<(Key, usize)> = ids
             .iter()
             .enumerate()
-            .map(|(i, (id, _))| (id.key(), i))
+            .filter_map(|(i, (id, _))| Some((id.as_ref()?.key(), i)))
             .collect();
         order.sort_unstable();
+        d.reserve(order.len());
         for (_, i) in order {
-            let ((id, span_at), (_, values)) = (ids.get(i)?, facts.get(i)?);
+            let ((slot, span_at), (_, values)) = (ids.get_mut(i)?, facts.get(i)?);
+            // Moved, not cloned: each id is used once (and its count is
+            // shared with every other report's).
+            let id = slot.take()?;
             let span_list = match span_at {
                 Some(at) => &spans.get(*at)?.1,
                 None => &RawSpans::Null,
             };
+            // Values parsed for `id` are of its kind: no need to check again.
             match values {
                 RawValues::One(raw) => {
-                    let value = parse_value(id, raw, unit)?;
-                    d.insert(id.clone(), Fact::new(value).with_span(span_list.get(0)))
-                        .ok()?;
+                    let value = parse_value(&id, raw, unit)?;
+                    d.insert_parsed(id, Fact::new(value).with_span(span_list.get(0)));
                 }
                 RawValues::Many(list) => {
                     for (i, raw) in list.iter().enumerate() {
-                        let value = parse_value(id, raw, unit)?;
-                        d.insert(id.clone(), Fact::new(value).with_span(span_list.get(i)))
-                            .ok()?;
+                        let value = parse_value(&id, raw, unit)?;
+                        d.insert_parsed(id.clone(), Fact::new(value).with_span(span_list.get(i)));
                     }
                 }
             }

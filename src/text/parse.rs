@@ -620,6 +620,7 @@ impl<'t, 'a> Document<'t, 'a> {
             .filter_map(|(i, f)| f.as_ref().map(|(id, _)| (id.key(), i)))
             .collect();
         order.sort_unstable();
+        disclosure.reserve(order.len());
         let mut rejected: Vec<(usize, Diagnostic)> = Vec::new();
         for (_, i) in order {
             let Some((id, fact)) = facts.get_mut(i).and_then(Option::take) else {
