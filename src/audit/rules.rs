@@ -961,8 +961,10 @@ fn change_sums(
     let Some(first_column) = first.first().map(|r| r.stated.id.key()) else {
         return;
     };
-    let mut parts = vec![total_change.amount];
-    let mut prior_ids = vec![total.id, total_change.id];
+    let mut parts = Vec::with_capacity(1 + 2 * leaves.len());
+    parts.push(total_change.amount);
+    let mut prior_ids = Vec::with_capacity(2 + 2 * leaves.len());
+    prior_ids.extend([total.id, total_change.id]);
     for l in &leaves {
         let Some(x) = ledger.amount(first_column.with_slot_of(l.stated.id.key())) else {
             return;
