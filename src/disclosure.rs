@@ -399,6 +399,17 @@ impl PartialEq for Statements {
 
 impl Eq for Statements {}
 
+/// The top-level fields of the JSON form (see [`Disclosure::from_json`]).
+pub(crate) const JSON_FIELDS: &[&str] = &[
+    "fiscal_year",
+    "department",
+    "unit",
+    "facts",
+    "spans",
+    "units",
+    "divisions",
+];
+
 /// The facts a published document states, each with where it came from.
 ///
 /// ```
@@ -879,17 +890,7 @@ impl Disclosure {
             )
         })?;
         for key in obj.keys() {
-            if ![
-                "fiscal_year",
-                "department",
-                "unit",
-                "facts",
-                "spans",
-                "units",
-                "divisions",
-            ]
-            .contains(&key.as_str())
-            {
+            if !JSON_FIELDS.contains(&key.as_str()) {
                 return Err(JsonError::new(
                     key.clone(),
                     "unknown field: expected one of fiscal_year, department, unit, facts, spans, units, divisions",

@@ -278,15 +278,9 @@ enum Field {
     Divisions,
 }
 
-const FIELDS: &[&str] = &[
-    "fiscal_year",
-    "department",
-    "unit",
-    "facts",
-    "spans",
-    "units",
-    "divisions",
-];
+/// The field names, for serde's error (which is never shown: the slow
+/// path words the error).
+const FIELDS: &[&str] = crate::disclosure::JSON_FIELDS;
 
 impl<'de> Deserialize<'de> for Field {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Field, D::Error> {

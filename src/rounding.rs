@@ -370,6 +370,24 @@ fn sum_fast(total: &Amount, parts: &[Amount]) -> Option<Verdict> {
     })
 }
 
+/// The test of [`ratio_rounds_to`] in one integer width: `n`, `d` (> 0),
+/// the percentage's mantissa `m` and `10^k` for its `k` decimals, all of
+/// that width; `None` (returned) on overflow.
+macro_rules! rounds_to {
+    ($n:expr, $d:expr, $m:expr, $pow:expr) => {{
+        let (n, d) = ($n, $d);
+        let scaled = n.checked_mul(200)?.checked_mul($pow)?;
+        let twice = $m.checked_mul(2)?;
+        let lo = twice.checked_sub(1)?.checked_mul(d)?;
+        let hi = twice.checked_add(1)?.checked_mul(d)?;
+        Some(if n < 0 {
+            lo < scaled && scaled <= hi
+        } else {
+            lo <= scaled && scaled < hi
+        })
+    }};
+}
+
 /// Whether `100 · n / d` rounds half away from zero to `stated`, in
 /// integers (`n` and `d` at one scale, `d ≠ 0`); `None` on overflow. The
 /// same test as the fast path of [`judge_ratio`], multiplied through by
@@ -387,30 +405,13 @@ fn ratio_rounds_to(n: i128, d: i128, stated: &Percent) -> Option<bool> {
         }
     }
     let p = stated.value();
-    let pow = 10i128.checked_pow(p.scale())?;
-    let scaled = n.checked_mul(200)?.checked_mul(pow)?;
-    let twice = p.mantissa().checked_mul(2)?;
-    let lo = twice.checked_sub(1)?.checked_mul(d)?;
-    let hi = twice.checked_add(1)?.checked_mul(d)?;
-    Some(if n < 0 {
-        lo < scaled && scaled <= hi
-    } else {
-        lo <= scaled && scaled < hi
-    })
+    rounds_to!(n, d, p.mantissa(), 10i128.checked_pow(p.scale())?)
 }
 
 /// [`ratio_rounds_to`] in 64 bits (`d > 0`, `m` the percentage's mantissa
 /// at `scale`); `None` on overflow.
 fn ratio_rounds_to_64(n: i64, d: i64, m: i64, scale: u32) -> Option<bool> {
-    let scaled = n.checked_mul(200)?.checked_mul(10i64.checked_pow(scale)?)?;
-    let twice = m.checked_mul(2)?;
-    let lo = twice.checked_sub(1)?.checked_mul(d)?;
-    let hi = twice.checked_add(1)?.checked_mul(d)?;
-    Some(if n < 0 {
-        lo < scaled && scaled <= hi
-    } else {
-        lo <= scaled && scaled < hi
-    })
+    rounds_to!(n, d, m, 10i64.checked_pow(scale)?)
 }
 
 /// The verdict when the printed figures give exactly the stated percentage,
