@@ -1809,3 +1809,48 @@ fn reference_report_gives_exactly_its_known_findings() {
     );
     assert!(findings.iter().all(|f| f.severity() < Severity::Error));
 }
+
+/// Findings write their texts lazily, from what they own: they outlive the
+/// disclosure they came from and can be read on another thread.
+#[test]
+fn findings_outlive_their_disclosure_and_cross_threads() {
+    let findings = {
+        let mut d = Disclosure::default();
+        for (id, v) in [
+            ("three_public.total", "181.58"),
+            ("three_public.overseas_travel", "0.00"),
+            ("three_public.vehicles", "179.78"),
+            ("three_public.reception", "1.90"),
+        ] {
+            d.insert_str(id, v).unwrap();
+        }
+        audit(&d)
+    };
+    let read = std::thread::spawn(move || {
+        findings
+            .iter()
+            .map(|f| {
+                let ids: Vec<String> = f.facts().iter().map(ToString::to_string).collect();
+                (f.to_string(), f.difference().map(str::to_owned), ids)
+            })
+            .collect::<Vec<_>>()
+    })
+    .join()
+    .unwrap();
+    let (message, difference, ids) = &read[0];
+    assert!(message.starts_with("error[T9.total]: "), "{message}");
+    assert!(
+        message.contains("difference -0.10 exceeds rounding tolerance 0.02"),
+        "{message}"
+    );
+    assert_eq!(difference.as_deref(), Some("-0.10"));
+    assert_eq!(
+        ids,
+        &[
+            "three_public.total",
+            "three_public.overseas_travel",
+            "three_public.vehicles",
+            "three_public.reception"
+        ]
+    );
+}

@@ -78,6 +78,11 @@ impl fmt::Display for Severity {
 
 /// One problem (or noteworthy agreement) the audit found.
 ///
+/// Its message, figures and fact ids are written the first time any of
+/// them is read, so an audit whose findings are only counted (as when
+/// streaming many reports) formats nothing. A finding owns all it needs:
+/// it outlives the [`Disclosure`] it came from.
+///
 /// ```
 /// use juesuan::{audit, Disclosure, Severity};
 ///
