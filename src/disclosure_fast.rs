@@ -158,12 +158,12 @@ impl RawDisclosure<'_> {
         // statements of one id stay in written order.
         let mut ids: Vec<(Option<FactId>, Option<usize>)> =
             ids.into_iter().map(|(id, span)| (Some(id), span)).collect();
-        let mut order: Vec<(Key, usize)> = ids
+        let order: Vec<(Key, usize)> = ids
             .iter()
             .enumerate()
             .filter_map(|(i, (id, _))| Some((id.as_ref()?.key(), i)))
             .collect();
-        order.sort_unstable();
+        let order = sort_into_schema_order(order);
         d.reserve(order.len());
         for (_, i) in order {
             let ((slot, span_at), (_, values)) = (ids.get_mut(i)?, facts.get(i)?);
@@ -189,6 +189,63 @@ impl RawDisclosure<'_> {
             }
         }
         Some(d)
+    }
+}
+
+/// Sorts (key, position) pairs into schema order: first by base with a
+/// counting sort (one pass; JSON objects list bases alphabetically, not in
+/// schema order), then within each base, where key-string order leaves
+/// only a figure's few suffixes shuffled, by [`sort_nearly_sorted`].
+fn sort_into_schema_order(pairs: Vec<(Key, usize)>) -> Vec<(Key, usize)> {
+    let mut starts = vec![0usize; crate::fact::BASES.len() + 1];
+    for (key, _) in &pairs {
+        match starts.get_mut(key.base_index() + 1) {
+            Some(n) => *n += 1,
+            None => {
+                let mut pairs = pairs;
+                pairs.sort_unstable();
+                return pairs;
+            }
+        }
+    }
+    for i in 1..starts.len() {
+        let before = starts.get(i - 1).copied().unwrap_or(0);
+        if let Some(n) = starts.get_mut(i) {
+            *n += before;
+        }
+    }
+    let mut sorted = pairs.clone();
+    for pair in pairs {
+        if let Some(at) = starts.get_mut(pair.0.base_index()) {
+            if let Some(slot) = sorted.get_mut(*at) {
+                *slot = pair;
+            }
+            *at += 1;
+        }
+    }
+    sort_nearly_sorted(&mut sorted);
+    sorted
+}
+
+/// Sorts `v`, cheaply when it is nearly sorted. JSON objects written in
+/// key-string order come out of it nearly in schema order (codes order the
+/// same way; only a figure's few suffixes are shuffled), so an insertion
+/// sort costs little more than one pass; past a budget of moves it stops
+/// and leaves the rest to `sort_unstable`, so no input costs more than
+/// that budget on top of it.
+fn sort_nearly_sorted<T: Ord>(v: &mut [T]) {
+    let mut budget = v.len().saturating_mul(4);
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && v.get(j - 1) > v.get(j) {
+            if budget == 0 {
+                v.sort_unstable();
+                return;
+            }
+            budget -= 1;
+            v.swap(j - 1, j);
+            j -= 1;
+        }
     }
 }
 
@@ -521,6 +578,43 @@ impl<'de> Deserialize<'de> for RawSpans {
 mod tests {
     use super::*;
     use crate::FinalAccounts;
+
+    #[test]
+    fn nearly_sorted_sort_sorts_anything() {
+        let mut runs: Vec<Vec<u32>> = vec![
+            vec![],
+            vec![1],
+            (0..100).collect(),
+            (0..100).rev().collect(),
+            (0..100).map(|i| (i * 37) % 101).collect(),
+            (0..100).map(|i| i ^ 3).collect(),
+        ];
+        // By base, then within: the schema order of real ids, whatever
+        // order they were written in.
+        let ids = [
+            "revenue.total.share",
+            "expenditure.total",
+            "revenue.total",
+            "general_budget.function.20501.change",
+            "general_budget.function.205",
+            "general_budget.function.20501",
+            "revenue.total.change",
+        ];
+        let pairs: Vec<(Key, usize)> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (FactId::new(id).unwrap().key(), i))
+            .collect();
+        let mut want = pairs.clone();
+        want.sort_unstable();
+        assert_eq!(sort_into_schema_order(pairs), want);
+        for v in &mut runs {
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_nearly_sorted(v);
+            assert_eq!(*v, want);
+        }
+    }
 
     const FACTS_JSON: &str = include_str!("../tests/fixtures/xinjiang-hrss-2024.facts.json");
     const REPORTS: &[(&str, &str)] = &[
