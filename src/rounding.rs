@@ -334,13 +334,14 @@ fn sum_fast(total: &Amount, parts: &[Amount]) -> Option<Verdict> {
     if parts.is_empty() {
         return None;
     }
-    let (unit, scale) = (total.unit(), total.value().scale());
-    let actual = mantissa_at(total, unit, scale)?;
-    let mut expected: i128 = 0;
+    let mut exact = ExactSum::new(total);
     for p in parts {
-        expected = expected.checked_add(mantissa_at(p, unit, scale)?)?;
+        exact.add(p);
     }
-    let difference = actual.checked_sub(expected)?;
+    // Known only when every figure has the total's unit and precision.
+    let difference = exact.rest?;
+    let scale = total.value().scale();
+    let expected = total.value().mantissa().checked_sub(difference)?;
     // Each figure may be off by half a unit in its last place: 5 at one
     // more decimal.
     let count = i128::try_from(parts.len()).ok()?.checked_add(1)?;
@@ -415,18 +416,10 @@ fn ratio_rounds_to_64(n: i64, d: i64, m: i64, scale: u32) -> Option<bool> {
 }
 
 /// The verdict when the printed figures give exactly the stated percentage,
-/// decided in integers; `None` sends the check to [`judge_ratio`].
-fn ratio_fast(
-    a: &Amount,
-    b: &Amount,
-    stated: &Percent,
-    point: fn(i128, i128) -> Option<(i128, i128)>,
-) -> Option<Verdict> {
-    let scale = a.value().scale();
-    let x = mantissa_at(a, a.unit(), scale)?;
-    let y = mantissa_at(b, a.unit(), scale)?;
-    let (n, d) = point(x, y)?;
-    if d == 0 || !ratio_rounds_to(n, d, stated)? {
+/// decided in integers by [`ratio_outcome`]; `None` sends the check to
+/// [`judge_ratio`].
+fn ratio_exact(kind: RatioKind, a: &Amount, b: &Amount, stated: &Percent) -> Option<Verdict> {
+    if ratio_outcome(kind, a, b, stated)? != Outcome::Exact {
         return None;
     }
     let actual = stated.value();
@@ -814,7 +807,7 @@ pub fn check_share(
     whole: &Amount,
     stated: &Percent,
 ) -> Result<Verdict, AmountError> {
-    match ratio_fast(part, whole, stated, |n, d| Some((n, d))) {
+    match ratio_exact(RatioKind::Share, part, whole, stated) {
         Some(v) => Ok(v),
         None => share_general(part, whole, stated),
     }
@@ -865,7 +858,7 @@ pub fn check_change(
     change: &Amount,
     rate: &Percent,
 ) -> Result<Verdict, AmountError> {
-    match ratio_fast(current, change, rate, |c, x| Some((x, c.checked_sub(x)?))) {
+    match ratio_exact(RatioKind::Change, current, change, rate) {
         Some(v) => Ok(v),
         None => change_general(current, change, rate),
     }
@@ -920,7 +913,7 @@ pub fn check_variance_rate(
     actual: &Amount,
     stated: &Percent,
 ) -> Result<Verdict, AmountError> {
-    match ratio_fast(budget, actual, stated, |b, a| Some((a.checked_sub(b)?, b))) {
+    match ratio_exact(RatioKind::Variance, budget, actual, stated) {
         Some(v) => Ok(v),
         None => variance_general(budget, actual, stated),
     }
@@ -1000,7 +993,7 @@ mod tests {
         }
 
         #[test]
-        fn ratio_fast_agrees_with_the_general_ratio(
+        fn ratio_exact_agrees_with_the_general_ratio(
             a in -1_000_000i64..10_000_000,
             b in -1_000_000i64..10_000_000,
             r in -20_000i64..20_000,
@@ -1014,13 +1007,13 @@ mod tests {
             let m = |x: &Amount| i64::try_from(x.value().mantissa()).unwrap();
             let shares = [Some(r), point(m(&a), m(&b))];
             for r in shares.into_iter().flatten() {
-                if let Some(fast) = ratio_fast(&a, &b, &r, |n, d| Some((n, d))) {
+                if let Some(fast) = ratio_exact(RatioKind::Share, &a, &b, &r) {
                     same(&fast, &share_general(&a, &b, &r).unwrap());
                 }
-                if let Some(fast) = ratio_fast(&a, &b, &r, |c, x| Some((x, c.checked_sub(x)?))) {
+                if let Some(fast) = ratio_exact(RatioKind::Change, &a, &b, &r) {
                     same(&fast, &change_general(&a, &b, &r).unwrap());
                 }
-                if let Some(fast) = ratio_fast(&a, &b, &r, |x, y| Some((y.checked_sub(x)?, x))) {
+                if let Some(fast) = ratio_exact(RatioKind::Variance, &a, &b, &r) {
                     same(&fast, &variance_general(&a, &b, &r).unwrap());
                 }
             }
