@@ -772,7 +772,7 @@ impl Key {
 }
 
 /// 0 for no suffix, else 1 + the position in [`Suffix::ALL`].
-fn suffix_code(suffix: Option<Suffix>) -> u8 {
+pub(crate) fn suffix_code(suffix: Option<Suffix>) -> u8 {
     suffix.map_or(0, |s| s as u8 + 1)
 }
 

@@ -13,7 +13,7 @@ use super::{RuleInfo, Severity, Sink, Texts};
 use crate::amount::{Amount, Percent};
 use crate::code::{Catalog, CodeLevel, EconomicCode, FunctionCode};
 use crate::disclosure::{Disclosure, Fact, Statements, Value};
-use crate::fact::{FactId, Key, Suffix};
+use crate::fact::{FactId, Key, Suffix, suffix_code};
 use crate::rounding::{
     ExactSum, Outcome, RatioKind, Verdict, check_change, check_share, check_sum,
     check_variance_rate, ratio_outcome,
@@ -190,6 +190,17 @@ struct Stated<'a> {
     span: Option<Span>,
 }
 
+impl<'a> Stated<'a> {
+    /// `f`, stated for `id`, if it is an amount.
+    fn new(id: &'a FactId, f: &'a Fact) -> Option<Stated<'a>> {
+        Some(Stated {
+            id,
+            amount: f.value().as_amount()?,
+            span: f.span(),
+        })
+    }
+}
+
 /// One stated entry: the id and its statements.
 type Entry = (FactId, Statements);
 
@@ -267,11 +278,7 @@ impl<'a> Ledger<'a> {
 
     fn amount(&self, key: Key) -> Option<Stated<'a>> {
         let (id, f) = self.first(key)?;
-        Some(Stated {
-            id,
-            amount: f.value().as_amount()?,
-            span: f.span(),
-        })
+        Stated::new(id, f)
     }
 
     fn amount_of(&self, key: Option<Key>) -> Option<Stated<'a>> {
@@ -293,14 +300,9 @@ impl<'a> Ledger<'a> {
             base.iter()
                 .filter(|(id, _)| template.with_slot_of(id.key()) == id.key())
                 .filter_map(|(id, stmts)| {
-                    let f = stmts.first()?;
                     Some(Row {
                         code: id.function_code()?,
-                        stated: Stated {
-                            id,
-                            amount: f.value().as_amount()?,
-                            span: f.span(),
-                        },
+                        stated: Stated::new(id, stmts.first()?)?,
                     })
                 }),
         );
@@ -1185,28 +1187,24 @@ struct Group<'a> {
 }
 
 impl<'a> Group<'a> {
-    /// The first stated amount with this suffix (`None`: the base itself).
-    fn amount(&self, suffix: Option<Suffix>) -> Option<Stated<'a>> {
-        let code = suffix.map_or(0, |s| s as u8 + 1);
-        let (id, stmts) = self
-            .entries
-            .iter()
-            .find(|(id, _)| id.key().suffix_code() == code)?;
-        let f = stmts.first()?;
-        Some(Stated {
-            id,
-            amount: f.value().as_amount()?,
-            span: f.span(),
-        })
-    }
-
-    fn fact(&self, suffix: Suffix) -> Option<(&'a FactId, &'a Fact)> {
-        let code = suffix as u8 + 1;
+    /// The first statement with this suffix (`None`: the base itself).
+    fn first(&self, suffix: Option<Suffix>) -> Option<(&'a FactId, &'a Fact)> {
+        let code = suffix_code(suffix);
         let (id, stmts) = self
             .entries
             .iter()
             .find(|(id, _)| id.key().suffix_code() == code)?;
         Some((id, stmts.first()?))
+    }
+
+    /// The first stated amount with this suffix (`None`: the base itself).
+    fn amount(&self, suffix: Option<Suffix>) -> Option<Stated<'a>> {
+        let (id, f) = self.first(suffix)?;
+        Stated::new(id, f)
+    }
+
+    fn fact(&self, suffix: Suffix) -> Option<(&'a FactId, &'a Fact)> {
+        self.first(Some(suffix))
     }
 }
 
