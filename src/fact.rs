@@ -69,6 +69,10 @@ pub enum Suffix {
     /// `.budget`: the budget figure (年初预算数 / 全年预算数).
     #[doc(alias = "预算数")]
     Budget,
+    /// `.budget_variance`: the signed difference final − budget (较年初预算增加 +,
+    /// 减少 −), in money.
+    #[doc(alias = "预决算差异")]
+    BudgetVariance,
     /// `.budget_variance_rate`: 预决算差异率, (final − budget) / budget in percent.
     #[doc(alias = "预决算差异率")]
     BudgetVarianceRate,
@@ -107,12 +111,13 @@ impl Suffix {
     /// ```
     /// assert!(juesuan::Suffix::ALL.contains(&juesuan::Suffix::Share));
     /// ```
-    pub const ALL: [Suffix; 15] = [
+    pub const ALL: [Suffix; 16] = [
         Suffix::Share,
         Suffix::Change,
         Suffix::ChangeRate,
         Suffix::PriorYear,
         Suffix::Budget,
+        Suffix::BudgetVariance,
         Suffix::BudgetVarianceRate,
         Suffix::CompletionRate,
         Suffix::Reason,
@@ -137,6 +142,7 @@ impl Suffix {
             Suffix::ChangeRate => "change_rate",
             Suffix::PriorYear => "prior_year",
             Suffix::Budget => "budget",
+            Suffix::BudgetVariance => "budget_variance",
             Suffix::BudgetVarianceRate => "budget_variance_rate",
             Suffix::CompletionRate => "completion_rate",
             Suffix::Reason => "reason",
@@ -162,6 +168,7 @@ impl Suffix {
             Suffix::ChangeRate => "增减率",
             Suffix::PriorYear => "上年数",
             Suffix::Budget => "预算数",
+            Suffix::BudgetVariance => "预决算差异",
             Suffix::BudgetVarianceRate => "预决算差异率",
             Suffix::CompletionRate => "完成率",
             Suffix::Reason => "主要原因",
@@ -189,7 +196,7 @@ impl Suffix {
             (Suffix::Change, K::Count) => Some(K::SignedCount),
             (Suffix::ChangeRate, K::Amount | K::Count | K::Quantity) => Some(K::Percent),
             (Suffix::PriorYear, K::Amount | K::Count | K::Quantity) => Some(base),
-            (Suffix::Budget, K::Amount) => Some(K::Amount),
+            (Suffix::Budget | Suffix::BudgetVariance, K::Amount) => Some(K::Amount),
             (Suffix::BudgetVarianceRate | Suffix::CompletionRate, K::Amount) => Some(K::Percent),
             (Suffix::Reason, K::Amount | K::Count | K::Quantity) => Some(K::Text),
             (
@@ -555,6 +562,27 @@ pub const BASES: &[BaseSpec] = &[
     base("three_public.vehicles_held", C, "公务用车保有量"),
     base("three_public.reception_batches", C, "国内公务接待批次"),
     base("three_public.reception_persons", C, "国内公务接待人次"),
+    // 公务接待费 split into domestic and foreign reception (older templates and
+    // finance bureaus' summaries state both).
+    base("three_public.domestic_reception", A, "国内公务接待费"),
+    base(
+        "three_public.foreign_reception",
+        A,
+        "国（境）外公务接待费（外事接待费）",
+    ),
+    base(
+        "three_public.foreign_reception_batches",
+        C,
+        "国（境）外公务接待批次",
+    ),
+    base(
+        "three_public.foreign_reception_persons",
+        C,
+        "国（境）外公务接待人次",
+    ),
+    // 会议费 and 培训费, which many provinces publish beside the 三公 (“三公”经费及会议费、培训费).
+    base("meeting_fee", A, "会议费"),
+    base("training_fee", A, "培训费"),
     // 其他重要事项 (narrative 十).
     base("office_operating_cost", A, "机关运行经费"),
     base("institution_public_cost", A, "事业单位公用经费"),
@@ -564,6 +592,8 @@ pub const BASES: &[BaseSpec] = &[
     base("procurement.services", A, "政府采购服务支出"),
     base("procurement.sme", A, "授予中小企业合同金额"),
     base("procurement.small_micro", A, "授予小微企业合同金额"),
+    base("purchased_services", A, "政府购买服务支出"),
+    base("assets.total", A, "资产总额"),
     base("assets.building_area", Q, "房屋面积（平方米）"),
     base("assets.building_value", A, "房屋价值"),
     base("assets.vehicles", C, "车辆数"),
@@ -573,6 +603,17 @@ pub const BASES: &[BaseSpec] = &[
         "assets.equipment_over_1m",
         C,
         "单价100万元（含）以上设备（不含车辆）",
+    ),
+    // The wording of templates before 2020: two kinds of costly equipment.
+    base(
+        "assets.general_equipment_over_500k",
+        C,
+        "单价50万元（含）以上通用设备",
+    ),
+    base(
+        "assets.special_equipment_over_1m",
+        C,
+        "单价100万元（含）以上专用设备",
     ),
     // 预算绩效 (narrative 十一, 十二).
     base("performance.budget_total", A, "整体支出全年预算总额"),
@@ -598,6 +639,8 @@ pub const BASES: &[BaseSpec] = &[
     base("staff.active", C, "在职人员"),
     base("staff.retired_cadre", C, "离休人员"),
     base("staff.retired", C, "退休人员"),
+    base("staff.other", C, "其他人员（聘用等）"),
+    base("staff.authorized", C, "编制数"),
     base("organization.divisions", C, "内设机构数"),
     // What the document says about itself (for the year and template rules).
     base("document.title_year", C, "标题年度"),
