@@ -104,6 +104,14 @@ fn is_text(path: &str, content: &str) -> bool {
 
 fn load(path: &str) -> Result<Loaded, String> {
     let content = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    // A byte-order mark is no part of the report.
+    let content = content
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&content)
+        .to_owned();
+    if content.trim().is_empty() {
+        return Err(format!("{path}: no report in the input (it is empty)"));
+    }
     if !is_text(path, &content) {
         let disclosure = read_report(&content).map_err(|e| format!("{path}: {e}"))?;
         return Ok(Loaded {
@@ -202,7 +210,10 @@ fn stream(path: &str) -> ExitCode {
         Ok(summary) => {
             print!("{summary}");
             println!("in {:.2?}", start.elapsed());
-            if summary.reports_with_errors() > 0 {
+            if summary.reports() == 0 {
+                eprintln!("error: {path}: no readable report in the input");
+                ExitCode::from(2)
+            } else if summary.reports_with_errors() > 0 {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS

@@ -4,6 +4,8 @@
 //! reused buffer, audited, reported to the caller and dropped; the summary
 //! keeps only counts per rule.
 
+#![deny(clippy::arithmetic_side_effects)]
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::BufRead;
@@ -36,14 +38,16 @@ impl SeverityCounts {
     /// assert_eq!(c.total(), 6);
     /// ```
     pub fn total(&self) -> u64 {
-        self.error + self.warning + self.info
+        self.error
+            .saturating_add(self.warning)
+            .saturating_add(self.info)
     }
 
     fn add(&mut self, severity: Severity) {
         match severity {
-            Severity::Error => self.error += 1,
-            Severity::Warning => self.warning += 1,
-            Severity::Info => self.info += 1,
+            Severity::Error => self.error = self.error.saturating_add(1),
+            Severity::Warning => self.warning = self.warning.saturating_add(1),
+            Severity::Info => self.info = self.info.saturating_add(1),
         }
     }
 }
@@ -172,6 +176,15 @@ pub fn read_report(text: &str) -> Result<Disclosure, JsonError> {
         return Ok(d);
     }
     let json = parse_json(text)?;
+    if !json.is_object() {
+        return Err(JsonError::new(
+            "$",
+            format!(
+                "expected a report (a JSON object), but found {}",
+                crate::disclosure::describe_json(&json)
+            ),
+        ));
+    }
     if json.get("facts").is_some() {
         Disclosure::from_json_value(&json)
     } else {
@@ -183,10 +196,14 @@ pub fn read_report(text: &str) -> Result<Disclosure, JsonError> {
 /// skipped), calling `each` after every non-blank line, and returns the
 /// summary. Memory does not grow with the number of reports.
 ///
+/// A line that is not UTF-8 is an unreadable report like any other (its
+/// number and the offending byte are given); a byte-order mark before a
+/// line is skipped.
+///
 /// # Errors
 ///
-/// Only I/O errors of `reader` (including invalid UTF-8); unreadable
-/// reports are counted and passed to `each`, never fatal.
+/// Only I/O errors of `reader`; unreadable reports are counted and passed
+/// to `each`, never fatal.
 ///
 /// ```
 /// use juesuan::{Audit, audit_jsonl};
@@ -213,22 +230,32 @@ pub fn audit_jsonl<R: BufRead>(
     mut each: impl FnMut(StreamItem<'_>),
 ) -> std::io::Result<StreamSummary> {
     let mut summary = StreamSummary::default();
-    let mut buf = String::new();
+    let mut buf = Vec::new();
     let mut line = 0u64;
     loop {
         buf.clear();
-        if reader.read_line(&mut buf)? == 0 {
+        if reader.read_until(b'\n', &mut buf)? == 0 {
             break;
         }
-        line += 1;
-        let text = buf.trim();
-        if text.is_empty() {
+        line = line.saturating_add(1);
+        let read = std::str::from_utf8(&buf)
+            .map(|text| crate::disclosure::strip_bom(text).trim())
+            .map_err(|e| {
+                JsonError::new(
+                    "$",
+                    format!(
+                        "the line is not UTF-8: invalid byte at offset {}",
+                        e.valid_up_to()
+                    ),
+                )
+            });
+        if read.as_ref().is_ok_and(|text| text.is_empty()) {
             continue;
         }
-        match read_report(text) {
+        match read.and_then(read_report) {
             Ok(d) => {
                 let findings = audit.run(&d);
-                summary.reports += 1;
+                summary.reports = summary.reports.saturating_add(1);
                 let mut errors = false;
                 for f in &findings {
                     summary
@@ -240,7 +267,7 @@ pub fn audit_jsonl<R: BufRead>(
                     errors |= f.severity() == Severity::Error;
                 }
                 if errors {
-                    summary.reports_with_errors += 1;
+                    summary.reports_with_errors = summary.reports_with_errors.saturating_add(1);
                 }
                 each(StreamItem {
                     line,
@@ -249,7 +276,7 @@ pub fn audit_jsonl<R: BufRead>(
                 });
             }
             Err(e) => {
-                summary.unreadable += 1;
+                summary.unreadable = summary.unreadable.saturating_add(1);
                 each(StreamItem {
                     line,
                     result: Err(&e),

@@ -2,6 +2,8 @@
 //! printers: aligned plain text (CJK-width aware), Markdown, and CSV in a long
 //! layout.
 
+#![deny(clippy::arithmetic_side_effects)]
+
 use std::fmt::{self, Write as _};
 
 use rust_decimal::Decimal;
@@ -416,7 +418,10 @@ impl Table {
             out.push('\n');
         };
         write_line(&mut out, &header);
-        let total: usize = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+        let total: usize = widths
+            .iter()
+            .fold(0usize, |a, w| a.saturating_add(*w))
+            .saturating_add(widths.len().saturating_sub(1).saturating_mul(2));
         out.push_str(&"-".repeat(total));
         out.push('\n');
         for line in &body {
@@ -680,8 +685,8 @@ fn function_table(
         row.set(0, b.cell(total));
         if with_change {
             row.set(n, prior_cell(d, total));
-            row.set(n + 1, b.cell(&format!("{total}.change")));
-            row.set(n + 2, b.cell(&format!("{total}.change_rate")));
+            row.set(n.saturating_add(1), b.cell(&format!("{total}.change")));
+            row.set(n.saturating_add(2), b.cell(&format!("{total}.change_rate")));
         }
         if !row.is_empty() {
             b.table.rows.push(row);
@@ -699,8 +704,8 @@ fn function_table(
         }
         if with_change {
             row.set(n, prior_cell(d, &base));
-            row.set(n + 1, b.cell(&format!("{base}.change")));
-            row.set(n + 2, b.cell(&format!("{base}.change_rate")));
+            row.set(n.saturating_add(1), b.cell(&format!("{base}.change")));
+            row.set(n.saturating_add(2), b.cell(&format!("{base}.change_rate")));
         }
         if !row.is_empty() {
             b.table.rows.push(row);

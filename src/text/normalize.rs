@@ -44,6 +44,30 @@ pub struct NormalizedText<'a> {
     origins: Vec<Origin>,
     /// Byte offset of the start of every original line; the first is 0.
     line_starts: Vec<usize>,
+    /// Characters of the original before every [`CHAR_MARK`]-th byte, so that a
+    /// column is counted from the nearest mark rather than from the start of its line
+    /// (a report of one 4 MB line would otherwise cost a pass over it per figure).
+    char_marks: Vec<usize>,
+}
+
+/// Bytes between two entries of [`NormalizedText::char_marks`].
+const CHAR_MARK: usize = 256;
+
+/// The number of characters before every [`CHAR_MARK`]-th byte of `original`.
+fn char_marks(original: &str) -> Vec<usize> {
+    let mut marks = Vec::with_capacity(original.len() / CHAR_MARK + 1);
+    let mut before = 0usize;
+    marks.push(0);
+    for block in original.as_bytes().chunks(CHAR_MARK) {
+        before += chars_in(block);
+        marks.push(before);
+    }
+    marks
+}
+
+/// The characters that start in `bytes` (UTF-8 lead bytes), wherever it is cut.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 /// Where one normalised character came from.
@@ -109,7 +133,6 @@ impl<'a> NormalizedText<'a> {
             .map_or(self.original.len(), |&next| next - 1);
         let line_text = self.original.get(line_start..line_end).unwrap_or_default();
         let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
-        let chars = |r: Range<usize>| line_text.get(r).map_or(0, |s| s.chars().count());
         let offset = bytes.start.saturating_sub(line_start);
         let on_line = bytes
             .end
@@ -117,12 +140,24 @@ impl<'a> NormalizedText<'a> {
             .min(line_text.len())
             .max(offset);
         let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let at = |relative: usize| self.chars_before(line_start + relative);
+        let (line_chars, start_chars, end_chars) = (at(0), at(offset), at(on_line));
         Span::new(
             to_u32(line),
-            to_u32(chars(0..offset) + 1),
-            to_u32(chars(offset..on_line)),
+            to_u32(start_chars.saturating_sub(line_chars) + 1),
+            to_u32(end_chars.saturating_sub(start_chars)),
             bytes,
         )
+    }
+
+    /// The number of characters of the original before byte `at` (a character
+    /// boundary), counted from the nearest mark: at most [`CHAR_MARK`] bytes.
+    fn chars_before(&self, at: usize) -> usize {
+        let at = at.min(self.original.len());
+        let block = at / CHAR_MARK;
+        let from = block * CHAR_MARK;
+        let marked = self.char_marks.get(block).copied().unwrap_or(0);
+        marked + self.original.as_bytes().get(from..at).map_or(0, chars_in)
     }
 
     /// Byte range in the original behind the normalised byte range `range` (see
@@ -407,6 +442,7 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
         text: out.text,
         origins: out.origins,
         line_starts: scan.line_starts,
+        char_marks: char_marks(original),
     }
 }
 
@@ -581,9 +617,16 @@ impl Scan {
             pages: 1,
         };
         let mut current = LineBuilder::new(0);
+        let bytes = original.as_bytes();
         for (i, c) in original.char_indices() {
             let end = i + c.len_utf8();
-            if c == '\n' {
+            // A line ends at "\n", "\r\n" or a lone "\r" (old Mac files): the
+            // "\r" of "\r\n" is passed over, the "\n" ends the line.
+            let line_break = c == '\n' || (c == '\r' && bytes.get(end) != Some(&b'\n'));
+            if c == '\r' && !line_break {
+                continue;
+            }
+            if line_break {
                 scan.finish(current, Some(i));
                 scan.line_starts.push(end);
                 current = LineBuilder::new(scan.items.len());
@@ -625,7 +668,7 @@ impl Scan {
                         // The whitespace run before this character is inside the line.
                         current.has_gap = true;
                     }
-                    let width = cell_width(c);
+                    let width = cell_width(c, folded);
                     current.running_width += width;
                     current.width = current.running_width;
                     current.shape.push(folded, current.visible == 0);
@@ -710,9 +753,16 @@ impl LineBuilder {
     }
 }
 
-/// Display width of an original character ([`display_width`] with the common cases first).
-fn cell_width(c: char) -> usize {
-    if c.is_ascii() {
+/// Display width of an original character `c` that folds to `folded` ([`display_width`]
+/// with the common cases first). A full-width digit or letter, or a full-width `．` `％`
+/// `－` `＋`, counts as the ASCII character it stands for, so that a text written with
+/// full-width figures wraps and joins as the same text with ASCII ones (the sentence
+/// punctuation `，` `：` `；` `（` `）` keeps its own width).
+fn cell_width(c: char, folded: char) -> usize {
+    if c.is_ascii()
+        || (fold::is_fullwidth_form(c)
+            && (folded.is_ascii_alphanumeric() || matches!(folded, '.' | '%' | '-' | '+')))
+    {
         1
     } else if ('\u{4e00}'..='\u{9fff}').contains(&c) {
         2
