@@ -639,7 +639,8 @@ impl Scan {
                     if current.visible == 0 {
                         current.indent += width;
                     } else {
-                        current.running_width += width;
+                        // The run's width counts when the next character comes, if the
+                        // output keeps it.
                         if let Some(run) = scan.items.last_mut().filter(|item| item.space) {
                             run.width += width;
                             run.end = end;
@@ -660,15 +661,25 @@ impl Scan {
                     if current.visible == 0 {
                         current.page = scan.pages - 1;
                         current.first = scan.items.len();
-                    } else if scan
-                        .items
-                        .last()
-                        .is_some_and(|item| item.space && item.width >= GAP_WIDTH)
-                    {
-                        // The whitespace run before this character is inside the line.
-                        current.has_gap = true;
+                    } else if let Some(run) = scan.items.last().filter(|item| item.space) {
+                        // The whitespace run before this character is inside the line. It
+                        // takes room on the line only if the output keeps it: as a column
+                        // gap, or as the one space between two ASCII letters or digits.
+                        // Spaces that extraction puts around numbers and inside words
+                        // ("本 年收 入 73, 274.06 万 元") are dropped, and a text with
+                        // more or fewer of them wraps and joins the same.
+                        if run.width >= GAP_WIDTH {
+                            current.has_gap = true;
+                            current.running_width += run.width;
+                        } else if keeps_space(current.shape.last, folded) {
+                            current.running_width += 1;
+                        }
                     }
-                    let width = cell_width(c, folded);
+                    let between_digits = matches!(folded, ',' | ':')
+                        && current.shape.last.is_ascii_digit()
+                        && current.visible > 0
+                        && digit_follows(original, end);
+                    let width = cell_width(folded, between_digits);
                     current.running_width += width;
                     current.width = current.running_width;
                     current.shape.push(folded, current.visible == 0);
@@ -753,22 +764,31 @@ impl LineBuilder {
     }
 }
 
-/// Display width of an original character `c` that folds to `folded` ([`display_width`]
-/// with the common cases first). A full-width digit or letter, or a full-width `．` `％`
-/// `－` `＋`, counts as the ASCII character it stands for, so that a text written with
-/// full-width figures wraps and joins as the same text with ASCII ones (the sentence
-/// punctuation `，` `：` `；` `（` `）` keeps its own width).
-fn cell_width(c: char, folded: char) -> usize {
-    if c.is_ascii()
-        || (fold::is_fullwidth_form(c)
-            && (folded.is_ascii_alphanumeric() || matches!(folded, '.' | '%' | '-' | '+')))
-    {
-        1
-    } else if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-        2
-    } else {
-        display_width(c)
+/// Display width of a character as the output writes it, from its folded form
+/// ([`display_width`] with the common cases first): a character and its full-width or
+/// half-width twin take the same room, so that a text written with either wraps and
+/// joins the same. Digits, letters and number punctuation are narrow (`１２．３４` as
+/// `12.34`); the sentence punctuation the output writes full-width is wide (`(` as
+/// `（`); a comma or colon is narrow between two digits (`74,194`, `10:30`) and wide
+/// elsewhere, where it becomes `，` or `：`.
+fn cell_width(folded: char, between_digits: bool) -> usize {
+    match folded {
+        ',' | ':' if !between_digits => 2,
+        c if c.is_ascii() => 1,
+        c if is_ideograph(c) => 2,
+        c => display_width(c),
     }
+}
+
+/// Whether the next visible character of the line after byte `at` is a digit (ASCII
+/// or full-width).
+fn digit_follows(original: &str, at: usize) -> bool {
+    original
+        .get(at..)
+        .unwrap_or_default()
+        .chars()
+        .find(|c| !matches!(c, ' ' | '\t' | '\u{3000}'))
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 fn line_items<'i>(items: &'i [Item], line: &Line) -> &'i [Item] {
