@@ -823,10 +823,16 @@ impl Disclosure {
         }
     }
 
-    /// Makes room for `additional` more fact ids (readers that know how many
-    /// they will add save the reallocations).
+    /// Makes room for up to `additional` more fact ids (readers that know how
+    /// many they will add save the reallocations). A count of statements may
+    /// be given, where restated facts share one entry: beyond what a report
+    /// has ids for, the room is left to grow (an entry is some 90 bytes, and a
+    /// text restating its figures hundreds of times would otherwise reserve
+    /// more than itself).
     pub(crate) fn reserve(&mut self, additional: usize) {
-        self.facts.reserve(additional);
+        /// More ids than any report states (the reference report has 375).
+        const MOST_IDS: usize = 1024;
+        self.facts.reserve(additional.min(MOST_IDS));
     }
 
     /// Where `key` is, or would be inserted.

@@ -175,6 +175,11 @@ pub fn read_report(text: &str) -> Result<Disclosure, JsonError> {
     if let Some(d) = crate::disclosure_fast::report_from_str(text) {
         return Ok(d);
     }
+    // A FinalAccounts goes straight to its reader; the JSON tree is built only
+    // to say what is wrong with a Disclosure (or with neither).
+    if has_facts(text) == Some(false) {
+        return FinalAccounts::from_json(text).map(FinalAccounts::into_disclosure);
+    }
     let json = parse_json(text)?;
     if !json.is_object() {
         return Err(JsonError::new(
@@ -188,8 +193,25 @@ pub fn read_report(text: &str) -> Result<Disclosure, JsonError> {
     if json.get("facts").is_some() {
         Disclosure::from_json_value(&json)
     } else {
-        FinalAccounts::from_json(text).map(|f| f.to_disclosure())
+        FinalAccounts::from_json(text).map(FinalAccounts::into_disclosure)
     }
+}
+
+/// Whether the JSON object `text` has a top-level `"facts"` field (even
+/// `null`), read without building it; `None` when `text` is no JSON object.
+fn has_facts(text: &str) -> Option<bool> {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        #[serde(default, deserialize_with = "present")]
+        facts: bool,
+    }
+    fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| true)
+    }
+    use serde::Deserialize as _;
+    serde_json::from_str::<Probe>(crate::disclosure::strip_bom(text))
+        .ok()
+        .map(|p| p.facts)
 }
 
 /// Audits a JSON Lines stream of reports one at a time (blank lines are

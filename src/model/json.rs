@@ -82,11 +82,13 @@ fn document_unit(text: &str) -> Option<Unit> {
     serde_json::from_str::<UnitOnly>(text).ok()?.unit
 }
 
-/// Validates deserialized parts.
-pub(crate) fn from_parts(parts: Parts) -> Result<FinalAccounts, JsonError> {
-    let original = parts.clone();
-    FinalAccounts::from_parts(parts)
-        .map_err(|e| JsonError::new(error_path(&e, &original), e.to_string()))
+/// Validates deserialized parts. (Without copying them: on an error, the
+/// parts as validation left them locate the figure it names.)
+pub(crate) fn from_parts(mut parts: Parts) -> Result<FinalAccounts, JsonError> {
+    match super::validate::validate(&mut parts) {
+        Ok(()) => Ok(FinalAccounts { parts }),
+        Err(e) => Err(JsonError::new(error_path(&e, &parts), e.to_string())),
+    }
 }
 
 impl FinalAccounts {

@@ -636,6 +636,13 @@ impl FinalAccounts {
         self.parts.performance.as_ref()
     }
 
+    /// [`FinalAccounts::to_disclosure`], consuming the report (no copy of it
+    /// is made).
+    pub(crate) fn into_disclosure(mut self) -> Disclosure {
+        let unit = self.parts.unit;
+        validate::write_from(&mut self.parts).unwrap_or_else(|_| Disclosure::new(unit))
+    }
+
     /// The report as facts (DESIGN §7): every field under its fact id, codes
     /// cited in reasons as `.cited_code` facts, the fiscal year, department,
     /// units and divisions.

@@ -410,9 +410,15 @@ fn codes(p: &Parts) -> R {
 
 /// Writes the facts of `p` (checking units).
 pub(crate) fn write(p: &Parts) -> Result<Disclosure, ModelError> {
-    let mut copy = p.clone();
+    // The walk visits fields mutably (other visitors change them); the writer
+    // only reads.
+    write_from(&mut p.clone())
+}
+
+/// [`write`] without copying `p`, which the writer leaves as it is.
+pub(crate) fn write_from(p: &mut Parts) -> Result<Disclosure, ModelError> {
     let mut w = Writer::new(p.unit);
-    walk(&mut w, &mut copy)?;
+    walk(&mut w, p)?;
     let mut d = w.d;
     d.set_fiscal_year(Some(p.fiscal_year));
     d.set_department(Some(p.department.clone()));
@@ -430,7 +436,7 @@ pub(crate) fn validate(p: &mut Parts) -> R {
     normalize(p)?;
     required(p)?;
     codes(p)?;
-    let d = write(p)?;
+    let d = write_from(p)?;
     let errors: Vec<Finding> = Audit::new()
         .run(&d)
         .into_iter()
