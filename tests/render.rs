@@ -26,7 +26,14 @@ fn updating(value: Option<&str>) -> bool {
 #[test]
 fn snapshots_are_rewritten_only_when_asked() {
     assert!(updating(Some("1")));
-    for v in [None, Some("0"), Some(""), Some("true"), Some("yes"), Some(" 1")] {
+    for v in [
+        None,
+        Some("0"),
+        Some(""),
+        Some("true"),
+        Some("yes"),
+        Some(" 1"),
+    ] {
         assert!(!updating(v), "{v:?}");
     }
 }
@@ -79,9 +86,10 @@ fn has_figure(text: &str, figure: &str) -> bool {
         let a2 = after.next();
         // A digit next to it, or a separator with a digit beyond, continues
         // the number.
-        let joined_before = part_of_number(b1)
-            || (matches!(b1, Some(',' | '.' | '-')) && part_of_number(b2));
-        let joined_after = part_of_number(a1) || (matches!(a1, Some(',' | '.')) && part_of_number(a2));
+        let joined_before =
+            part_of_number(b1) || (matches!(b1, Some(',' | '.' | '-')) && part_of_number(b2));
+        let joined_after =
+            part_of_number(a1) || (matches!(a1, Some(',' | '.')) && part_of_number(a2));
         !joined_before && !joined_after
     })
 }
