@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use super::parse::{Diagnostic, DiagnosticLevel};
 use super::patterns::{
-    BudgetKind, Kw, Num, NumUnit, Reach, Tok, Token, end_within, find_any, find_any_within,
+    BudgetKind, Frame, Kw, Num, NumUnit, Reach, Tok, Token, end_within, find_any, find_any_within,
     has_figure, next_token,
 };
 use super::sections::{Section, Target, Want, lookup, vehicle_kind};
@@ -65,6 +65,9 @@ struct State {
     /// The fact a bare 人次 count belongs to (after 团组 or 批次).
     persons: Option<&'static str>,
     asset: Option<Asset>,
+    /// What a change is measured against: last year unless the sentence named the
+    /// budget (较年初预算).
+    frame: Frame,
 }
 
 impl State {
@@ -74,6 +77,7 @@ impl State {
             relation: Relation::None,
             persons: None,
             asset: None,
+            frame: Frame::Prior,
         }
     }
 }
@@ -434,6 +438,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
         }
         cx.changed.clear();
+        self.state.frame = Frame::Prior;
         if let Some(first) = cx.unmatched.take() {
             let sentence =
                 cx.p.get(cx.sentence_start..end)
@@ -471,6 +476,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             Subject::Base { id: current, .. } if same => Rc::clone(current),
             _ => {
                 self.state.relation = Relation::None;
+                self.state.frame = Frame::Prior;
                 Rc::from(id)
             }
         };
@@ -993,6 +999,10 @@ impl<'t, 'a> Reader<'t, 'a> {
                 Flow::Next(end)
             }
             Kw::Filler => Flow::Next(t.end),
+            Kw::Frame(frame) => {
+                self.state.frame = frame;
+                Flow::Next(t.end)
+            }
         }
     }
 
@@ -1031,9 +1041,15 @@ impl<'t, 'a> Reader<'t, 'a> {
             return Flow::Next(n.unit_end);
         };
         let is_rate = n.unit == NumUnit::Percent || (n.unit == NumUnit::Bare && rate && !count);
+        let budget = self.state.frame == Frame::Budget;
         let ok = if is_rate {
-            let ok = self.percent(cx, "change_rate", &n, !up);
-            if ok {
+            let suffix = if budget {
+                "budget_variance_rate"
+            } else {
+                "change_rate"
+            };
+            let ok = self.percent(cx, suffix, &n, !up);
+            if ok && !budget {
                 self.emit_at(
                     cx,
                     &dotted(&id, "change_rate_word"),
@@ -1047,6 +1063,8 @@ impl<'t, 'a> Reader<'t, 'a> {
                 count_of(p, &n)
                     .and_then(|c| i64::try_from(c).ok())
                     .map(|c| Value::SignedCount(if up { c } else { -c }))
+            } else if count {
+                None
             } else if n.unit.is_money() || n.unit == NumUnit::Bare {
                 Amount::parse_in(n.text(p), unit_of(&n))
                     .ok()
@@ -1055,6 +1073,10 @@ impl<'t, 'a> Reader<'t, 'a> {
                 None
             };
             match value {
+                Some(v) if budget => {
+                    let variance = dotted(&id, "budget_variance");
+                    self.emit_at(cx, &variance, v, n.start..n.end).is_some()
+                }
                 Some(v) => {
                     let change = dotted(&id, "change");
                     let ok = self.emit_at(cx, &change, v, n.start..n.end).is_some();

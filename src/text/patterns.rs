@@ -148,6 +148,68 @@ pub(super) enum Kw {
     TemplateNote,
     /// Words that read past without meaning for the figures (主要用于以下方面).
     Filler,
+    /// What the following changes are measured against: 比上年, 与2023年度相比,
+    /// 较年初预算数 (see [`frame_at`]).
+    Frame(Frame),
+}
+
+/// What a change is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Frame {
+    /// Last year (比上年, 较上年决算数, 与2023年度相比, 同比): a change is `.change`.
+    Prior,
+    /// The budget (较年初预算, 与预算数相比): a change is `.budget_variance`.
+    Budget,
+}
+
+/// The comparison frame at the start of `rest`, which starts with one of 比, 较, 与,
+/// 同: `(比|较|与)(上年度|上年|去年|上一年度|上一年|YYYY年度|YYYY年|年初预算|全年预算|
+/// 调整预算|预算)(决算数|决算|预算数|数)?(相比较|相比|比较)?`, or 同比. Returns the frame and
+/// the length in bytes. 与 and 比 start many other words; only these phrases are frames.
+pub(super) fn frame_at(rest: &str) -> Option<(Frame, usize)> {
+    if rest.starts_with("同比") {
+        return Some((Frame::Prior, "同比".len()));
+    }
+    let lead = ["比", "较", "与", "同"]
+        .into_iter()
+        .find(|w| rest.starts_with(w))?;
+    let mut at = lead.len();
+    let after = rest.get(at..)?;
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let frame = if digits == 4 && after.get(4..).is_some_and(|r| r.starts_with('年')) {
+        at += 4 + '年'.len_utf8();
+        if rest.get(at..).is_some_and(|r| r.starts_with('度')) {
+            at += '度'.len_utf8();
+        }
+        Frame::Prior
+    } else {
+        const OBJECTS: &[(&str, Frame)] = &[
+            ("上一年度", Frame::Prior),
+            ("上一年", Frame::Prior),
+            ("上年度", Frame::Prior),
+            ("上年", Frame::Prior),
+            ("去年", Frame::Prior),
+            ("年初预算", Frame::Budget),
+            ("全年预算", Frame::Budget),
+            ("调整预算", Frame::Budget),
+            ("预算", Frame::Budget),
+        ];
+        let (word, frame) = OBJECTS.iter().find(|(w, _)| after.starts_with(w))?;
+        at += word.len();
+        *frame
+    };
+    for tail in [
+        &["决算数", "决算", "预算数", "数"][..],
+        &["相比较", "相比", "比较"][..],
+    ] {
+        if let Some(w) = tail
+            .iter()
+            .find(|w| rest.get(at..).is_some_and(|r| r.starts_with(**w)))
+        {
+            at += w.len();
+        }
+    }
+    Some((frame, at))
 }
 
 /// One token of a paragraph. Text between tokens is label text.
@@ -346,12 +408,18 @@ const KW_PAREN: &[(&str, Kw)] = &[
     kw("（仅有", Kw::TemplateNote),
 ];
 const KW_JU: &[(&str, Kw)] = &[kw("具体情况如下", Kw::Filler)];
+// Comparison frames are matched by `frame_at`; these stand for their first characters.
+const KW_BI: &[(&str, Kw)] = &[kw("比上年", Kw::Frame(Frame::Prior))];
+const KW_JIAO: &[(&str, Kw)] = &[kw("较上年", Kw::Frame(Frame::Prior))];
+const KW_YU3: &[(&str, Kw)] = &[kw("与上年", Kw::Frame(Frame::Prior))];
+const KW_TONG: &[(&str, Kw)] = &[kw("同比", Kw::Frame(Frame::Prior))];
+const KW_XIANG: &[(&str, Kw)] = &[kw("相比", Kw::Filler)];
 
 /// Every keyword table (each holds the keywords of one first character).
 const KW_TABLES: &[&[(&str, Kw)]] = &[
     KW_ZENG, KW_JIAN, KW_XIA, KW_SHANG, KW_JIANG, KW_WU, KW_MEI, KW_CHI, KW_ZHAN, KW_NIAN, KW_QUAN,
     KW_YU, KW_ZHI, KW_JUE, KW_WAN, KW_ZHU, KW_CHA, KW_BAO, KW_KAI, KW_FEN, KW_JIE, KW_DAN,
-    KW_PAREN, KW_JU,
+    KW_PAREN, KW_JU, KW_BI, KW_JIAO, KW_YU3, KW_TONG, KW_XIANG,
 ];
 
 /// The ideographs a keyword starts with.
@@ -403,6 +471,10 @@ fn keyword_at(first: char, rest: &str) -> Option<(Kw, usize)> {
         '单' => KW_DAN,
         '（' => KW_PAREN,
         '具' => KW_JU,
+        '比' | '较' | '与' | '同' => {
+            return frame_at(rest).map(|(frame, len)| (Kw::Frame(frame), len));
+        }
+        '相' => KW_XIANG,
         _ => return None,
     };
     let (text, kw) = table.iter().find(|(text, _)| rest.starts_with(text))?;
