@@ -204,17 +204,135 @@ impl fmt::Display for Value {
     }
 }
 
-/// One statement of a fact: its value and where the document states it.
+/// How the text reader attributed a figure: the clause shape that matched. Kept
+/// with each fact it reads (see [`Fact::reading`]), so that a wrong attribution can
+/// be traced to the rule that made it.
+///
+/// ```
+/// use juesuan::{Reading, parse_report};
+///
+/// let parsed = parse_report("三公经费支出20.2万元，比上年减少0.8万元，较年初预算减少1.0万元。");
+/// let d = &parsed.disclosure;
+/// assert_eq!(d.get("three_public.total").and_then(|f| f.reading()), Some(Reading::Subject));
+/// assert_eq!(d.get("three_public.total.change").and_then(|f| f.reading()), Some(Reading::Change));
+/// assert_eq!(
+///     d.get("three_public.total.budget_variance").and_then(|f| f.reading()),
+///     Some(Reading::BudgetVariance)
+/// );
+/// assert_eq!(Reading::Change.to_string(), "change: [比上年] 增加/减少 figure");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Reading {
+    /// `subject [为|是|…] figure`: a lexicon subject followed by its figure.
+    Subject,
+    /// `total-pair figure`: one figure stating two totals (收入支出总计).
+    Pair,
+    /// `class（类）item（项） figure`: a classification item resolved through the
+    /// catalog.
+    Path,
+    /// `…团组/批次, n 人次`: the persons of the groups or batches just counted.
+    Persons,
+    /// `[比上年] 增加/减少 figure`: a change from last year.
+    Change,
+    /// `[比上年] 增长/下降 x%`: a rate of change from last year.
+    ChangeRate,
+    /// `[与上年] 持平`: no change, stated in words.
+    Unchanged,
+    /// `占 [whole 的] x%`: a share.
+    Share,
+    /// `[年初|全年] 预算 [数] [为] figure`: the budget.
+    Budget,
+    /// `决算 [数] [为] figure`: the final figure.
+    Final,
+    /// `较年初预算 增加/减少 figure`: final minus budget.
+    BudgetVariance,
+    /// `较年初预算 增长/下降 x%`, `预决算差异率 x%`: the budget variance rate.
+    BudgetVarianceRate,
+    /// `决算数 大于/小于/等于 预算数`, `(未|超额)完成 预算`: the comparison words.
+    BudgetComparison,
+    /// `完成 [年初] 预算 的 x%`: the completion rate.
+    Completion,
+    /// `上年决算数 [为] figure`: last year's figure.
+    Prior,
+    /// `无 …`: a nil figure stated in words.
+    Nil,
+    /// `主要原因是 …`: the reason, and codes cited in it.
+    Reason,
+    /// `截至 YYYY年M月D日`: the balance date.
+    Date,
+    /// What the document says about itself: its years, placeholders left in.
+    Document,
+}
+
+impl Reading {
+    /// The clause shape, as shown in messages.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Reading::Share.as_str(), "share: 占 [whole 的] x%");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Reading::Subject => "subject: lexicon phrase [为] figure",
+            Reading::Pair => "pair: one figure for two totals",
+            Reading::Path => "path: class（类）…（项） figure",
+            Reading::Persons => "persons: groups or batches, then n 人次",
+            Reading::Change => "change: [比上年] 增加/减少 figure",
+            Reading::ChangeRate => "change rate: [比上年] 增长/下降 x%",
+            Reading::Unchanged => "unchanged: [与上年] 持平",
+            Reading::Share => "share: 占 [whole 的] x%",
+            Reading::Budget => "budget: [年初|全年] 预算 [数] [为] figure",
+            Reading::Final => "final: 决算 [数] [为] figure",
+            Reading::BudgetVariance => "budget variance: 较年初预算 增加/减少 figure",
+            Reading::BudgetVarianceRate => "budget variance rate: 较年初预算 增长/下降 x%",
+            Reading::BudgetComparison => "budget comparison: 决算数 大于/小于 预算数",
+            Reading::Completion => "completion: 完成 [年初] 预算 的 x%",
+            Reading::Prior => "prior year: 上年决算数 figure",
+            Reading::Nil => "nil: 无 …",
+            Reading::Reason => "reason: 主要原因是 …",
+            Reading::Date => "date: 截至 …",
+            Reading::Document => "document: title, headings, placeholders",
+        }
+    }
+}
+
+impl fmt::Display for Reading {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One statement of a fact: its value, where the document states it, and how the
+/// reader read it.
+///
+/// Two statements are equal when their values and spans are: how a figure was read
+/// is provenance, not content.
 ///
 /// ```
 /// use juesuan::{Fact, Value};
 /// let f = Fact::new(Value::Count(91));
 /// assert_eq!(f.span(), None);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 pub struct Fact {
     value: Value,
     span: Option<Span>,
+    reading: Option<Reading>,
+}
+
+impl PartialEq for Fact {
+    fn eq(&self, other: &Fact) -> bool {
+        self.value == other.value && self.span == other.span
+    }
+}
+
+impl Eq for Fact {}
+
+impl std::hash::Hash for Fact {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value.hash(state);
+        self.span.hash(state);
+    }
 }
 
 impl Fact {
@@ -225,7 +343,32 @@ impl Fact {
     /// assert_eq!(f.value(), &juesuan::Value::Count(1));
     /// ```
     pub fn new(value: Value) -> Fact {
-        Fact { value, span: None }
+        Fact {
+            value,
+            span: None,
+            reading: None,
+        }
+    }
+
+    /// The statement, recording how the reader read it.
+    ///
+    /// ```
+    /// use juesuan::{Fact, Reading, Value};
+    /// let f = Fact::new(Value::Count(1)).with_reading(Reading::Subject);
+    /// assert_eq!(f.reading(), Some(Reading::Subject));
+    /// ```
+    pub fn with_reading(mut self, reading: Reading) -> Fact {
+        self.reading = Some(reading);
+        self
+    }
+
+    /// How the text reader read it (`None` for a fact from JSON or a builder).
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Fact::new(juesuan::Value::Count(1)).reading(), None);
+    /// ```
+    pub fn reading(&self) -> Option<Reading> {
+        self.reading
     }
 
     /// A statement located at `span` in the source text.
@@ -1014,7 +1157,7 @@ impl Disclosure {
                     JsonError::new(p, m)
                 })?;
                 let span = span_list.get(i).copied().flatten();
-                parsed.push(Fact { value, span });
+                parsed.push(Fact::new(value).with_span(span));
             }
             d.with_statements(id, |s| {
                 for f in parsed {

@@ -19,7 +19,7 @@ use super::patterns::{
 use super::sections::{Section, Target, Want, lookup, vehicle_kind};
 use crate::amount::{Amount, Percent, Unit};
 use crate::code::{Catalog, CodeError, FunctionCode, normalize_code_name};
-use crate::disclosure::{Fact, Value};
+use crate::disclosure::{Fact, Reading, Value};
 use crate::fact::FactId;
 use crate::model::cited_codes;
 use crate::span::Span;
@@ -343,12 +343,20 @@ impl<'t, 'a> Reader<'t, 'a> {
     }
 
     /// Records a fact stated at the normalised byte range `range`; returns its index.
-    pub(super) fn emit(&mut self, id: &str, value: Value, range: Range<usize>) -> Option<usize> {
+    pub(super) fn emit(
+        &mut self,
+        id: &str,
+        value: Value,
+        range: Range<usize>,
+        how: Reading,
+    ) -> Option<usize> {
         match FactId::new(id) {
             Ok(fact_id) if fact_id.kind() == value.kind() => {
                 let span = self.span(range);
-                self.facts
-                    .push(Some((fact_id, Fact::new(value).with_span(Some(span)))));
+                self.facts.push(Some((
+                    fact_id,
+                    Fact::new(value).with_span(Some(span)).with_reading(how),
+                )));
                 Some(self.facts.len() - 1)
             }
             Ok(fact_id) => {
@@ -366,8 +374,15 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
     }
 
-    fn emit_at(&mut self, cx: &Para<'_>, id: &str, value: Value, r: Range<usize>) -> Option<usize> {
-        self.emit(id, value, cx.base + r.start..cx.base + r.end)
+    fn emit_at(
+        &mut self,
+        cx: &Para<'_>,
+        id: &str,
+        value: Value,
+        r: Range<usize>,
+        how: Reading,
+    ) -> Option<usize> {
+        self.emit(id, value, cx.base + r.start..cx.base + r.end, how)
     }
 
     fn note_at(&mut self, cx: &Para<'_>, level: DiagnosticLevel, message: String, r: Range<usize>) {
@@ -434,7 +449,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     fn end_sentence(&mut self, cx: &mut Para<'_>, end: usize) {
         for (id, zero, range) in std::mem::take(&mut cx.pending_zero) {
             if !cx.changed.contains(&id) {
-                self.emit_at(cx, &dotted(&id, "change"), zero, range);
+                self.emit_at(cx, &dotted(&id, "change"), zero, range, Reading::Unchanged);
             }
         }
         cx.changed.clear();
@@ -578,6 +593,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                         &format!("{prefix}{ancestor}.unresolved_item"),
                         Value::Text(path.to_owned()),
                         range.clone(),
+                        Reading::Path,
                     );
                 }
                 self.note_at(
@@ -599,7 +615,13 @@ impl<'t, 'a> Reader<'t, 'a> {
         if segments.len() > 1 {
             if let Some((name, r, _)) = segments.last() {
                 let r = label_from + r.start..label_from + r.end;
-                self.emit_at(cx, &dotted(&id, "name"), Value::Text((*name).to_owned()), r);
+                self.emit_at(
+                    cx,
+                    &dotted(&id, "name"),
+                    Value::Text((*name).to_owned()),
+                    r,
+                    Reading::Path,
+                );
             }
         }
         true
@@ -613,7 +635,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         if self.path(cx, label, label_from) {
             match self.state.subject.clone() {
                 Subject::Base { id, .. } => {
-                    if !self.figure(cx, &id, Want::Amount, &n) {
+                    if !self.figure(cx, &id, Want::Amount, &n, Reading::Path) {
                         Self::unmatched(cx, &n);
                     }
                     self.set_subject(&id, Want::Amount, Some(&n), unit_of(&n));
@@ -627,7 +649,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             && lookup(label, self.section, Some(Want::Count)).is_none()
         {
             if let Some(id) = self.state.persons.take().filter(|_| trimmed.is_empty()) {
-                if self.figure(cx, id, Want::Count, &n) {
+                if self.figure(cx, id, Want::Count, &n, Reading::Persons) {
                     return;
                 }
             }
@@ -642,7 +664,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         {
             if let Some(kind) = vehicle_kind(label) {
                 let id = dotted("assets.vehicles", kind.id_segment());
-                if !self.figure(cx, &id, Want::Count, &n) {
+                if !self.figure(cx, &id, Want::Count, &n, Reading::Subject) {
                     Self::unmatched(cx, &n);
                 }
                 return;
@@ -677,9 +699,13 @@ impl<'t, 'a> Reader<'t, 'a> {
                 None => vec![],
             },
         };
+        let how = match entry.target {
+            Target::Two(..) => Reading::Pair,
+            _ => Reading::Subject,
+        };
         let mut any = false;
         for id in &ids {
-            any |= self.figure(cx, id, entry.want, &n);
+            any |= self.figure(cx, id, entry.want, &n, how);
         }
         if !any {
             Self::unmatched(cx, &n);
@@ -701,7 +727,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     }
 
     /// Emits the figure `n` as fact `id` of kind `want`; false when it does not fit.
-    fn figure(&mut self, cx: &Para<'_>, id: &str, want: Want, n: &Num) -> bool {
+    fn figure(&mut self, cx: &Para<'_>, id: &str, want: Want, n: &Num, how: Reading) -> bool {
         let value = match want {
             Want::Amount if n.unit.is_money() || n.unit == NumUnit::Bare => {
                 match Amount::parse_in(n.text(cx.p), unit_of(n)) {
@@ -731,7 +757,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
             _ => return false,
         };
-        self.emit_at(cx, id, value, n.start..n.end).is_some()
+        self.emit_at(cx, id, value, n.start..n.end, how).is_some()
     }
 
     /// The number at `from`, if only a short gap (为, 是, a colon, …) separates it from
@@ -805,6 +831,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                         &dotted(&id, "comparison_word"),
                         Value::Text(word),
                         t.start..t.end,
+                        Reading::BudgetComparison,
                     );
                     self.state.relation = Relation::Budget;
                 } else {
@@ -813,6 +840,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                         &dotted(&id, "change_word"),
                         Value::Text(word),
                         t.start..t.end,
+                        Reading::Unchanged,
                     );
                     let zero = if count {
                         Value::SignedCount(0)
@@ -831,7 +859,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                     return Flow::AsText;
                 };
                 self.subject_from_label(cx, label, label_from);
-                self.percent(cx, "share", &n, false);
+                self.percent(cx, "share", &n, false, Reading::Share);
                 Flow::Next(n.unit_end)
             }
             Kw::Budget(kind) => {
@@ -847,7 +875,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 {
                     match self.state.subject.clone() {
                         Subject::Base { id, .. } => {
-                            if !self.figure(cx, &id, Want::Amount, &n) {
+                            if !self.figure(cx, &id, Want::Amount, &n, Reading::Final) {
                                 Self::unmatched(cx, &n);
                             }
                         }
@@ -865,6 +893,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                             &dotted(&id, "comparison_word"),
                             Value::Text(word.to_owned()),
                             range,
+                            Reading::BudgetComparison,
                         );
                     }
                     self.state.relation = Relation::Budget;
@@ -878,7 +907,13 @@ impl<'t, 'a> Reader<'t, 'a> {
                 else {
                     return Flow::Next(t.end);
                 };
-                self.percent(cx, "budget_variance_rate", &n, false);
+                self.percent(
+                    cx,
+                    "budget_variance_rate",
+                    &n,
+                    false,
+                    Reading::BudgetVarianceRate,
+                );
                 self.state.relation = Relation::Budget;
                 Flow::Next(n.unit_end)
             }
@@ -899,6 +934,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                             &dotted(&id, "comparison_word"),
                             Value::Text((*word).to_owned()),
                             start..t.end,
+                            Reading::BudgetComparison,
                         );
                         self.state.relation = Relation::Budget;
                     }
@@ -917,7 +953,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                     return Flow::AsText;
                 }
                 self.subject_from_label(cx, label, label_from);
-                self.percent(cx, "completion_rate", &n, false);
+                self.percent(cx, "completion_rate", &n, false, Reading::Completion);
                 self.state.relation = Relation::Budget;
                 Flow::Next(n.unit_end)
             }
@@ -966,7 +1002,13 @@ impl<'t, 'a> Reader<'t, 'a> {
                 let Some(n) = next else {
                     return Flow::Next(end);
                 };
-                if !self.figure(cx, "assets.equipment_over_1m", Want::Count, &n) {
+                if !self.figure(
+                    cx,
+                    "assets.equipment_over_1m",
+                    Want::Count,
+                    &n,
+                    Reading::Subject,
+                ) {
                     Self::unmatched(cx, &n);
                 }
                 Flow::Next(n.unit_end)
@@ -979,7 +1021,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 match self.state.subject.clone() {
                     Subject::Base { id, count, .. } => {
                         let want = if count { Want::Count } else { Want::Amount };
-                        if !self.figure(cx, &dotted(&id, "prior_year"), want, &n) {
+                        if !self.figure(cx, &dotted(&id, "prior_year"), want, &n, Reading::Prior) {
                             Self::unmatched(cx, &n);
                         }
                     }
@@ -1048,13 +1090,24 @@ impl<'t, 'a> Reader<'t, 'a> {
             } else {
                 "change_rate"
             };
-            let ok = self.percent(cx, suffix, &n, !up);
+            let ok = self.percent(
+                cx,
+                suffix,
+                &n,
+                !up,
+                if budget {
+                    Reading::BudgetVarianceRate
+                } else {
+                    Reading::ChangeRate
+                },
+            );
             if ok && !budget {
                 self.emit_at(
                     cx,
                     &dotted(&id, "change_rate_word"),
                     Value::Text(word),
                     t.start..t.end,
+                    Reading::ChangeRate,
                 );
             }
             ok
@@ -1066,26 +1119,32 @@ impl<'t, 'a> Reader<'t, 'a> {
             } else if count {
                 None
             } else if n.unit.is_money() || n.unit == NumUnit::Bare {
-                Amount::parse_in(n.text(p), unit_of(&n))
-                    .ok()
-                    .map(|a| Value::Amount(if up { a } else { a.negated() }))
+                Amount::parse_in(n.text(p), unit_of(&n)).ok().map(|a| {
+                    // 减少-3.00万元: the sign is redundant, the change is a fall.
+                    let fall = !up && a.value().is_sign_positive();
+                    Value::Amount(if fall { a.negated() } else { a })
+                })
             } else {
                 None
             };
             match value {
                 Some(v) if budget => {
                     let variance = dotted(&id, "budget_variance");
-                    self.emit_at(cx, &variance, v, n.start..n.end).is_some()
+                    self.emit_at(cx, &variance, v, n.start..n.end, Reading::BudgetVariance)
+                        .is_some()
                 }
                 Some(v) => {
                     let change = dotted(&id, "change");
-                    let ok = self.emit_at(cx, &change, v, n.start..n.end).is_some();
+                    let ok = self
+                        .emit_at(cx, &change, v, n.start..n.end, Reading::Change)
+                        .is_some();
                     if ok {
                         self.emit_at(
                             cx,
                             &dotted(&id, "change_word"),
                             Value::Text(word),
                             t.start..t.end,
+                            Reading::Change,
                         );
                         cx.changed.insert(id.to_string());
                     }
@@ -1101,16 +1160,28 @@ impl<'t, 'a> Reader<'t, 'a> {
     }
 
     /// A percentage about the subject, stored as `<subject>.<suffix>`.
-    fn percent(&mut self, cx: &mut Para<'_>, suffix: &str, n: &Num, negative: bool) -> bool {
+    fn percent(
+        &mut self,
+        cx: &mut Para<'_>,
+        suffix: &str,
+        n: &Num,
+        negative: bool,
+        how: Reading,
+    ) -> bool {
         let Some(id) = self.subject_id().map(|id| dotted(id, suffix)) else {
             Self::unmatched(cx, n);
             return false;
         };
         match n.text(cx.p).parse::<Percent>() {
             Ok(v) => {
-                let v = if negative { v.negated() } else { v };
+                // A fall may carry a redundant sign (下降-5.2%): it is a fall all the same.
+                let v = if negative && v.value().is_sign_positive() {
+                    v.negated()
+                } else {
+                    v
+                };
                 let ok = self
-                    .emit_at(cx, &id, Value::Percent(v), n.start..n.end)
+                    .emit_at(cx, &id, Value::Percent(v), n.start..n.end, how)
                     .is_some();
                 if !ok {
                     Self::unmatched(cx, n);
@@ -1160,7 +1231,13 @@ impl<'t, 'a> Reader<'t, 'a> {
             Self::unmatched(cx, n);
             return;
         }
-        let index = self.emit_at(cx, &budget_id, Value::Amount(amount), n.start..n.end);
+        let index = self.emit_at(
+            cx,
+            &budget_id,
+            Value::Amount(amount),
+            n.start..n.end,
+            Reading::Budget,
+        );
         match kind {
             BudgetKind::Initial => cx.initial_budget = index.map(|i| (i, id)),
             BudgetKind::Full => {
@@ -1202,6 +1279,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             &dotted(&id, suffix),
             Value::Text(text.to_owned()),
             range.clone(),
+            Reading::Reason,
         );
         if !may_cite_codes(text) {
             return;
@@ -1224,7 +1302,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             } else {
                 at + digits.len()
             };
-            self.emit_at(cx, &cited_id, Value::Text(code), at..end);
+            self.emit_at(cx, &cited_id, Value::Text(code), at..end, Reading::Reason);
             from = end;
         }
     }
@@ -1253,6 +1331,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                     "document.balance_date",
                     Value::Text(date.to_string()),
                     t.end..end,
+                    Reading::Date,
                 );
             }
             Err(e) => self.note_at(
@@ -1309,7 +1388,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             return Flow::Next(t.end);
         }
         for id in ids {
-            self.emit_at(cx, &id, zero(), range.clone());
+            self.emit_at(cx, &id, zero(), range.clone(), Reading::Nil);
         }
         Flow::Next(end)
     }

@@ -11,7 +11,7 @@ use super::patterns::years as years_in;
 use super::sections::{Part, Section, narrative_section, part};
 use crate::amount::Unit;
 use crate::date::FiscalYear;
-use crate::disclosure::{Disclosure, Value};
+use crate::disclosure::{Disclosure, Reading, Value};
 use crate::span::Span;
 
 /// How serious a [`Diagnostic`] is.
@@ -380,8 +380,12 @@ impl<'t, 'a> Document<'t, 'a> {
         for (at, year) in years_in(p) {
             self.title_year.get_or_insert(year);
             let range = base + at..base + at + 4;
-            self.reader
-                .emit("document.title_year", Value::Count(count(year)), range);
+            self.reader.emit(
+                "document.title_year",
+                Value::Count(count(year)),
+                range,
+                Reading::Document,
+            );
         }
         self.title.push_str(p);
     }
@@ -391,8 +395,12 @@ impl<'t, 'a> Document<'t, 'a> {
             for (at, year) in years_in(p) {
                 *self.votes.entry(year).or_default() += 1;
                 let range = base + at..base + at + 4;
-                self.reader
-                    .emit("document.heading_year", Value::Count(count(year)), range);
+                self.reader.emit(
+                    "document.heading_year",
+                    Value::Count(count(year)),
+                    range,
+                    Reading::Document,
+                );
             }
         }
         self.units_mode = false;
@@ -538,8 +546,12 @@ impl<'t, 'a> Document<'t, 'a> {
             };
             if prior {
                 let range = base + at..base + at + 4;
-                self.reader
-                    .emit("document.prior_year", Value::Count(count(year)), range);
+                self.reader.emit(
+                    "document.prior_year",
+                    Value::Count(count(year)),
+                    range,
+                    Reading::Document,
+                );
             } else if after.starts_with("年度") {
                 *self.votes.entry(year).or_default() += 1;
             }
@@ -572,6 +584,7 @@ impl<'t, 'a> Document<'t, 'a> {
                     "document.placeholder",
                     Value::Text(value),
                     base + i..base + end,
+                    Reading::Document,
                 );
             }
             i = j;
