@@ -542,6 +542,106 @@ impl PartialEq for Statements {
 
 impl Eq for Statements {}
 
+/// A figure outside the template's schema, kept with its own label and unit:
+/// a performance result (城镇新增就业人数 48.32 万人, 调解成功率 68.56%) or another
+/// indicator a report states. The audit does not check indicators; they are kept so
+/// that nothing a report states is lost.
+///
+/// ```
+/// use juesuan::{Indicator, parse_report};
+///
+/// let parsed = parse_report("十一、预算绩效情况说明\n使城镇新增就业人数达到 48.32 万人。");
+/// let i: &Indicator = &parsed.disclosure.indicators()[0];
+/// assert_eq!((i.label(), i.value().to_string(), i.unit()), ("城镇新增就业人数", "48.32".into(), "万人"));
+/// assert_eq!(i.to_string(), "城镇新增就业人数 48.32万人");
+/// ```
+#[doc(alias = "绩效指标")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Indicator {
+    label: String,
+    value: Decimal,
+    unit: String,
+    span: Option<Span>,
+}
+
+impl Indicator {
+    /// An indicator: its label, its value as printed (the decimals are kept), and
+    /// its unit as printed (`%`, `万人`, `人次`, or empty).
+    ///
+    /// ```
+    /// use juesuan::{Decimal, Indicator};
+    /// let i = Indicator::new("仲裁结案率", Decimal::new(9861, 2), "%");
+    /// assert_eq!(i.to_string(), "仲裁结案率 98.61%");
+    /// ```
+    pub fn new(label: impl Into<String>, value: Decimal, unit: impl Into<String>) -> Indicator {
+        Indicator {
+            label: label.into(),
+            value,
+            unit: unit.into(),
+            span: None,
+        }
+    }
+
+    /// The indicator located at `span` in the source text.
+    ///
+    /// ```
+    /// # use juesuan::{Decimal, Indicator};
+    /// let i = Indicator::new("仲裁结案率", Decimal::new(9861, 2), "%").with_span(None);
+    /// assert!(i.span().is_none());
+    /// ```
+    pub fn with_span(mut self, span: Option<Span>) -> Indicator {
+        self.span = span;
+        self
+    }
+
+    /// What the figure is, in the report's words.
+    ///
+    /// ```
+    /// # use juesuan::{Decimal, Indicator};
+    /// assert_eq!(Indicator::new("仲裁结案率", Decimal::ONE, "%").label(), "仲裁结案率");
+    /// ```
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The value, with the decimals it was printed with.
+    ///
+    /// ```
+    /// # use juesuan::{Decimal, Indicator};
+    /// assert_eq!(Indicator::new("x", Decimal::new(4832, 2), "万人").value().to_string(), "48.32");
+    /// ```
+    pub fn value(&self) -> Decimal {
+        self.value
+    }
+
+    /// The unit as printed (`%` for a percentage, empty when none).
+    ///
+    /// ```
+    /// # use juesuan::{Decimal, Indicator};
+    /// assert_eq!(Indicator::new("x", Decimal::ONE, "万人").unit(), "万人");
+    /// ```
+    pub fn unit(&self) -> &str {
+        &self.unit
+    }
+
+    /// Where the document states it, when known.
+    ///
+    /// ```
+    /// # use juesuan::{Decimal, Indicator};
+    /// assert!(Indicator::new("x", Decimal::ONE, "").span().is_none());
+    /// ```
+    pub fn span(&self) -> Option<Span> {
+        self.span
+    }
+}
+
+impl fmt::Display for Indicator {
+    /// `label value unit`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}{}", self.label, self.value, self.unit)
+    }
+}
+
 /// The top-level fields of the JSON form (see [`Disclosure::from_json`]).
 pub(crate) const JSON_FIELDS: &[&str] = &[
     "fiscal_year",
@@ -551,6 +651,7 @@ pub(crate) const JSON_FIELDS: &[&str] = &[
     "spans",
     "units",
     "divisions",
+    "indicators",
 ];
 
 /// The facts a published document states, each with where it came from.
@@ -575,6 +676,7 @@ pub struct Disclosure {
     facts: Vec<(FactId, Statements)>,
     units: Vec<String>,
     divisions: Vec<String>,
+    indicators: Vec<Indicator>,
 }
 
 impl Disclosure {
@@ -683,6 +785,28 @@ impl Disclosure {
     /// ```
     pub fn divisions_mut(&mut self) -> &mut Vec<String> {
         &mut self.divisions
+    }
+
+    /// The figures the document states outside the schema, in document order.
+    ///
+    /// ```
+    /// let d = juesuan::Disclosure::default();
+    /// assert!(d.indicators().is_empty());
+    /// ```
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.indicators
+    }
+
+    /// The indicators, for editing.
+    ///
+    /// ```
+    /// use juesuan::{Decimal, Disclosure, Indicator};
+    /// let mut d = Disclosure::default();
+    /// d.indicators_mut().push(Indicator::new("仲裁结案率", Decimal::new(9861, 2), "%"));
+    /// assert_eq!(d.indicators().len(), 1);
+    /// ```
+    pub fn indicators_mut(&mut self) -> &mut Vec<Indicator> {
+        &mut self.indicators
     }
 
     /// Adds a statement of `id`. Earlier statements of the same id are kept.
@@ -1036,7 +1160,7 @@ impl Disclosure {
             if !JSON_FIELDS.contains(&key.as_str()) {
                 return Err(JsonError::new(
                     key.clone(),
-                    "unknown field: expected one of fiscal_year, department, unit, facts, spans, units, divisions",
+                    "unknown field: expected one of fiscal_year, department, unit, facts, spans, units, divisions, indicators",
                 ));
             }
         }
@@ -1082,6 +1206,9 @@ impl Disclosure {
                     })?
                     .to_owned(),
             );
+        }
+        if let Some(v) = obj.get("indicators").filter(|v| !v.is_null()) {
+            d.indicators = indicators_from_json(v)?;
         }
         for field in ["units", "divisions"] {
             if let Some(v) = obj.get(field).filter(|v| !v.is_null()) {
@@ -1226,6 +1353,10 @@ impl Disclosure {
         if !self.divisions.is_empty() {
             obj.insert("divisions".into(), Json::from(self.divisions.clone()));
         }
+        if !self.indicators.is_empty() {
+            let list = self.indicators.iter().map(indicator_to_json).collect();
+            obj.insert("indicators".into(), Json::Array(list));
+        }
         Json::Object(obj)
     }
 
@@ -1292,6 +1423,79 @@ fn value_from_json(id: &FactId, raw: &Json, unit: Unit) -> Result<Value, String>
         } => format!("expected {expected}, but found {found:?}{detail}"),
         other => other.to_string(),
     })
+}
+
+/// `{"label": "…", "value": "48.32", "unit": "万人", "span": {…}}` (span optional).
+fn indicator_to_json(i: &Indicator) -> Json {
+    let mut obj = Map::new();
+    obj.insert("label".into(), Json::from(i.label.clone()));
+    obj.insert("value".into(), Json::from(i.value.to_string()));
+    obj.insert("unit".into(), Json::from(i.unit.clone()));
+    if let Some(span) = i.span {
+        obj.insert("span".into(), span_to_json(span));
+    }
+    Json::Object(obj)
+}
+
+/// The `"indicators"` array of the JSON form.
+pub(crate) fn indicators_from_json(v: &Json) -> Result<Vec<Indicator>, JsonError> {
+    let items = v.as_array().ok_or_else(|| {
+        JsonError::new(
+            "indicators",
+            format!(
+                "expected an array of indicators, but found {}",
+                describe_json(v)
+            ),
+        )
+    })?;
+    let mut out = Vec::with_capacity(items.len());
+    for (k, item) in items.iter().enumerate() {
+        let path = format!("indicators[{k}]");
+        let obj = item.as_object().ok_or_else(|| {
+            JsonError::new(
+                path.clone(),
+                format!(
+                    "expected an object with label, value and unit, but found {}",
+                    describe_json(item)
+                ),
+            )
+        })?;
+        if let Some(key) = obj
+            .keys()
+            .find(|k| !["label", "value", "unit", "span"].contains(&k.as_str()))
+        {
+            return Err(JsonError::new(
+                format!("{path}.{key}"),
+                "unknown field: expected one of label, value, unit, span",
+            ));
+        }
+        let text = |field: &str| -> Result<String, JsonError> {
+            match obj.get(field) {
+                Some(Json::String(s)) => Ok(s.clone()),
+                Some(other) => Err(JsonError::new(
+                    format!("{path}.{field}"),
+                    format!("expected a string, but found {}", describe_json(other)),
+                )),
+                None => Err(JsonError::new(
+                    format!("{path}.{field}"),
+                    "missing field".to_owned(),
+                )),
+            }
+        };
+        let value_text = text("value")?;
+        let value = Decimal::from_str_exact(&value_text).map_err(|e| {
+            JsonError::new(
+                format!("{path}.value"),
+                format!("expected a number such as \"48.32\", but found {value_text:?}: {e}"),
+            )
+        })?;
+        let span = match obj.get("span") {
+            Some(s) => span_from_json(s, &format!("{path}.span"))?,
+            None => None,
+        };
+        out.push(Indicator::new(text("label")?, value, text("unit")?).with_span(span));
+    }
+    Ok(out)
 }
 
 fn span_to_json(s: Span) -> Json {

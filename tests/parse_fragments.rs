@@ -446,8 +446,12 @@ fn relations_after_an_unknown_figure_are_not_misattributed() {
     let parsed = parse(text);
     let d = &parsed.disclosure;
     assert!(d.get("expenditure.project.change").is_none());
-    assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
-    assert_eq!(parsed.diagnostics[0].span.line, 3);
+    // Both figures of the sentence are reported as not attributed, each at its place.
+    assert_eq!(parsed.diagnostics.len(), 2, "{:#?}", parsed.diagnostics);
+    for (diagnostic, column) in parsed.diagnostics.iter().zip([14, 36]) {
+        assert!(diagnostic.message.starts_with("figure not attributed"));
+        assert_eq!((diagnostic.span.line, diagnostic.span.column), (3, column));
+    }
 }
 
 #[test]

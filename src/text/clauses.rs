@@ -19,7 +19,7 @@ use super::patterns::{
 use super::sections::{Section, Target, Want, lookup, vehicle_kind};
 use crate::amount::{Amount, Percent, Unit};
 use crate::code::{Catalog, CodeError, FunctionCode, normalize_code_name};
-use crate::disclosure::{Fact, Reading, Value};
+use crate::disclosure::{Fact, Indicator, Reading, Value};
 use crate::fact::FactId;
 use crate::model::cited_codes;
 use crate::span::Span;
@@ -94,7 +94,7 @@ struct Para<'p> {
     /// Where the current sentence starts.
     sentence_start: usize,
     /// The first figure of the sentence no pattern took.
-    unmatched: Option<Range<usize>>,
+    unmatched: Vec<Range<usize>>,
     /// 持平 stated in this sentence: each change is 0 unless a figure is stated too.
     pending_zero: Vec<(String, Value, Range<usize>)>,
     /// Changes stated with a figure in this sentence.
@@ -121,6 +121,8 @@ pub(super) struct Reader<'t, 'a> {
     pub(super) diagnostics: Vec<Diagnostic>,
     pub(super) section: Section,
     pub(super) divisions: Vec<String>,
+    /// Figures outside the schema (performance results), in document order.
+    pub(super) indicators: Vec<Indicator>,
     state: State,
     /// Paths resolved so far, up to their last level: `教育支出（类）职业教育（款）` → 20503.
     parents: BTreeMap<String, FunctionCode>,
@@ -311,6 +313,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             diagnostics: Vec::new(),
             section: Section::Unknown,
             divisions: Vec::new(),
+            indicators: Vec::new(),
             state: State::new(),
             parents: BTreeMap::new(),
         }
@@ -397,7 +400,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             label_start: body,
             skip_to: body,
             sentence_start: body,
-            unmatched: None,
+            unmatched: Vec::new(),
             pending_zero: Vec::new(),
             changed: BTreeSet::new(),
             initial_budget: None,
@@ -454,7 +457,8 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         cx.changed.clear();
         self.state.frame = Frame::Prior;
-        if let Some(first) = cx.unmatched.take() {
+        let unmatched = std::mem::take(&mut cx.unmatched);
+        if !unmatched.is_empty() {
             let sentence =
                 cx.p.get(cx.sentence_start..end)
                     .unwrap_or_default()
@@ -463,19 +467,24 @@ impl<'t, 'a> Reader<'t, 'a> {
             if sentence.chars().nth(40).is_some() {
                 excerpt.push('…');
             }
-            self.note_at(
-                cx,
-                DiagnosticLevel::Note,
-                format!("skipped a sentence whose figures match no known pattern: “{excerpt}”"),
-                first,
-            );
+            for figure in unmatched {
+                let printed = cx.p.get(figure.clone()).unwrap_or_default();
+                self.note_at(
+                    cx,
+                    DiagnosticLevel::Note,
+                    format!("figure not attributed: {printed} in “{excerpt}”"),
+                    figure,
+                );
+            }
         }
         cx.sentence_start = end;
     }
 
+    /// A figure no clause shape attributed: reported when its sentence ends (once,
+    /// however many shapes declined it).
     fn unmatched(cx: &mut Para<'_>, n: &Num) {
-        if n.is_figure() && cx.unmatched.is_none() {
-            cx.unmatched = Some(n.start..n.end);
+        if n.is_figure() && !cx.unmatched.iter().any(|r| r.start == n.start) {
+            cx.unmatched.push(n.start..n.unit_end);
         }
     }
 
@@ -632,6 +641,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         if self.section == Section::Functions {
             return;
         }
+
         if self.path(cx, label, label_from) {
             match self.state.subject.clone() {
                 Subject::Base { id, .. } => {
@@ -675,12 +685,18 @@ impl<'t, 'a> Reader<'t, 'a> {
             u if u.is_count() => Some(Want::Count),
             NumUnit::SquareMeter => Some(Want::Quantity),
             NumUnit::Bare => None,
+            _ if self.section == Section::Performance && self.indicator(cx, label, &n) => return,
             _ => {
                 Self::unmatched(cx, &n);
                 return;
             }
         };
-        let Some(entry) = lookup(label, self.section, want) else {
+        let entry = lookup(label, self.section, want);
+        if entry.is_none() && self.section == Section::Performance && self.indicator(cx, label, &n)
+        {
+            return;
+        }
+        let Some(entry) = entry else {
             // A figure of something the reader does not know: what follows (增加, 占, …)
             // is about it, not about the subject before it.
             self.state.persons = None;
@@ -724,6 +740,61 @@ impl<'t, 'a> Reader<'t, 'a> {
         if let Some(id) = entry.target.subject() {
             self.set_subject(id, entry.want, Some(&n), unit_of(&n));
         }
+    }
+
+    /// A performance result outside the schema: `[一是|使|全年…] label 达到|为|控制在|…
+    /// figure unit` (城镇新增就业人数达到48.32万人, 调解成功率达到68.56%). Money is
+    /// never an indicator: it is the schema's, or not attributed.
+    fn indicator(&mut self, cx: &Para<'_>, label: &str, n: &Num) -> bool {
+        const VERBS: &[&str] = &[
+            "控制在",
+            "保持在",
+            "提高到",
+            "提高至",
+            "提升到",
+            "提升至",
+            "下降到",
+            "下降至",
+            "降低到",
+            "降低至",
+            "增长到",
+            "增长至",
+            "达到了",
+            "达到",
+            "实现",
+            "为",
+            "达",
+        ];
+        const LEADS: &[&str] = &[
+            "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "全年", "使",
+            "其中", "累计", "共", "并",
+        ];
+        if n.unit.is_money() || !(n.unit == NumUnit::Percent || n.unit_end > n.end) {
+            return false;
+        }
+        let Some(verb) = VERBS.iter().find(|v| label.ends_with(**v)) else {
+            return false;
+        };
+        let mut subject = label.get(..label.len() - verb.len()).unwrap_or_default();
+        while let Some(lead) = LEADS.iter().find(|l| subject.starts_with(**l)) {
+            subject = subject.get(lead.len()..).unwrap_or_default();
+        }
+        let plain = |c: char| super::patterns::is_ideograph(c) || matches!(c, '（' | '）');
+        if subject.is_empty() || subject.chars().count() > 24 || !subject.chars().all(plain) {
+            return false;
+        }
+        let Ok(value) = n
+            .text(cx.p)
+            .replace(',', "")
+            .parse::<rust_decimal::Decimal>()
+        else {
+            return false;
+        };
+        let unit = cx.p.get(n.end..n.unit_end).unwrap_or_default();
+        let span = self.span(cx.base + n.start..cx.base + n.end);
+        self.indicators
+            .push(Indicator::new(subject, value, unit).with_span(Some(span)));
+        true
     }
 
     /// Emits the figure `n` as fact `id` of kind `want`; false when it does not fit.

@@ -493,6 +493,7 @@ fn unit(rest: &str) -> (NumUnit, usize) {
     let candidates: &[(&str, NumUnit)] = match rest.chars().next() {
         Some('万') => &[
             ("万元", NumUnit::WanYuan),
+            ("万人次", NumUnit::Other),
             ("万人", NumUnit::Other),
             ("万户", NumUnit::Other),
             ("万次", NumUnit::Other),
