@@ -16,7 +16,7 @@ use super::patterns::{
     BudgetKind, Frame, Kw, Num, NumUnit, Reach, Tok, Token, end_within, find_any, find_any_within,
     has_figure, next_token,
 };
-use super::sections::{Section, Target, Want, lookup, vehicle_kind};
+use super::sections::{Label, Section, Target, Want, lookup, vehicle_kind};
 use crate::amount::{Amount, Percent, Unit};
 use crate::code::{Catalog, CodeError, FunctionCode, normalize_code_name};
 use crate::disclosure::{Fact, Indicator, Reading, Value};
@@ -68,6 +68,12 @@ struct State {
     /// What a change is measured against: last year unless the sentence named the
     /// budget (较年初预算).
     frame: Frame,
+    /// Inside an open comparison (与2014年度 … 相比): a figure here is the one compared
+    /// with (last year's, or the budget), not this year's.
+    frame_open: bool,
+    /// The second total of a pair subject (收入、支出总计): its relations are stated
+    /// together with the subject's.
+    pair: Option<&'static str>,
 }
 
 impl State {
@@ -78,6 +84,8 @@ impl State {
             persons: None,
             asset: None,
             frame: Frame::Prior,
+            frame_open: false,
+            pair: None,
         }
     }
 }
@@ -278,6 +286,55 @@ fn path_continues(p: &str, from: usize) -> bool {
     false
 }
 
+/// Whether a count states the internal divisions (内设机构): `Some(true)` when the
+/// counted noun or the label says so (内设10个办公室, 内设机构15个, 设9个内设机构,
+/// 下设24个，分别是), `Some(false)` for subordinate units (下设6个二级单位, 内设2个中队),
+/// `None` when the count is about something else.
+fn division_count(label: &str, after: &str) -> Option<bool> {
+    const UNITS: &[&str] = &[
+        "二级单位",
+        "下属单位",
+        "所属单位",
+        "直属单位",
+        "事业单位",
+        "单位",
+        "中队",
+        "大队",
+    ];
+    const STRONG: &[&str] = &[
+        "内设机构",
+        "职能处室",
+        "职能科室",
+        "职能部门",
+        "处室",
+        "科室",
+        "股室",
+    ];
+    const WEAK: &[&str] = &["机构", "部门", "办公室", "科", "处", "股", "室", "庭", "部"];
+    let said = label.contains("内设") || label.contains("下设");
+    let sets = said || label.ends_with('设') || label.ends_with("设有");
+    if UNITS.iter().any(|w| after.starts_with(w)) {
+        return sets.then_some(false);
+    }
+    if STRONG.iter().any(|w| after.starts_with(w)) {
+        return Some(true);
+    }
+    if WEAK.iter().any(|w| after.starts_with(w)) {
+        return sets.then_some(true);
+    }
+    let ends = after.is_empty() || after.starts_with(['，', '。', '；', '：', '（']);
+    (said && ends).then_some(true)
+}
+
+/// Whether a `、` after `label` joins the two halves of a pair of totals (收入、支出总计,
+/// 收、支总计) rather than two subjects.
+fn pair_continues(label: &str, rest: &str) -> bool {
+    (label.ends_with("收入") || label.ends_with('收'))
+        && ["支出总计", "支总计", "支出决算总计", "支出合计"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+}
+
 /// The fact id `base.suffix` (assembled without the formatting machinery: the reader
 /// builds one for most facts it emits).
 fn dotted(base: &str, suffix: &str) -> String {
@@ -416,8 +473,14 @@ impl<'t, 'a> Reader<'t, 'a> {
                     // Inside an item name the path goes on: 公诉、审判、侦查、执行等检察
                     // 监督支出（项）, 无线电及信息通信监管（项）.
                 }
+                Tok::Delim('、') if pair_continues(label, p.get(t.end..).unwrap_or_default()) => {
+                    // 收入、支出总计: one subject naming two totals.
+                }
                 Tok::Delim(c) => {
                     self.subject_from_label(&cx, label, label_from);
+                    if c != '、' {
+                        self.state.frame_open = false;
+                    }
                     cx.label_start = t.end;
                     if c == '。' {
                         self.end_sentence(&mut cx, t.end);
@@ -457,6 +520,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         cx.changed.clear();
         self.state.frame = Frame::Prior;
+        self.state.frame_open = false;
         let unmatched = std::mem::take(&mut cx.unmatched);
         if !unmatched.is_empty() {
             let sentence =
@@ -501,6 +565,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             _ => {
                 self.state.relation = Relation::None;
                 self.state.frame = Frame::Prior;
+                self.state.pair = None;
                 Rc::from(id)
             }
         };
@@ -528,8 +593,16 @@ impl<'t, 'a> Reader<'t, 'a> {
             return;
         }
         if let Some(entry) = lookup(label, self.section, None) {
-            if let Some(id) = entry.target.subject() {
-                self.set_subject(id, entry.want, None, Unit::WanYuan);
+            self.subject_of(entry, None, Unit::WanYuan);
+        }
+    }
+
+    /// Makes the lexicon entry `entry` the subject (both totals of a pair).
+    fn subject_of(&mut self, entry: &Label, n: Option<&Num>, unit: Unit) {
+        if let Some(id) = entry.target.subject() {
+            self.set_subject(id, entry.want, n, unit);
+            if let Target::Two(_, second) = entry.target {
+                self.state.pair = Some(second);
             }
         }
     }
@@ -641,6 +714,30 @@ impl<'t, 'a> Reader<'t, 'a> {
         if self.section == Section::Functions {
             return;
         }
+        if self.state.frame_open && (n.unit.is_money() || n.unit.is_count()) {
+            self.compared(cx, label, label_from, &n);
+            return;
+        }
+        if matches!(self.section, Section::Overview | Section::Unknown)
+            && matches!(n.unit, NumUnit::Piece | NumUnit::Bare)
+        {
+            match division_count(label, cx.p.get(n.unit_end..).unwrap_or_default()) {
+                Some(true) => {
+                    let id = "organization.divisions";
+                    if !self.figure(cx, id, Want::Count, &n, Reading::Subject) {
+                        Self::unmatched(cx, &n);
+                    }
+                    // The names listed next (分别是：…) are the divisions'.
+                    self.set_subject(id, Want::Count, Some(&n), Unit::WanYuan);
+                    return;
+                }
+                Some(false) => {
+                    Self::unmatched(cx, &n);
+                    return;
+                }
+                None => {}
+            }
+        }
 
         if self.path(cx, label, label_from) {
             match self.state.subject.clone() {
@@ -737,8 +834,44 @@ impl<'t, 'a> Reader<'t, 'a> {
             Some("assets.vehicles") => self.state.asset = Some(Asset::Vehicles),
             _ => {}
         }
-        if let Some(id) = entry.target.subject() {
-            self.set_subject(id, entry.want, Some(&n), unit_of(&n));
+        self.subject_of(entry, Some(&n), unit_of(&n));
+    }
+
+    /// A figure inside an open comparison (与2014年度财政拨款收入218.4万元相比, 较年初
+    /// 预算数 500万元减少…): the prior-year figure or the budget of the subject the
+    /// label names (or of the current subject when it names none).
+    fn compared(&mut self, cx: &mut Para<'_>, label: &str, label_from: usize, n: &Num) {
+        self.state.frame_open = false;
+        if !label.is_empty() && !self.path(cx, label, label_from) {
+            let want = if n.unit.is_count() {
+                Want::Count
+            } else {
+                Want::Amount
+            };
+            match lookup(label, self.section, Some(want)).and_then(|e| e.target.subject()) {
+                Some(id) => self.set_subject(id, want, None, unit_of(n)),
+                None => {
+                    self.state.subject = Subject::Unknown;
+                    Self::unmatched(cx, n);
+                    return;
+                }
+            }
+        }
+        let Subject::Base { id, count, .. } = self.state.subject.clone() else {
+            Self::unmatched(cx, n);
+            return;
+        };
+        let (suffix, how) = match self.state.frame {
+            Frame::Prior => ("prior_year", Reading::Prior),
+            Frame::Budget => ("budget", Reading::Budget),
+            Frame::Other => {
+                Self::unmatched(cx, n);
+                return;
+            }
+        };
+        let want = if count { Want::Count } else { Want::Amount };
+        if !self.figure(cx, &dotted(&id, suffix), want, n, how) {
+            Self::unmatched(cx, n);
         }
     }
 
@@ -1112,8 +1245,13 @@ impl<'t, 'a> Reader<'t, 'a> {
                 Flow::Next(end)
             }
             Kw::Filler => Flow::Next(t.end),
-            Kw::Frame(frame) => {
+            Kw::Frame(frame, closed) => {
                 self.state.frame = frame;
+                self.state.frame_open = !closed;
+                Flow::Next(t.end)
+            }
+            Kw::Close => {
+                self.state.frame_open = false;
                 Flow::Next(t.end)
             }
         }
@@ -1146,88 +1284,109 @@ impl<'t, 'a> Reader<'t, 'a> {
             from += '了'.len_utf8();
         }
         self.state.relation = Relation::Change;
+        self.state.frame_open = false;
         let Some(n) = Self::adjacent(p, from) else {
             return Flow::Next(from);
         };
+        if self.state.frame == Frame::Other {
+            // Measured against something the schema has no suffix for (上年预算数).
+            Self::unmatched(cx, &n);
+            return Flow::Next(n.unit_end);
+        }
         let Subject::Base { id, count, .. } = self.state.subject.clone() else {
             Self::unmatched(cx, &n);
             return Flow::Next(n.unit_end);
         };
         let is_rate = n.unit == NumUnit::Percent || (n.unit == NumUnit::Bare && rate && !count);
         let budget = self.state.frame == Frame::Budget;
-        let ok = if is_rate {
-            let suffix = if budget {
-                "budget_variance_rate"
-            } else {
-                "change_rate"
-            };
-            let ok = self.percent(
-                cx,
-                suffix,
-                &n,
-                !up,
-                if budget {
-                    Reading::BudgetVarianceRate
-                } else {
-                    Reading::ChangeRate
-                },
-            );
-            if ok && !budget {
-                self.emit_at(
-                    cx,
-                    &dotted(&id, "change_rate_word"),
-                    Value::Text(word),
-                    t.start..t.end,
-                    Reading::ChangeRate,
-                );
-            }
-            ok
-        } else {
-            let value = if count && (n.unit.is_count() || n.unit == NumUnit::Bare) {
-                count_of(p, &n)
-                    .and_then(|c| i64::try_from(c).ok())
-                    .map(|c| Value::SignedCount(if up { c } else { -c }))
-            } else if count {
-                None
-            } else if n.unit.is_money() || n.unit == NumUnit::Bare {
-                Amount::parse_in(n.text(p), unit_of(&n)).ok().map(|a| {
-                    // 减少-3.00万元: the sign is redundant, the change is a fall.
-                    let fall = !up && a.value().is_sign_positive();
-                    Value::Amount(if fall { a.negated() } else { a })
-                })
-            } else {
-                None
-            };
-            match value {
-                Some(v) if budget => {
-                    let variance = dotted(&id, "budget_variance");
-                    self.emit_at(cx, &variance, v, n.start..n.end, Reading::BudgetVariance)
-                        .is_some()
-                }
-                Some(v) => {
-                    let change = dotted(&id, "change");
-                    let ok = self
-                        .emit_at(cx, &change, v, n.start..n.end, Reading::Change)
-                        .is_some();
-                    if ok {
-                        self.emit_at(
-                            cx,
-                            &dotted(&id, "change_word"),
-                            Value::Text(word),
-                            t.start..t.end,
-                            Reading::Change,
-                        );
-                        cx.changed.insert(id.to_string());
-                    }
-                    ok
-                }
-                None => false,
-            }
-        };
+        // A pair of totals (收入、支出总计各减少…) states the relation of both.
+        let ids: Vec<Rc<str>> = std::iter::once(id)
+            .chain(self.state.pair.map(Rc::from))
+            .collect();
+        let mut ok = true;
+        for id in &ids {
+            ok &= self.relation(cx, id, t, &n, up, is_rate, count, budget, &word);
+        }
         if !ok {
             Self::unmatched(cx, &n);
         }
         Flow::Next(n.unit_end)
+    }
+
+    /// One direction relation (增加 x 万元, 下降 y%) of `id`, against last year or the
+    /// budget; false when the figure does not fit.
+    #[allow(clippy::too_many_arguments)]
+    fn relation(
+        &mut self,
+        cx: &mut Para<'_>,
+        id: &str,
+        t: Token,
+        n: &Num,
+        up: bool,
+        is_rate: bool,
+        count: bool,
+        budget: bool,
+        word: &str,
+    ) -> bool {
+        let p = cx.p;
+        if is_rate {
+            let (suffix, how) = if budget {
+                ("budget_variance_rate", Reading::BudgetVarianceRate)
+            } else {
+                ("change_rate", Reading::ChangeRate)
+            };
+            let ok = self.percent_of(cx, id, suffix, n, !up, how);
+            if ok && !budget {
+                self.emit_at(
+                    cx,
+                    &dotted(id, "change_rate_word"),
+                    Value::Text(word.to_owned()),
+                    t.start..t.end,
+                    Reading::ChangeRate,
+                );
+            }
+            return ok;
+        }
+        let value = if count && (n.unit.is_count() || n.unit == NumUnit::Bare) {
+            count_of(p, n)
+                .and_then(|c| i64::try_from(c).ok())
+                .map(|c| Value::SignedCount(if up { c } else { -c }))
+        } else if count {
+            None
+        } else if n.unit.is_money() || n.unit == NumUnit::Bare {
+            Amount::parse_in(n.text(p), unit_of(n)).ok().map(|a| {
+                // 减少-3.00万元: the sign is redundant, the change is a fall.
+                let fall = !up && a.value().is_sign_positive();
+                Value::Amount(if fall { a.negated() } else { a })
+            })
+        } else {
+            None
+        };
+        match value {
+            Some(v) if budget => {
+                let variance = dotted(id, "budget_variance");
+                self.emit_at(cx, &variance, v, n.start..n.end, Reading::BudgetVariance)
+                    .is_some()
+            }
+            Some(v) => {
+                let change = dotted(id, "change");
+                let ok = self
+                    .emit_at(cx, &change, v, n.start..n.end, Reading::Change)
+                    .is_some();
+                if ok {
+                    self.emit_at(
+                        cx,
+                        &dotted(id, "change_word"),
+                        Value::Text(word.to_owned()),
+                        t.start..t.end,
+                        Reading::Change,
+                    );
+                    cx.changed.insert(id.to_owned());
+                }
+                ok
+            }
+            None => false,
+        }
     }
 
     /// A percentage about the subject, stored as `<subject>.<suffix>`.
@@ -1239,10 +1398,24 @@ impl<'t, 'a> Reader<'t, 'a> {
         negative: bool,
         how: Reading,
     ) -> bool {
-        let Some(id) = self.subject_id().map(|id| dotted(id, suffix)) else {
+        let Some(id) = self.subject_id().map(str::to_owned) else {
             Self::unmatched(cx, n);
             return false;
         };
+        self.percent_of(cx, &id, suffix, n, negative, how)
+    }
+
+    /// A percentage about `base`, stored as `<base>.<suffix>`.
+    fn percent_of(
+        &mut self,
+        cx: &mut Para<'_>,
+        base: &str,
+        suffix: &str,
+        n: &Num,
+        negative: bool,
+        how: Reading,
+    ) -> bool {
+        let id = dotted(base, suffix);
         match n.text(cx.p).parse::<Percent>() {
             Ok(v) => {
                 // A fall may carry a redundant sign (下降-5.2%): it is a fall all the same.

@@ -7,7 +7,7 @@ use std::fmt;
 
 use super::clauses::Reader;
 use super::normalize::{NormalizedText, is_numeral, normalize};
-use super::patterns::years as years_in;
+use super::patterns::{Frame, frame_at, years as years_in};
 use super::sections::{Part, Section, narrative_section, part};
 use crate::amount::Unit;
 use crate::date::FiscalYear;
@@ -290,6 +290,8 @@ struct Document<'t, 'a> {
     department: BTreeMap<NameSource, String>,
     /// Years of `YYYY年度` in the body and headings: the report year is the most named.
     votes: BTreeMap<i32, usize>,
+    /// Years compared with (与2023年度相比): the year before the report's.
+    priors: Vec<i32>,
     title_year: Option<i32>,
     tables_noted: bool,
 }
@@ -304,6 +306,7 @@ impl<'t, 'a> Document<'t, 'a> {
             units_mode: false,
             department: BTreeMap::new(),
             votes: BTreeMap::new(),
+            priors: Vec::new(),
             title_year: None,
             tables_noted: false,
         }
@@ -533,18 +536,19 @@ impl<'t, 'a> Document<'t, 'a> {
         }
     }
 
-    /// Years the body names: `与2023年度相比` and `比2023年度` name the prior year; every
-    /// other `YYYY年度` votes for the report year.
+    /// Years the body names: a year compared with (与2023年度相比, 比2023年, 较2022年度
+    /// 决算数) is the prior year; every other `YYYY年度` votes for the report year.
     fn years(&mut self, p: &str, base: usize) {
         for (at, year) in years_in(p) {
-            let before = p.get(..at).and_then(|s| s.chars().next_back());
+            let lead = p.get(..at).and_then(|s| s.char_indices().next_back());
+            let prior = lead.is_some_and(|(i, _)| {
+                p.get(i..)
+                    .and_then(frame_at)
+                    .is_some_and(|(frame, _)| frame == Frame::Prior)
+            });
             let after = p.get(at + 4..).unwrap_or_default();
-            let prior = match before {
-                Some('与') => after.starts_with("年度相比") || after.starts_with("年相比"),
-                Some('比') => after.starts_with('年'),
-                _ => false,
-            };
             if prior {
+                self.priors.push(year);
                 let range = base + at..base + at + 4;
                 self.reader.emit(
                     "document.prior_year",
@@ -597,12 +601,15 @@ impl<'t, 'a> Document<'t, 'a> {
             let name = self.title.get(..at).unwrap_or_default().to_owned();
             self.name(NameSource::Title, &name);
         }
-        let year = self.title_year.or_else(|| {
-            self.votes
-                .iter()
-                .max_by_key(|(year, n)| (**n, **year))
-                .map(|(year, _)| *year)
-        });
+        let year = self
+            .title_year
+            .or_else(|| {
+                self.votes
+                    .iter()
+                    .max_by_key(|(year, n)| (**n, **year))
+                    .map(|(year, _)| *year)
+            })
+            .or_else(|| self.priors.iter().max().and_then(|y| y.checked_add(1)));
         let mut units = BTreeMap::<Unit, usize>::new();
         for (_, fact) in self.reader.facts.iter().flatten() {
             if let Value::Amount(a) = fact.value() {

@@ -148,9 +148,11 @@ pub(super) enum Kw {
     TemplateNote,
     /// Words that read past without meaning for the figures (主要用于以下方面).
     Filler,
+    /// 相比: the end of an open comparison phrase (与2014年度…相比).
+    Close,
     /// What the following changes are measured against: 比上年, 与2023年度相比,
-    /// 较年初预算数 (see [`frame_at`]).
-    Frame(Frame),
+    /// 较年初预算数 (see [`frame_phrase`]); `true` when the phrase is closed by 相比.
+    Frame(Frame, bool),
 }
 
 /// What a change is measured against.
@@ -160,6 +162,9 @@ pub(super) enum Frame {
     Prior,
     /// The budget (较年初预算, 与预算数相比): a change is `.budget_variance`.
     Budget,
+    /// Something the schema has no suffix for (比上年预算数: last year's budget): the
+    /// figures measured against it are not attributed.
+    Other,
 }
 
 /// The comparison frame at the start of `rest`, which starts with one of 比, 较, 与,
@@ -167,8 +172,16 @@ pub(super) enum Frame {
 /// 调整预算|预算)(决算数|决算|预算数|数)?(相比较|相比|比较)?`, or 同比. Returns the frame and
 /// the length in bytes. 与 and 比 start many other words; only these phrases are frames.
 pub(super) fn frame_at(rest: &str) -> Option<(Frame, usize)> {
+    frame_phrase(rest).map(|(frame, len, _)| (frame, len))
+}
+
+/// [`frame_at`], and whether the phrase is closed: `与…相比` or `比上年` followed by
+/// its relation is closed when it ends with 相比; `与2014年度` is open, and a figure
+/// stated before its relation (与2014年度财政拨款收入218.4万元相比) is the figure
+/// compared with: last year's, or the budget.
+pub(super) fn frame_phrase(rest: &str) -> Option<(Frame, usize, bool)> {
     if rest.starts_with("同比") {
-        return Some((Frame::Prior, "同比".len()));
+        return Some((Frame::Prior, "同比".len(), true));
     }
     let lead = ["比", "较", "与", "同"]
         .into_iter()
@@ -184,6 +197,8 @@ pub(super) fn frame_at(rest: &str) -> Option<(Frame, usize)> {
         Frame::Prior
     } else {
         const OBJECTS: &[(&str, Frame)] = &[
+            ("上年预算", Frame::Other),
+            ("上年度预算", Frame::Other),
             ("上一年度", Frame::Prior),
             ("上一年", Frame::Prior),
             ("上年度", Frame::Prior),
@@ -198,18 +213,23 @@ pub(super) fn frame_at(rest: &str) -> Option<(Frame, usize)> {
         at += word.len();
         *frame
     };
-    for tail in [
+    let mut closed = false;
+    for (k, tail) in [
         &["决算数", "决算", "预算数", "数"][..],
         &["相比较", "相比", "比较"][..],
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
         if let Some(w) = tail
             .iter()
             .find(|w| rest.get(at..).is_some_and(|r| r.starts_with(**w)))
         {
             at += w.len();
+            closed |= k == 1;
         }
     }
-    Some((frame, at))
+    Some((frame, at, closed))
 }
 
 /// One token of a paragraph. Text between tokens is label text.
@@ -409,11 +429,11 @@ const KW_PAREN: &[(&str, Kw)] = &[
 ];
 const KW_JU: &[(&str, Kw)] = &[kw("具体情况如下", Kw::Filler)];
 // Comparison frames are matched by `frame_at`; these stand for their first characters.
-const KW_BI: &[(&str, Kw)] = &[kw("比上年", Kw::Frame(Frame::Prior))];
-const KW_JIAO: &[(&str, Kw)] = &[kw("较上年", Kw::Frame(Frame::Prior))];
-const KW_YU3: &[(&str, Kw)] = &[kw("与上年", Kw::Frame(Frame::Prior))];
-const KW_TONG: &[(&str, Kw)] = &[kw("同比", Kw::Frame(Frame::Prior))];
-const KW_XIANG: &[(&str, Kw)] = &[kw("相比", Kw::Filler)];
+const KW_BI: &[(&str, Kw)] = &[kw("比上年", Kw::Frame(Frame::Prior, false))];
+const KW_JIAO: &[(&str, Kw)] = &[kw("较上年", Kw::Frame(Frame::Prior, false))];
+const KW_YU3: &[(&str, Kw)] = &[kw("与上年", Kw::Frame(Frame::Prior, false))];
+const KW_TONG: &[(&str, Kw)] = &[kw("同比", Kw::Frame(Frame::Prior, false))];
+const KW_XIANG: &[(&str, Kw)] = &[kw("相比较", Kw::Close), kw("相比", Kw::Close)];
 
 /// Every keyword table (each holds the keywords of one first character).
 const KW_TABLES: &[&[(&str, Kw)]] = &[
@@ -472,7 +492,7 @@ fn keyword_at(first: char, rest: &str) -> Option<(Kw, usize)> {
         '（' => KW_PAREN,
         '具' => KW_JU,
         '比' | '较' | '与' | '同' => {
-            return frame_at(rest).map(|(frame, len)| (Kw::Frame(frame), len));
+            return frame_phrase(rest).map(|(frame, len, closed)| (Kw::Frame(frame, closed), len));
         }
         '相' => KW_XIANG,
         _ => return None,

@@ -290,12 +290,38 @@ fn is_quote(c: char) -> bool {
     matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')
 }
 
+/// `label` without quotation marks and without bracketed remarks of three characters
+/// or more (（含结余分配和年末结转结余）, （以合同签订为准）): a remark names no subject.
+/// Short brackets are part of names: 因公出国（境）费, 教育支出（类）.
+fn without_remarks(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut rest = label;
+    while let Some(open) = rest.find('（') {
+        let after = rest.get(open + '（'.len_utf8()..).unwrap_or_default();
+        let close = after.find('）');
+        let inner = close.map_or(after, |c| after.get(..c).unwrap_or_default());
+        let keep = inner.chars().count() < 3;
+        out.push_str(rest.get(..open).unwrap_or_default());
+        if keep {
+            out.push('（');
+            out.push_str(inner);
+            if close.is_some() {
+                out.push('）');
+            }
+        }
+        rest = close.map_or("", |c| after.get(c + '）'.len_utf8()..).unwrap_or_default());
+    }
+    out.push_str(rest);
+    out.retain(|c| !is_quote(c));
+    out
+}
+
 /// Words that may stand between a subject and its figure without naming anything else
 /// (支出, 决算数, 合计, 共计, 本年度, …): a phrase followed by anything more is not the
 /// label's subject (下级预算单位 is no 编制).
 fn is_filler(c: char) -> bool {
     c.is_ascii_digit()
-        || "支出决算数为是共计合达金额总资费用了约实际本年度累的其中：（）".contains(c)
+        || "支出决算数为是共计合达金额总资费用了约实际本年度累的各其中：（）".contains(c)
 }
 
 /// Whether `tail`, what follows a phrase in a label, is filler words and bracketed
@@ -323,8 +349,8 @@ pub(super) fn lookup(label: &str, section: Section, want: Option<Want>) -> Optio
         return None;
     }
     let plain: String;
-    let label = if label.contains(is_quote) {
-        plain = label.chars().filter(|c| !is_quote(*c)).collect();
+    let label = if label.contains(is_quote) || label.contains('（') {
+        plain = without_remarks(label);
         plain.as_str()
     } else {
         label
@@ -454,6 +480,14 @@ mod tests {
             }
         }
         assert!(labels().len() > 150);
+    }
+
+    #[test]
+    fn remarks_are_not_subjects() {
+        assert_eq!(without_remarks("（含结余分配和年末结转结余）"), "");
+        assert_eq!(without_remarks("因公出国（境）费"), "因公出国（境）费");
+        assert_eq!(without_remarks("“三公”经费（不含会议费"), "三公经费");
+        assert_eq!(id("（含结余分配和年末结转结余）", S::Totals, None), None);
     }
 
     #[test]
