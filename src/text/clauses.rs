@@ -101,6 +101,8 @@ struct Para<'p> {
     skip_to: usize,
     /// Where the current sentence starts.
     sentence_start: usize,
+    /// The reader's first fact of the current sentence.
+    sentence_first_fact: usize,
     /// The first figure of the sentence no pattern took.
     unmatched: Vec<Range<usize>>,
     /// 持平 stated in this sentence: each change is 0 unless a figure is stated too.
@@ -131,6 +133,9 @@ pub(super) struct Reader<'t, 'a> {
     pub(super) divisions: Vec<String>,
     /// Figures outside the schema (performance results), in document order.
     pub(super) indicators: Vec<Indicator>,
+    /// The year the report is for, once the title has said: a comparison with the
+    /// year before it is a comparison with last year.
+    pub(super) report_year: Option<i32>,
     state: State,
     /// Paths resolved so far, up to their last level: `教育支出（类）职业教育（款）` → 20503.
     parents: BTreeMap<String, FunctionCode>,
@@ -286,6 +291,50 @@ fn path_continues(p: &str, from: usize) -> bool {
     false
 }
 
+/// Whether two values state the same figure (equal amounts in any unit and
+/// precision, equal numbers).
+fn same_figure(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Amount(x), Value::Amount(y)) => {
+            x.to_unit(Unit::Yuan).map(|x| x.value()) == y.to_unit(Unit::Yuan).map(|y| y.value())
+        }
+        (Value::Percent(x), Value::Percent(y)) => x.value() == y.value(),
+        (Value::Quantity(x), Value::Quantity(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// The parts of `完成[年初|全年]预算[数][X万元]的Y%` after 完成 (at `from`): the budget
+/// figure when one is stated inside, and the rate. The words must name the budget
+/// before the figures; the look-ahead stops at the clause's end.
+fn completion_parts(p: &str, from: usize) -> (Option<Num>, Option<Num>) {
+    let mut at = from;
+    let mut budget_named = false;
+    let mut budget = None;
+    for _ in 0..6 {
+        let Some(t) = next_token(p, at) else {
+            break;
+        };
+        if p.get(at..t.start).is_some_and(|gap| gap.contains("预算")) {
+            budget_named = true;
+        }
+        match t.tok {
+            Tok::Kw(Kw::Budget(_)) => budget_named = true,
+            Tok::Num(n) if budget_named && budget.is_none() && n.unit.is_money() => {
+                budget = Some(n);
+            }
+            Tok::Num(n) if budget_named && matches!(n.unit, NumUnit::Percent | NumUnit::Bare) => {
+                return (budget, Some(n));
+            }
+            Tok::Num(n) if n.unit == NumUnit::Year => {}
+            Tok::Num(_) | Tok::Delim(_) => break,
+            Tok::Kw(_) => {}
+        }
+        at = t.end;
+    }
+    (None, None)
+}
+
 /// Whether a count states the internal divisions (内设机构): `Some(true)` when the
 /// counted noun or the label says so (内设10个办公室, 内设机构15个, 设9个内设机构,
 /// 下设24个，分别是), `Some(false)` for subordinate units (下设6个二级单位, 内设2个中队),
@@ -371,6 +420,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             section: Section::Unknown,
             divisions: Vec::new(),
             indicators: Vec::new(),
+            report_year: None,
             state: State::new(),
             parents: BTreeMap::new(),
         }
@@ -457,6 +507,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             label_start: body,
             skip_to: body,
             sentence_start: body,
+            sentence_first_fact: self.facts.len(),
             unmatched: Vec::new(),
             pending_zero: Vec::new(),
             changed: BTreeSet::new(),
@@ -521,6 +572,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         cx.changed.clear();
         self.state.frame = Frame::Prior;
         self.state.frame_open = false;
+        self.withdraw_conflicts(cx);
         let unmatched = std::mem::take(&mut cx.unmatched);
         if !unmatched.is_empty() {
             let sentence =
@@ -542,6 +594,48 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
         }
         cx.sentence_start = end;
+        cx.sentence_first_fact = self.facts.len();
+    }
+
+    /// One sentence giving one figure two different values (行政编制25人、事业编制26人
+    /// read as 编制数 twice) says something the reader did not understand: the
+    /// figures are parts of a breakdown the schema lacks, or of two subjects. Both are
+    /// withdrawn and reported, rather than kept as a contradiction the text never made.
+    fn withdraw_conflicts(&mut self, cx: &mut Para<'_>) {
+        let first = cx.sentence_first_fact.min(self.facts.len());
+        let mut conflicting: Vec<usize> = Vec::new();
+        let sentence = self.facts.get(first..).unwrap_or_default();
+        for (i, a) in sentence.iter().enumerate() {
+            let Some((id_a, fact_a)) = a else { continue };
+            if id_a.kind() == crate::fact::FactKind::Text || id_a.as_str().starts_with("document.")
+            {
+                continue;
+            }
+            for (j, b) in sentence.iter().enumerate().skip(i + 1) {
+                let Some((id_b, fact_b)) = b else { continue };
+                if id_a == id_b && !same_figure(fact_a.value(), fact_b.value()) {
+                    conflicting.extend([first + i, first + j]);
+                }
+            }
+        }
+        conflicting.sort_unstable();
+        conflicting.dedup();
+        for k in conflicting {
+            let Some((id, fact)) = self.facts.get_mut(k).and_then(Option::take) else {
+                continue;
+            };
+            if let Some(span) = fact.span() {
+                self.diagnostics.push(Diagnostic {
+                    level: DiagnosticLevel::Note,
+                    message: format!(
+                        "figure not attributed: {} is given two values in one sentence; {} is not kept",
+                        id,
+                        fact.value()
+                    ),
+                    span,
+                });
+            }
+        }
     }
 
     /// A figure no clause shape attributed: reported when its sentence ends (once,
@@ -864,7 +958,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let (suffix, how) = match self.state.frame {
             Frame::Prior => ("prior_year", Reading::Prior),
             Frame::Budget => ("budget", Reading::Budget),
-            Frame::Other => {
+            Frame::Other | Frame::Year(_) => {
                 Self::unmatched(cx, n);
                 return;
             }
@@ -1074,6 +1168,13 @@ impl<'t, 'a> Reader<'t, 'a> {
                 Flow::Next(n.unit_end)
             }
             Kw::Final => {
+                // 公务用车购置支出决算为: the keyword took the subject's 支出.
+                if p.get(t.start..).is_some_and(|r| r.starts_with("支出")) && !label.is_empty() {
+                    let extended = format!("{label}支出");
+                    if let Some(entry) = lookup(&extended, self.section, Some(Want::Amount)) {
+                        self.subject_of(entry, None, Unit::WanYuan);
+                    }
+                }
                 if let Some(n) = Self::adjacent(p, t.end)
                     .filter(|n| n.unit.is_money() || n.unit == NumUnit::Bare)
                 {
@@ -1143,20 +1244,19 @@ impl<'t, 'a> Reader<'t, 'a> {
                         self.state.relation = Relation::Budget;
                     }
                 }
-                let Some(n) = Self::in_clause(p, t.end)
-                    .filter(|n| matches!(n.unit, NumUnit::Percent | NumUnit::Bare))
-                else {
+                let (budget, rate) = completion_parts(p, t.end);
+                let Some(n) = rate else {
                     return if said.is_some() && budget_follows {
                         Flow::Next(t.end)
                     } else {
                         Flow::AsText
                     };
                 };
-                let gap = p.get(t.end..n.start).unwrap_or_default();
-                if !gap.contains("预算") {
-                    return Flow::AsText;
-                }
                 self.subject_from_label(cx, label, label_from);
+                if let Some(b) = budget {
+                    // 完成全年预算84.82万元的73.2%: the budget stated inside.
+                    self.budget(cx, BudgetKind::Plain, &b);
+                }
                 self.percent(cx, "completion_rate", &n, false, Reading::Completion);
                 self.state.relation = Relation::Budget;
                 Flow::Next(n.unit_end)
@@ -1246,7 +1346,13 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
             Kw::Filler => Flow::Next(t.end),
             Kw::Frame(frame, closed) => {
-                self.state.frame = frame;
+                self.state.frame = match frame {
+                    Frame::Year(y) => match self.report_year {
+                        Some(report) if report.checked_sub(1) != Some(y) => Frame::Other,
+                        _ => Frame::Prior,
+                    },
+                    other => other,
+                };
                 self.state.frame_open = !closed;
                 Flow::Next(t.end)
             }
@@ -1288,8 +1394,9 @@ impl<'t, 'a> Reader<'t, 'a> {
         let Some(n) = Self::adjacent(p, from) else {
             return Flow::Next(from);
         };
-        if self.state.frame == Frame::Other {
-            // Measured against something the schema has no suffix for (上年预算数).
+        if matches!(self.state.frame, Frame::Other | Frame::Year(_)) {
+            // Measured against something the schema has no suffix for (上年预算数,
+            // another year).
             Self::unmatched(cx, &n);
             return Flow::Next(n.unit_end);
         }

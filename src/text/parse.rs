@@ -382,6 +382,7 @@ impl<'t, 'a> Document<'t, 'a> {
     fn title_paragraph(&mut self, p: &str, base: usize) {
         for (at, year) in years_in(p) {
             self.title_year.get_or_insert(year);
+            self.reader.report_year.get_or_insert(year);
             let range = base + at..base + at + 4;
             self.reader.emit(
                 "document.title_year",
@@ -544,7 +545,7 @@ impl<'t, 'a> Document<'t, 'a> {
             let prior = lead.is_some_and(|(i, _)| {
                 p.get(i..)
                     .and_then(frame_at)
-                    .is_some_and(|(frame, _)| frame == Frame::Prior)
+                    .is_some_and(|(frame, _)| matches!(frame, Frame::Prior | Frame::Year(_)))
             });
             let after = p.get(at + 4..).unwrap_or_default();
             if prior {

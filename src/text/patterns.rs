@@ -165,6 +165,9 @@ pub(super) enum Frame {
     /// Something the schema has no suffix for (比上年预算数: last year's budget): the
     /// figures measured against it are not attributed.
     Other,
+    /// A year named by number (与2023年度相比, 比2019年): last year when it is the
+    /// year before the report's, another year otherwise.
+    Year(i32),
 }
 
 /// The comparison frame at the start of `rest`, which starts with one of 比, 较, 与,
@@ -190,11 +193,20 @@ pub(super) fn frame_phrase(rest: &str) -> Option<(Frame, usize, bool)> {
     let after = rest.get(at..)?;
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
     let frame = if digits == 4 && after.get(4..).is_some_and(|r| r.starts_with('年')) {
+        let year = after.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
         at += 4 + '年'.len_utf8();
         if rest.get(at..).is_some_and(|r| r.starts_with('度')) {
             at += '度'.len_utf8();
         }
-        Frame::Prior
+        // A remark on the year: 比2019年（疫情前）决算数.
+        if let Some(close) = rest
+            .get(at..)
+            .filter(|r| r.starts_with('（'))
+            .and_then(|r| r.char_indices().take(12).find(|(_, c)| *c == '）'))
+        {
+            at += close.0 + '）'.len_utf8();
+        }
+        Frame::Year(year)
     } else {
         const OBJECTS: &[(&str, Frame)] = &[
             ("上年预算", Frame::Other),
@@ -383,6 +395,9 @@ const KW_ZHI: &[(&str, Kw)] = &[
     kw("支出决算", Kw::Final),
 ];
 const KW_JUE: &[(&str, Kw)] = &[
+    kw("决算支出数为", Kw::Final),
+    kw("决算支出数", Kw::Final),
+    kw("决算支出为", Kw::Final),
     kw("决算数为", Kw::Final),
     kw("决算数", Kw::Final),
     kw("决算为", Kw::Final),
