@@ -105,9 +105,10 @@ struct Para<'p> {
     sentence_first_fact: usize,
     /// The first figure of the sentence no pattern took.
     unmatched: Vec<Range<usize>>,
-    /// 持平 stated in this sentence: each change is 0 unless a figure is stated too.
+    /// 持平 stated in this sentence: each change (or budget variance, by its fact id) is
+    /// 0 unless a figure is stated too.
     pending_zero: Vec<(String, Value, Range<usize>)>,
-    /// Changes stated with a figure in this sentence.
+    /// Changes and budget variances stated with a figure in this sentence, by fact id.
     changed: BTreeSet<String>,
     /// The 年初 budget stated in this paragraph, replaced by a 全年 budget of the same
     /// subject (the completion rate refers to the latter).
@@ -350,7 +351,7 @@ fn division_count(label: &str, after: &str) -> Option<bool> {
         "中队",
         "大队",
     ];
-    const STRONG: &[&str] = &[
+    const NOUNS: &[&str] = &[
         "内设机构",
         "职能处室",
         "职能科室",
@@ -358,21 +359,41 @@ fn division_count(label: &str, after: &str) -> Option<bool> {
         "处室",
         "科室",
         "股室",
+        "机构",
+        "部门",
+        "办公室",
+        "科",
+        "处",
+        "股",
+        "室",
+        "庭",
+        "部",
     ];
-    const WEAK: &[&str] = &["机构", "部门", "办公室", "科", "处", "股", "室", "庭", "部"];
     let said = label.contains("内设") || label.contains("下设");
     let sets = said || label.ends_with('设') || label.ends_with("设有");
     if UNITS.iter().any(|w| after.starts_with(w)) {
         return sets.then_some(false);
     }
-    if STRONG.iter().any(|w| after.starts_with(w)) {
-        return Some(true);
-    }
-    if WEAK.iter().any(|w| after.starts_with(w)) {
-        return sets.then_some(true);
-    }
-    let ends = after.is_empty() || after.starts_with(['，', '。', '；', '：', '（']);
-    (said && ends).then_some(true)
+    let noun = NOUNS.iter().find(|w| after.starts_with(**w));
+    let rest = match noun {
+        // …等13个内设机构: the noun says it all.
+        Some(&"内设机构") => return Some(true),
+        Some(w) if sets => after.get(w.len()..).unwrap_or_default(),
+        Some(_) => return None,
+        None if said && (after.is_empty() || after.starts_with(['，', '。', '；', '：', '（'])) => {
+            after
+        }
+        None => return None,
+    };
+    // 6个科室（…）、1个办公室 or 6个处室及3个年级: one count of several, not the whole.
+    let rest = match rest.strip_prefix('（') {
+        Some(inner) => inner
+            .find('）')
+            .map_or("", |c| inner.get(c + '）'.len_utf8()..).unwrap_or_default()),
+        None => rest,
+    };
+    let partial = rest.starts_with(['、', '及', '和']);
+    Some(!partial)
 }
 
 /// Whether a `、` after `label` joins the two halves of a pair of totals (收入、支出总计,
@@ -566,7 +587,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     fn end_sentence(&mut self, cx: &mut Para<'_>, end: usize) {
         for (id, zero, range) in std::mem::take(&mut cx.pending_zero) {
             if !cx.changed.contains(&id) {
-                self.emit_at(cx, &dotted(&id, "change"), zero, range, Reading::Unchanged);
+                self.emit_at(cx, &id, zero, range, Reading::Unchanged);
             }
         }
         cx.changed.clear();
@@ -1123,7 +1144,16 @@ impl<'t, 'a> Reader<'t, 'a> {
                     // 预决算持平的不用说明: an instruction, not a statement.
                     return Flow::Next(t.end);
                 }
-                if label.contains("预算") {
+                let frame = self.state.frame;
+                if matches!(frame, Frame::Other | Frame::Year(_)) {
+                    return Flow::Next(t.end);
+                }
+                let zero = if count {
+                    Value::SignedCount(0)
+                } else {
+                    Value::Amount(Amount::zero(unit, decimals))
+                };
+                if label.contains("预算") || frame == Frame::Budget {
                     self.emit_at(
                         cx,
                         &dotted(&id, "comparison_word"),
@@ -1131,6 +1161,13 @@ impl<'t, 'a> Reader<'t, 'a> {
                         t.start..t.end,
                         Reading::BudgetComparison,
                     );
+                    if !count {
+                        cx.pending_zero.push((
+                            dotted(&id, "budget_variance"),
+                            zero,
+                            t.start..t.end,
+                        ));
+                    }
                     self.state.relation = Relation::Budget;
                 } else {
                     self.emit_at(
@@ -1140,12 +1177,8 @@ impl<'t, 'a> Reader<'t, 'a> {
                         t.start..t.end,
                         Reading::Unchanged,
                     );
-                    let zero = if count {
-                        Value::SignedCount(0)
-                    } else {
-                        Value::Amount(Amount::zero(unit, decimals))
-                    };
-                    cx.pending_zero.push((id.to_string(), zero, t.start..t.end));
+                    cx.pending_zero
+                        .push((dotted(&id, "change"), zero, t.start..t.end));
                     self.state.relation = Relation::Change;
                 }
                 Flow::Next(t.end)
@@ -1472,8 +1505,11 @@ impl<'t, 'a> Reader<'t, 'a> {
         match value {
             Some(v) if budget => {
                 let variance = dotted(id, "budget_variance");
-                self.emit_at(cx, &variance, v, n.start..n.end, Reading::BudgetVariance)
-                    .is_some()
+                let ok = self
+                    .emit_at(cx, &variance, v, n.start..n.end, Reading::BudgetVariance)
+                    .is_some();
+                cx.changed.insert(variance);
+                ok
             }
             Some(v) => {
                 let change = dotted(id, "change");
@@ -1488,7 +1524,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                         t.start..t.end,
                         Reading::Change,
                     );
-                    cx.changed.insert(id.to_owned());
+                    cx.changed.insert(change);
                 }
                 ok
             }

@@ -8,7 +8,7 @@ use std::fmt;
 use super::clauses::Reader;
 use super::normalize::{NormalizedText, is_numeral, normalize};
 use super::patterns::{Frame, frame_at, years as years_in};
-use super::sections::{Part, Section, narrative_section, part};
+use super::sections::{Part, Section, narrative_section, part, sub_section};
 use crate::amount::Unit;
 use crate::date::FiscalYear;
 use crate::disclosure::{Disclosure, Reading, Value};
@@ -292,6 +292,9 @@ struct Document<'t, 'a> {
     votes: BTreeMap<i32, usize>,
     /// Years compared with (与2023年度相比): the year before the report's.
     priors: Vec<i32>,
+    /// Whether the last section heading named no section (三、部门决算情况说明), so
+    /// that its sub-headings are the sections.
+    sections_below: bool,
     title_year: Option<i32>,
     tables_noted: bool,
 }
@@ -307,6 +310,7 @@ impl<'t, 'a> Document<'t, 'a> {
             department: BTreeMap::new(),
             votes: BTreeMap::new(),
             priors: Vec::new(),
+            sections_below: true,
             title_year: None,
             tables_noted: false,
         }
@@ -440,14 +444,20 @@ impl<'t, 'a> Document<'t, 'a> {
                 } else {
                     Section::Unknown
                 };
-                self.reader
-                    .enter(narrative_section(text).unwrap_or(fallback));
+                let section = narrative_section(text);
+                // 三、部门决算情况说明 names no section: its （一）（二） are the sections.
+                self.sections_below = section.is_none();
+                self.reader.enter(section.unwrap_or(fallback));
             }
             Level::Sub => {
                 if matches!(self.part, Part::Tables | Part::Glossary) {
                     return;
                 }
-                let section = narrative_section(text).unwrap_or(self.reader.section);
+                let section = if self.sections_below {
+                    narrative_section(text).unwrap_or(self.reader.section)
+                } else {
+                    sub_section(text, self.reader.section)
+                };
                 self.reader.enter(section);
             }
         }

@@ -108,6 +108,34 @@ pub(super) fn narrative_section(heading: &str) -> Option<Section> {
     Some(section)
 }
 
+/// Classifies a sub-heading (（一）…) inside `current`: only a heading that names
+/// another section by its own words moves there (（一）“三公”经费…, （二）政府采购…);
+/// generic ones (（一）财政拨款支出决算总体情况 under 五、一般公共预算…) stay where they are.
+pub(super) fn sub_section(heading: &str, current: Section) -> Section {
+    let has = |w: &str| heading.contains(w);
+    if has("三公") {
+        Section::ThreePublic
+    } else if has("政府性基金") {
+        Section::GovernmentFund
+    } else if has("国有资本经营") {
+        Section::StateCapital
+    } else if has("一般公共预算财政拨款基本支出") {
+        Section::Basic
+    } else if has("机关运行经费") || has("政府采购") || has("国有资产") {
+        Section::Other
+    } else if has("绩效") {
+        Section::Performance
+    } else if has("职能") || has("主要职责") {
+        Section::Functions
+    } else if has("机构设置") || has("人员情况") || has("单位构成") {
+        Section::Overview
+    } else if current == Section::Unknown {
+        narrative_section(heading).unwrap_or(current)
+    } else {
+        current
+    }
+}
+
 /// Classifies a part heading (第一部分 …).
 pub(super) fn part(heading: &str) -> Part {
     if heading.contains("概况") {
@@ -161,6 +189,9 @@ pub(super) struct Label {
     pub target: Target,
     pub want: Want,
     sections: u32,
+    /// A generic measure (总支出, 财政拨款支出) loses to a specific subject in the
+    /// same label (“三公”经费总支出 is the 三公 total).
+    generic: bool,
 }
 
 /// The subject lexicon (`data/lexicon.tsv`, compiled into the crate).
@@ -188,14 +219,22 @@ fn section_named(name: &str) -> Option<Section> {
 /// One line of the lexicon, or why it is malformed.
 fn lexicon_line(line: &'static str) -> Result<Label, String> {
     let mut cells = line.split('\t');
-    let (Some(key), Some(base), Some(kind), Some(sections), None) = (
+    let (Some(key), Some(base), Some(kind), Some(sections), flag, None) = (
+        cells.next(),
         cells.next(),
         cells.next(),
         cells.next(),
         cells.next(),
         cells.next(),
     ) else {
-        return Err(format!("expected four tab-separated cells: {line:?}"));
+        return Err(format!(
+            "expected four or five tab-separated cells: {line:?}"
+        ));
+    };
+    let generic = match flag {
+        None => false,
+        Some("generic") => true,
+        Some(other) => return Err(format!("unknown flag {other:?}: {line:?}")),
     };
     let target = match base.split_once('+') {
         _ if base == "@asset_value" => Target::AssetValue,
@@ -222,6 +261,7 @@ fn lexicon_line(line: &'static str) -> Result<Label, String> {
         target,
         want,
         sections: mask,
+        generic,
     })
 }
 
@@ -327,8 +367,25 @@ fn is_filler(c: char) -> bool {
 /// Whether `tail`, what follows a phrase in a label, is filler words and bracketed
 /// remarks only (使用非财政拨款结余（含专用结余）, 政府采购金额（以合同签订为准）).
 fn filler_tail(tail: &str) -> bool {
+    /// Words that say where the money came from, not what it is (三公经费公共财政拨款支出,
+    /// 因公出国（境）费一般公共预算财政拨款支出).
+    const QUALIFIERS: &[&str] = &[
+        "一般公共预算",
+        "公共财政",
+        "财政拨款",
+        "公共预算",
+        "拨款",
+        "经费",
+    ];
     let mut depth = 0usize;
-    for c in tail.chars() {
+    let mut rest = tail;
+    while let Some(c) = rest.chars().next() {
+        if depth == 0 {
+            if let Some(q) = QUALIFIERS.iter().find(|q| rest.starts_with(**q)) {
+                rest = rest.get(q.len()..).unwrap_or_default();
+                continue;
+            }
+        }
         match c {
             '（' => depth += 1,
             '）' => depth = depth.saturating_sub(1),
@@ -336,13 +393,15 @@ fn filler_tail(tail: &str) -> bool {
             c if is_filler(c) => {}
             _ => return false,
         }
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
     }
     true
 }
 
 /// The lexicon entry that `label` names in `section`, taking a figure of kind `want`
 /// (any kind when `None`). Of the phrases the label contains, the one that ends last
-/// wins, then the longest, then the first listed; what follows the phrase must be
+/// wins (a specific one before a generic measure), then the longest, then the first
+/// listed; what follows the phrase must be
 /// filler words ([`is_filler`]). Quotation marks in `label` are ignored.
 pub(super) fn lookup(label: &str, section: Section, want: Option<Want>) -> Option<&'static Label> {
     if label.is_empty() {
@@ -359,8 +418,9 @@ pub(super) fn lookup(label: &str, section: Section, want: Option<Want>) -> Optio
     let firsts = label_firsts();
     let all = labels();
     let bit = section.bit();
-    // (end, length, -index) of the best match: greater is better.
-    let mut best: Option<(usize, usize, usize)> = None;
+    // (specific, end, length) of the best match, and its index: greater is better,
+    // then the first listed.
+    let mut best: Option<((bool, usize, usize), usize)> = None;
     for (at, c) in label.char_indices() {
         if is_ideograph(c) && !firsts.contains(c) {
             continue;
@@ -386,15 +446,14 @@ pub(super) fn lookup(label: &str, section: Section, want: Option<Want>) -> Optio
             if !label.get(end..).is_some_and(filler_tail) {
                 continue;
             }
-            let better = best.is_none_or(|(e, len, j)| {
-                (end, entry.key.len()) > (e, len) || ((end, entry.key.len()) == (e, len) && i < j)
-            });
+            let rank = (!entry.generic, end, entry.key.len());
+            let better = best.is_none_or(|(r, j)| rank > r || (rank == r && i < j));
             if better {
-                best = Some((end, entry.key.len(), i));
+                best = Some((rank, i));
             }
         }
     }
-    best.and_then(|(_, _, i)| all.get(i))
+    best.and_then(|(_, i)| all.get(i))
 }
 
 /// The vehicle kind a label names, if any.
