@@ -74,6 +74,9 @@ struct State {
     /// The second total of a pair subject (收入、支出总计): its relations are stated
     /// together with the subject's.
     pair: Option<&'static str>,
+    /// The sentence states budgets (“三公”经费预算为…，其中：因公出国（境）费39万元):
+    /// the items listed next are budget figures too, until final figures are named.
+    budget_list: bool,
 }
 
 impl State {
@@ -86,6 +89,7 @@ impl State {
             frame: Frame::Prior,
             frame_open: false,
             pair: None,
+            budget_list: false,
         }
     }
 }
@@ -103,6 +107,9 @@ struct Para<'p> {
     sentence_start: usize,
     /// The reader's first fact of the current sentence.
     sentence_first_fact: usize,
+    /// Whether the previous token was a number (a cell of a table flattened into
+    /// text when only spaces stand between them).
+    after_num: bool,
     /// The first figure of the sentence no pattern took.
     unmatched: Vec<Range<usize>>,
     /// 持平 stated in this sentence: each change (or budget variance, by its fact id) is
@@ -292,6 +299,59 @@ fn path_continues(p: &str, from: usize) -> bool {
     false
 }
 
+/// Whether the bare number `n` is a cell of a table row flattened into text: a number
+/// next to another with only spaces between them.
+fn table_cell(cx: &Para<'_>, label: &str, n: &Num) -> bool {
+    let spaces = |s: &str| !s.is_empty() && s.chars().all(char::is_whitespace);
+    if cx.after_num && spaces(label) {
+        return true;
+    }
+    match next_token(cx.p, n.unit_end) {
+        Some(Token {
+            tok: Tok::Num(next),
+            start,
+            ..
+        }) => next.unit != NumUnit::Year && spaces(cx.p.get(n.unit_end..start).unwrap_or_default()),
+        _ => false,
+    }
+}
+
+/// The rest of a label that starts by saying its figure is last year's (上年末在职教师,
+/// 去年…); 上年结转 is a balance, not last year's figure.
+fn prior_prefix(label: &str) -> Option<&str> {
+    if label.starts_with("上年结转") {
+        return None;
+    }
+    ["上年末", "上年度", "上一年度", "去年"]
+        .iter()
+        .find_map(|w| label.strip_prefix(w))
+        .filter(|rest| !rest.is_empty())
+}
+
+/// The member of a family of 三公 counts that a count's unit or counted noun names:
+/// 人次 counts persons, 批次 and 个团组 count batches and groups (因公出国（境）1个团组
+/// 8人次; 国内公务接待139,466人次).
+fn count_family(id: &'static str, unit: NumUnit, after: &str) -> &'static str {
+    const FAMILIES: &[(&str, &str)] = &[
+        ("three_public.overseas_groups", "three_public.overseas_persons"),
+        ("three_public.reception_batches", "three_public.reception_persons"),
+        (
+            "three_public.foreign_reception_batches",
+            "three_public.foreign_reception_persons",
+        ),
+    ];
+    let Some((groups, persons)) = FAMILIES.iter().find(|(g, p)| *g == id || *p == id) else {
+        return id;
+    };
+    match unit {
+        NumUnit::PersonTimes | NumUnit::Person => persons,
+        NumUnit::Batch => groups,
+        NumUnit::Piece if after.starts_with("团组") || after.starts_with('团') => groups,
+        NumUnit::Piece if *groups != "three_public.overseas_groups" => groups,
+        _ => id,
+    }
+}
+
 /// Whether two values state the same figure (equal amounts in any unit and
 /// precision, equal numbers).
 fn same_figure(a: &Value, b: &Value) -> bool {
@@ -325,6 +385,12 @@ fn completion_parts(p: &str, from: usize) -> (Option<Num>, Option<Num>) {
                 budget = Some(n);
             }
             Tok::Num(n) if budget_named && matches!(n.unit, NumUnit::Percent | NumUnit::Bare) => {
+                // After a budget figure only 的 may stand before the rate: 完成预算0万元
+                // 的--%（基数为0…） states no rate.
+                let gap = p.get(at..t.start).unwrap_or_default();
+                if budget.is_some() && !matches!(gap, "" | "的") {
+                    return (budget, None);
+                }
                 return (budget, Some(n));
             }
             Tok::Num(n) if n.unit == NumUnit::Year => {}
@@ -529,6 +595,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             skip_to: body,
             sentence_start: body,
             sentence_first_fact: self.facts.len(),
+            after_num: false,
             unmatched: Vec::new(),
             pending_zero: Vec::new(),
             changed: BTreeSet::new(),
@@ -540,6 +607,9 @@ impl<'t, 'a> Reader<'t, 'a> {
             at = t.end;
             let label_from = cx.label_start.max(cx.skip_to);
             let label = p.get(label_from..t.start).unwrap_or_default();
+            if !matches!(t.tok, Tok::Num(_)) {
+                cx.after_num = false;
+            }
             match t.tok {
                 Tok::Delim('、') | Tok::Kw(_) if in_path(label) && path_continues(p, t.end) => {
                     // Inside an item name the path goes on: 公诉、审判、侦查、执行等检察
@@ -564,6 +634,8 @@ impl<'t, 'a> Reader<'t, 'a> {
                     }
                     self.number(&mut cx, label, label_from, n);
                     cx.label_start = n.unit_end;
+                    cx.after_num = true;
+                    continue;
                 }
                 Tok::Kw(kw) => match self.keyword(&mut cx, t, kw, label, label_from) {
                     Flow::Next(next) => {
@@ -593,6 +665,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         cx.changed.clear();
         self.state.frame = Frame::Prior;
         self.state.frame_open = false;
+        self.state.budget_list = false;
         self.withdraw_conflicts(cx);
         let unmatched = std::mem::take(&mut cx.unmatched);
         if !unmatched.is_empty() {
@@ -829,6 +902,16 @@ impl<'t, 'a> Reader<'t, 'a> {
         if self.section == Section::Functions {
             return;
         }
+        if n.unit == NumUnit::Bare && table_cell(cx, label, &n) {
+            // A row of a table flattened into text (公务用车购置及运行费 44.00 43.87): which
+            // column a cell is in is not established.
+            Self::unmatched(cx, &n);
+            return;
+        }
+        if cx.p.get(n.end..) == Some(".") {
+            // 经营收入0. at the end of a cut-off passage: the figure is incomplete.
+            return;
+        }
         if self.state.frame_open && (n.unit.is_money() || n.unit.is_count()) {
             self.compared(cx, label, label_from, &n);
             return;
@@ -866,6 +949,14 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
             return;
         }
+        if label.contains("决算") || label.contains("支出") || label.contains("实际") {
+            self.state.budget_list = false;
+        }
+        // 上年末在职教师509人: last year's figure of the subject named after it.
+        let (label, prior) = match prior_prefix(label) {
+            Some(rest) => (rest, true),
+            None => (label, false),
+        };
         let trimmed = label.trim_start_matches(['累', '计', '共', '合']);
         if n.unit == NumUnit::PersonTimes
             && lookup(label, self.section, Some(Want::Count)).is_none()
@@ -918,8 +1009,9 @@ impl<'t, 'a> Reader<'t, 'a> {
             Self::unmatched(cx, &n);
             return;
         };
+        let after = cx.p.get(n.unit_end..).unwrap_or_default();
         let ids: Vec<&str> = match entry.target {
-            Target::One(id) => vec![id],
+            Target::One(id) => vec![count_family(id, n.unit, after)],
             Target::Two(a, b) => vec![a, b],
             Target::AssetValue => match self.state.asset {
                 Some(Asset::Building) => vec!["assets.building_value"],
@@ -927,21 +1019,44 @@ impl<'t, 'a> Reader<'t, 'a> {
                 None => vec![],
             },
         };
-        let how = match entry.target {
-            Target::Two(..) => Reading::Pair,
-            _ => Reading::Subject,
+        let (suffix, how) = if prior {
+            (Some("prior_year"), Reading::Prior)
+        } else if self.state.budget_list && entry.want == Want::Amount {
+            (Some("budget"), Reading::Budget)
+        } else if matches!(entry.target, Target::Two(..)) {
+            (None, Reading::Pair)
+        } else {
+            (None, Reading::Subject)
         };
         let mut any = false;
         for id in &ids {
-            any |= self.figure(cx, id, entry.want, &n, how);
+            let id = suffix.map_or_else(|| (*id).to_owned(), |s| dotted(id, s));
+            any |= self.figure(cx, &id, entry.want, &n, how);
         }
         if !any {
             Self::unmatched(cx, &n);
             return;
         }
+        if suffix.is_some() {
+            // Last year's figure or a budget item: the subject is named, not restated.
+            self.subject_of(entry, None, unit_of(&n));
+            return;
+        }
+        if ["全部为", "均为", "全部是", "全部系"]
+            .iter()
+            .any(|w| label.starts_with(w))
+            && matches!(self.state.subject, Subject::Base { .. })
+        {
+            // …维护费11.9万元，全部为公务用车运行维护费11.9万元，与上年持平: the part
+            // restates the whole, which stays the subject.
+            return;
+        }
         self.state.persons = match ids.first().copied() {
             Some("three_public.overseas_groups") => Some("three_public.overseas_persons"),
             Some("three_public.reception_batches") => Some("three_public.reception_persons"),
+            Some("three_public.foreign_reception_batches") => {
+                Some("three_public.foreign_reception_persons")
+            }
             _ => None,
         };
         match ids.first().copied() {
@@ -1201,6 +1316,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 Flow::Next(n.unit_end)
             }
             Kw::Final => {
+                self.state.budget_list = false;
                 // 公务用车购置支出决算为: the keyword took the subject's 支出.
                 if p.get(t.start..).is_some_and(|r| r.starts_with("支出")) && !label.is_empty() {
                     let extended = format!("{label}支出");
@@ -1424,6 +1540,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         self.state.relation = Relation::Change;
         self.state.frame_open = false;
+        self.state.budget_list = false;
         let Some(n) = Self::adjacent(p, from) else {
             return Flow::Next(from);
         };
@@ -1438,6 +1555,16 @@ impl<'t, 'a> Reader<'t, 'a> {
             return Flow::Next(n.unit_end);
         };
         let is_rate = n.unit == NumUnit::Percent || (n.unit == NumUnit::Bare && rate && !count);
+        if n.unit == NumUnit::Bare
+            && !p
+                .get(n.unit_end..)
+                .is_some_and(|r| r.starts_with(['，', '。', '；', '、', '）', '的']))
+        {
+            // 增长1 at the end of a cut-off passage: whether a rate or an amount, and
+            // how much, is not established.
+            Self::unmatched(cx, &n);
+            return Flow::Next(n.unit_end);
+        }
         let budget = self.state.frame == Frame::Budget;
         // A pair of totals (收入、支出总计各减少…) states the relation of both.
         let ids: Vec<Rc<str>> = std::iter::once(id)
@@ -1625,6 +1752,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             n.start..n.end,
             Reading::Budget,
         );
+        self.state.budget_list = index.is_some();
         match kind {
             BudgetKind::Initial => cx.initial_budget = index.map(|i| (i, id)),
             BudgetKind::Full => {
