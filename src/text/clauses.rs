@@ -110,6 +110,9 @@ struct Para<'p> {
     /// Whether the previous token was a number (a cell of a table flattened into
     /// text when only spaces stand between them).
     after_num: bool,
+    /// The subject before a bracketed list of parts (公车购置及运行费995万元（其中公务
+    /// 用车购置费38万元，…）): what follows the bracket is about it again.
+    bracket: Option<(Subject, Option<&'static str>)>,
     /// The first figure of the sentence no pattern took.
     unmatched: Vec<Range<usize>>,
     /// 持平 stated in this sentence: each change (or budget variance, by its fact id) is
@@ -596,6 +599,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             sentence_start: body,
             sentence_first_fact: self.facts.len(),
             after_num: false,
+            bracket: None,
             unmatched: Vec::new(),
             pending_zero: Vec::new(),
             changed: BTreeSet::new(),
@@ -604,6 +608,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         };
         let mut at = body;
         while let Some(t) = next_token(p, at) {
+            self.brackets(&mut cx, p.get(at..t.start).unwrap_or_default());
             at = t.end;
             let label_from = cx.label_start.max(cx.skip_to);
             let label = p.get(label_from..t.start).unwrap_or_default();
@@ -654,6 +659,29 @@ impl<'t, 'a> Reader<'t, 'a> {
         self.end_sentence(&mut cx, p.len());
     }
 
+    /// Brackets in the text between two tokens: a list of parts in brackets (（其中…）)
+    /// does not change the subject of what follows it.
+    fn brackets(&mut self, cx: &mut Para<'_>, gap: &str) {
+        for (i, c) in gap.char_indices() {
+            match c {
+                '（' if cx.bracket.is_none()
+                    && gap
+                        .get(i + c.len_utf8()..)
+                        .is_some_and(|r| r.starts_with("其中") || r.starts_with("含")) =>
+                {
+                    cx.bracket = Some((self.state.subject.clone(), self.state.pair));
+                }
+                '）' => {
+                    if let Some((subject, pair)) = cx.bracket.take() {
+                        self.state.subject = subject;
+                        self.state.pair = pair;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// Closes a sentence: a pending 持平 becomes a zero change, figures no pattern took
     /// are reported.
     fn end_sentence(&mut self, cx: &mut Para<'_>, end: usize) {
@@ -689,6 +717,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         cx.sentence_start = end;
         cx.sentence_first_fact = self.facts.len();
+        cx.bracket = None;
     }
 
     /// One sentence giving one figure two different values (行政编制25人、事业编制26人
@@ -1395,6 +1424,13 @@ impl<'t, 'a> Reader<'t, 'a> {
                 }
                 let (budget, rate) = completion_parts(p, t.end);
                 let Some(n) = rate else {
+                    if let Some(b) = budget {
+                        // 完成预算0万元的--%（基数为0，不可比）: the budget, and no rate.
+                        self.subject_from_label(cx, label, label_from);
+                        self.budget(cx, BudgetKind::Plain, &b);
+                        self.state.relation = Relation::Budget;
+                        return Flow::Next(b.unit_end);
+                    }
                     return if said.is_some() && budget_follows {
                         Flow::Next(t.end)
                     } else {

@@ -385,6 +385,10 @@ impl<'t, 'a> Document<'t, 'a> {
 
     fn title_paragraph(&mut self, p: &str, base: usize) {
         for (at, year) in years_in(p) {
+            if is_date(p.get(at + 4..).unwrap_or_default()) {
+                // 2025年9月: when the report was published, not the year it is for.
+                continue;
+            }
             self.title_year.get_or_insert(year);
             self.reader.report_year.get_or_insert(year);
             let range = base + at..base + at + 4;
@@ -686,6 +690,15 @@ impl<'t, 'a> Document<'t, 'a> {
             diagnostics,
         }
     }
+}
+
+/// Whether the text after `YYYY` continues as a date (年9月, 年12月31日).
+fn is_date(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix('年') else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && rest.get(digits..).is_some_and(|r| r.starts_with('月'))
 }
 
 /// Whether a unit name ends as names of units do (…局, …中心, …（本级）).

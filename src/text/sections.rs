@@ -340,9 +340,12 @@ fn without_remarks(label: &str) -> String {
         let after = rest.get(open + '（'.len_utf8()..).unwrap_or_default();
         let close = after.find('）');
         let inner = close.map_or(after, |c| after.get(..c).unwrap_or_default());
-        let keep = inner.chars().count() < 3;
+        // An unclosed bracket opens a list the label is part of: （其中公务用车购置费.
+        let keep = close.is_none() || inner.chars().count() < 3;
         out.push_str(rest.get(..open).unwrap_or_default());
-        if keep {
+        if close.is_none() {
+            out.push_str(inner);
+        } else if keep {
             out.push('（');
             out.push_str(inner);
             if close.is_some() {
@@ -545,7 +548,8 @@ mod tests {
     fn remarks_are_not_subjects() {
         assert_eq!(without_remarks("（含结余分配和年末结转结余）"), "");
         assert_eq!(without_remarks("因公出国（境）费"), "因公出国（境）费");
-        assert_eq!(without_remarks("“三公”经费（不含会议费"), "三公经费");
+        assert_eq!(without_remarks("“三公”经费（不含会议费）"), "三公经费");
+        assert_eq!(without_remarks("（其中公务用车购置费"), "其中公务用车购置费");
         assert_eq!(id("（含结余分配和年末结转结余）", S::Totals, None), None);
     }
 
