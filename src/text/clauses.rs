@@ -156,7 +156,22 @@ pub(super) struct Reader<'t, 'a> {
 fn short_gap(gap: &str) -> bool {
     matches!(
         gap,
-        "" | "为" | "是" | "了" | "达" | "约" | "共" | "计" | "共计" | "达到"
+        "" | "为"
+            | "是"
+            | "了"
+            | "达"
+            | "约"
+            | "共"
+            | "计"
+            | "共计"
+            | "达到"
+            | "汇总数为"
+            | "汇总数"
+            | "合计为"
+            | "合计数为"
+            | "总额为"
+            | "总数为"
+            | "数为"
     )
 }
 
@@ -336,8 +351,14 @@ fn prior_prefix(label: &str) -> Option<&str> {
 /// 8人次; 国内公务接待139,466人次).
 fn count_family(id: &'static str, unit: NumUnit, after: &str) -> &'static str {
     const FAMILIES: &[(&str, &str)] = &[
-        ("three_public.overseas_groups", "three_public.overseas_persons"),
-        ("three_public.reception_batches", "three_public.reception_persons"),
+        (
+            "three_public.overseas_groups",
+            "three_public.overseas_persons",
+        ),
+        (
+            "three_public.reception_batches",
+            "three_public.reception_persons",
+        ),
         (
             "three_public.foreign_reception_batches",
             "three_public.foreign_reception_persons",
@@ -990,7 +1011,8 @@ impl<'t, 'a> Reader<'t, 'a> {
         if n.unit == NumUnit::PersonTimes
             && lookup(label, self.section, Some(Want::Count)).is_none()
         {
-            if let Some(id) = self.state.persons.take().filter(|_| trimmed.is_empty()) {
+            let bare = trimmed.is_empty() || matches!(trimmed, "接待" | "出国" | "出访" | "共接待");
+            if let Some(id) = self.state.persons.take().filter(|_| bare) {
                 if self.figure(cx, id, Want::Count, &n, Reading::Persons) {
                     return;
                 }

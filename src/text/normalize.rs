@@ -563,6 +563,27 @@ fn is_ideograph(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
+/// The length in bytes of a pinyin gloss and its closing bracket at the start of
+/// `rest` (`yù)` in 预(yù)算): one syllable of lowercase letters with a tone mark.
+/// Mirror sites insert these after characters; they are not the report's text.
+fn pinyin_gloss(rest: &str) -> Option<usize> {
+    const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
+    let mut toned = false;
+    let mut letters = 0;
+    for (i, c) in rest.char_indices().take(8) {
+        match c {
+            ')' | '）' => return (toned && letters > 0).then_some(i + c.len_utf8()),
+            'a'..='z' => letters += 1,
+            c if TONED.contains(c) => {
+                toned = true;
+                letters += 1;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 struct Scan {
     items: Vec<Item>,
     lines: Vec<Line>,
@@ -581,8 +602,21 @@ impl Scan {
             pages: 1,
         };
         let mut current = LineBuilder::new(0);
+        // Up to where a pinyin gloss a mirror site inserted is being dropped.
+        let mut gloss_end = 0;
         for (i, c) in original.char_indices() {
             let end = i + c.len_utf8();
+            if i < gloss_end {
+                continue;
+            }
+            if matches!(c, '(' | '（') && scan.items.last().is_some_and(|item| is_ideograph(item.c))
+            {
+                if let Some(len) = original.get(end..).and_then(pinyin_gloss) {
+                    // 预(yù)算 → 预算.
+                    gloss_end = end + len;
+                    continue;
+                }
+            }
             if c == '\n' {
                 scan.finish(current, Some(i));
                 scan.line_starts.push(end);

@@ -543,11 +543,11 @@ fn unit(rest: &str) -> (NumUnit, usize) {
         Some('名') => &[("名", NumUnit::Person)],
         Some('个') => &[("个", NumUnit::Piece)],
         Some('辆') => &[("辆", NumUnit::Vehicle)],
-        Some('批') => &[("批次", NumUnit::Batch)],
+        Some('批') => &[("批次", NumUnit::Batch), ("批", NumUnit::Batch)],
+        Some('次') => &[("次", NumUnit::Batch)],
         Some('台') => &[("台（套）", NumUnit::Set), ("台", NumUnit::Set)],
         Some('套') => &[("套", NumUnit::Set)],
-        Some('月' | '日' | '分' | '次' | '项' | '家' | '所' | '户' | '岁' | '倍' | '天') =>
-        {
+        Some('月' | '日' | '分' | '项' | '家' | '所' | '户' | '岁' | '倍' | '天') => {
             return (NumUnit::Other, 0);
         }
         _ => return (NumUnit::Bare, 0),

@@ -549,7 +549,10 @@ mod tests {
         assert_eq!(without_remarks("（含结余分配和年末结转结余）"), "");
         assert_eq!(without_remarks("因公出国（境）费"), "因公出国（境）费");
         assert_eq!(without_remarks("“三公”经费（不含会议费）"), "三公经费");
-        assert_eq!(without_remarks("（其中公务用车购置费"), "其中公务用车购置费");
+        assert_eq!(
+            without_remarks("（其中公务用车购置费"),
+            "其中公务用车购置费"
+        );
         assert_eq!(id("（含结余分配和年末结转结余）", S::Totals, None), None);
     }
 
