@@ -110,6 +110,9 @@ struct Para<'p> {
     /// Whether the previous token was a number (a cell of a table flattened into
     /// text when only spaces stand between them).
     after_num: bool,
+    /// 分别 was said in this sentence: the relations that follow give one figure per
+    /// subject named before, which the reader does not pair up.
+    respectively: bool,
     /// The subject before a bracketed list of parts (公车购置及运行费995万元（其中公务
     /// 用车购置费38万元，…）): what follows the bracket is about it again.
     bracket: Option<(Subject, Option<&'static str>)>,
@@ -620,6 +623,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             sentence_start: body,
             sentence_first_fact: self.facts.len(),
             after_num: false,
+            respectively: false,
             bracket: None,
             unmatched: Vec::new(),
             pending_zero: Vec::new(),
@@ -739,6 +743,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         cx.sentence_start = end;
         cx.sentence_first_fact = self.facts.len();
         cx.bracket = None;
+        cx.respectively = false;
     }
 
     /// One sentence giving one figure two different values (行政编制25人、事业编制26人
@@ -1145,7 +1150,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let (suffix, how) = match self.state.frame {
             Frame::Prior => ("prior_year", Reading::Prior),
             Frame::Budget => ("budget", Reading::Budget),
-            Frame::Other | Frame::Year(_) => {
+            Frame::Other | Frame::Year(_) | Frame::YearBudget(_) => {
                 Self::unmatched(cx, n);
                 return;
             }
@@ -1311,7 +1316,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                     return Flow::Next(t.end);
                 }
                 let frame = self.state.frame;
-                if matches!(frame, Frame::Other | Frame::Year(_)) {
+                if matches!(frame, Frame::Other | Frame::Year(_) | Frame::YearBudget(_)) {
                     return Flow::Next(t.end);
                 }
                 let zero = if count {
@@ -1558,6 +1563,10 @@ impl<'t, 'a> Reader<'t, 'a> {
                         Some(report) if report.checked_sub(1) != Some(y) => Frame::Other,
                         _ => Frame::Prior,
                     },
+                    Frame::YearBudget(y) => match self.report_year {
+                        Some(report) if report != y => Frame::Other,
+                        _ => Frame::Budget,
+                    },
                     other => other,
                 };
                 self.state.frame_open = !closed;
@@ -1565,6 +1574,10 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
             Kw::Close => {
                 self.state.frame_open = false;
+                Flow::Next(t.end)
+            }
+            Kw::Respectively => {
+                cx.respectively = true;
                 Flow::Next(t.end)
             }
         }
@@ -1602,7 +1615,12 @@ impl<'t, 'a> Reader<'t, 'a> {
         let Some(n) = Self::adjacent(p, from) else {
             return Flow::Next(from);
         };
-        if matches!(self.state.frame, Frame::Other | Frame::Year(_)) {
+        if cx.respectively
+            || matches!(
+                self.state.frame,
+                Frame::Other | Frame::Year(_) | Frame::YearBudget(_)
+            )
+        {
             // Measured against something the schema has no suffix for (上年预算数,
             // another year).
             Self::unmatched(cx, &n);

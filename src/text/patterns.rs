@@ -150,6 +150,9 @@ pub(super) enum Kw {
     Filler,
     /// 相比: the end of an open comparison phrase (与2014年度…相比).
     Close,
+    /// 分别 before a relation (分别下降18%、21.6%): one figure for each subject named
+    /// before, in order.
+    Respectively,
     /// What the following changes are measured against: 比上年, 与2023年度相比,
     /// 较年初预算数 (see [`frame_phrase`]); `true` when the phrase is closed by 相比.
     Frame(Frame, bool),
@@ -168,6 +171,9 @@ pub(super) enum Frame {
     /// A year named by number (与2023年度相比, 比2019年): last year when it is the
     /// year before the report's, another year otherwise.
     Year(i32),
+    /// A year's budget (与2021年度预算相比): the budget when the year is the report's,
+    /// another year's budget otherwise.
+    YearBudget(i32),
 }
 
 /// The comparison frame at the start of `rest`, which starts with one of 比, 较, 与,
@@ -206,7 +212,16 @@ pub(super) fn frame_phrase(rest: &str) -> Option<(Frame, usize, bool)> {
         {
             at += close.0 + '）'.len_utf8();
         }
-        Frame::Year(year)
+        let budget = ["年初预算", "全年预算", "预算"]
+            .iter()
+            .find(|w| rest.get(at..).is_some_and(|r| r.starts_with(**w)));
+        match budget {
+            Some(w) => {
+                at += w.len();
+                Frame::YearBudget(year)
+            }
+            None => Frame::Year(year),
+        }
     } else {
         const OBJECTS: &[(&str, Frame)] = &[
             ("上年预算", Frame::Other),
@@ -434,6 +449,7 @@ const KW_FEN: &[(&str, Kw)] = &[
     kw("分别是", Kw::Enumeration),
     kw("分别为：", Kw::Enumeration),
     kw("分别为", Kw::Enumeration),
+    kw("分别", Kw::Respectively),
 ];
 const KW_JIE: &[(&str, Kw)] = &[kw("截至", Kw::Date), kw("截止", Kw::Date)];
 const KW_DAN: &[(&str, Kw)] = &[kw("单价", Kw::Equipment)];
