@@ -77,6 +77,9 @@ struct State {
     /// The sentence states budgets (“三公”经费预算为…，其中：因公出国（境）费39万元):
     /// the items listed next are budget figures too, until final figures are named.
     budget_list: bool,
+    /// The total whose breakdown by function class the sentence gives: the prefix of
+    /// its classes' fact ids (一般公共预算财政拨款支出…主要用于…).
+    breakdown: Option<&'static str>,
 }
 
 impl State {
@@ -90,6 +93,7 @@ impl State {
             frame_open: false,
             pair: None,
             budget_list: false,
+            breakdown: None,
         }
     }
 }
@@ -379,6 +383,18 @@ fn count_family(id: &'static str, unit: NumUnit, after: &str) -> &'static str {
     }
 }
 
+/// The function class (类) whose catalog name ends `label`, with or without its
+/// 支出 (…：社会保障和就业支出, 卫生健康).
+fn class_at_end(label: &str) -> Option<FunctionCode> {
+    let catalog = Catalog::function();
+    let label = label.trim_end_matches(['：', '为', '是']);
+    label
+        .char_indices()
+        .map(|(at, _)| label.get(at..).unwrap_or_default())
+        .filter(|rest| rest.chars().count() >= 2)
+        .find_map(|rest| catalog.class_named(rest))
+}
+
 /// Whether two values state the same figure (equal amounts in any unit and
 /// precision, equal numbers).
 fn same_figure(a: &Value, b: &Value) -> bool {
@@ -493,7 +509,7 @@ fn division_count(label: &str, after: &str) -> Option<bool> {
 /// 收、支总计) rather than two subjects.
 fn pair_continues(label: &str, rest: &str) -> bool {
     (label.ends_with("收入") || label.ends_with('收'))
-        && ["支出总计", "支总计", "支出决算总计", "支出合计"]
+        && ["支出总计", "支总计", "支出决算总计", "支出合计", "支"]
             .iter()
             .any(|w| rest.starts_with(w))
 }
@@ -719,6 +735,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         self.state.frame = Frame::Prior;
         self.state.frame_open = false;
         self.state.budget_list = false;
+        self.state.breakdown = None;
         self.withdraw_conflicts(cx);
         let unmatched = std::mem::take(&mut cx.unmatched);
         if !unmatched.is_empty() {
@@ -809,6 +826,12 @@ impl<'t, 'a> Reader<'t, 'a> {
                 self.state.relation = Relation::None;
                 self.state.frame = Frame::Prior;
                 self.state.pair = None;
+                self.state.breakdown = match id {
+                    "general_budget.expenditure" => Some("general_budget.function."),
+                    "appropriation.expenditure" => Some("appropriation.expenditure.function."),
+                    "expenditure.current_year" => Some("expenditure.function."),
+                    _ => None,
+                };
                 Rc::from(id)
             }
         };
@@ -1055,6 +1078,9 @@ impl<'t, 'a> Reader<'t, 'a> {
         {
             return;
         }
+        if entry.is_none() && want != Some(Want::Count) && self.class_figure(cx, label, &n) {
+            return;
+        }
         let Some(entry) = entry else {
             // A figure of something the reader does not know: what follows (增加, 占, …)
             // is about it, not about the subject before it.
@@ -1121,6 +1147,32 @@ impl<'t, 'a> Reader<'t, 'a> {
             _ => {}
         }
         self.subject_of(entry, Some(&n), unit_of(&n));
+    }
+
+    /// A function class named without its （类） marker in a breakdown of a total
+    /// (主要用于以下方面：社会保障和就业支出67.64万元，占5.35%): the class of the total
+    /// being broken down, or of the section's total.
+    fn class_figure(&mut self, cx: &mut Para<'_>, label: &str, n: &Num) -> bool {
+        let prefix = match self.state.breakdown.or(match self.section {
+            Section::GeneralBudget => Some("general_budget.function."),
+            Section::Appropriation => Some("appropriation.expenditure.function."),
+            Section::Expenditure => Some("expenditure.function."),
+            _ => None,
+        }) {
+            Some(prefix) => prefix,
+            None => return false,
+        };
+        let Some(code) = class_at_end(label) else {
+            return false;
+        };
+        let id = format!("{prefix}{code}");
+        if !self.figure(cx, &id, Want::Amount, n, Reading::Path) {
+            return false;
+        }
+        let breakdown = self.state.breakdown;
+        self.set_subject(&id, Want::Amount, Some(n), unit_of(n));
+        self.state.breakdown = breakdown.or(Some(prefix));
+        true
     }
 
     /// A figure inside an open comparison (与2014年度财政拨款收入218.4万元相比, 较年初

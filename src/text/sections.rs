@@ -364,7 +364,7 @@ fn without_remarks(label: &str) -> String {
 /// label's subject (下级预算单位 is no 编制).
 fn is_filler(c: char) -> bool {
     c.is_ascii_digit()
-        || "支出决算数为是共计合达金额总资费用了约实际本年度累的各其中：（）".contains(c)
+        || "支出决算数为是共计合达金额总资费用了约实际本年度累的各均其中：（）".contains(c)
 }
 
 /// Whether `tail`, what follows a phrase in a label, is filler words and bracketed
