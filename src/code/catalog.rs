@@ -783,7 +783,8 @@ impl<C: ClassificationCode> Catalog<C> {
     /// The path is a 类 name followed by `（类）`, optionally a 款 name and
     /// `（款）`, and for function codes optionally a 项 name and `（项）`.
     /// Whitespace anywhere is ignored (PDF extraction inserts it) and
-    /// half-width parentheses are read as full-width.
+    /// half-width parentheses are read as full-width; a name is found with or
+    /// without a final 支出 (社会保障和就业（类）).
     ///
     /// # Errors
     ///
@@ -800,11 +801,13 @@ impl<C: ClassificationCode> Catalog<C> {
     ///     "2050302",
     /// );
     /// assert_eq!(catalog.resolve_path("卫生健康支出（类）")?.to_string(), "210");
+    /// // Names are found with or without their 支出.
+    /// assert_eq!(catalog.resolve_path("卫生健康（类）")?.to_string(), "210");
     ///
-    /// let err = catalog.resolve_path("社会保障和就业支出（类）行政事业单位养老（款）").unwrap_err();
+    /// let err = catalog.resolve_path("社会保障和就业支出（类）行政事业单位福利（款）").unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
-    ///     r#"unknown 款 in function code path: expected a 款 under 208 社会保障和就业支出, but found "行政事业单位养老""#,
+    ///     r#"unknown 款 in function code path: expected a 款 under 208 社会保障和就业支出, but found "行政事业单位福利""#,
     /// );
     /// # Ok::<(), juesuan::CodeError>(())
     /// ```
