@@ -98,6 +98,14 @@ impl State {
     }
 }
 
+/// Whose figures a sentence states (see `Reader::sentence_scope`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    ThisYear,
+    PriorYear,
+    Elsewhere,
+}
+
 /// Where the reader is in the current paragraph.
 struct Para<'p> {
     p: &'p str,
@@ -114,6 +122,16 @@ struct Para<'p> {
     /// Whether the previous token was a number (a cell of a table flattened into
     /// text when only spaces stand between them).
     after_num: bool,
+    /// A number already read with the one before it (the second of a pair).
+    skip_past: Option<usize>,
+    /// The year the current sentence opens with, once looked at.
+    sentence_year: Option<Option<i32>>,
+    /// Scope words (全县; 县本级, 区直) seen in the current sentence, and up to where.
+    scope_words: (bool, bool),
+    scope_scanned: usize,
+    /// The subject a list of parts belongs to (编制数11个，其中：…): a figure of the
+    /// same id after 其中 is a part, not the whole.
+    list_parent: Option<Rc<str>>,
     /// 分别 was said in this sentence: the relations that follow give one figure per
     /// subject named before, which the reader does not pair up.
     respectively: bool,
@@ -154,6 +172,11 @@ pub(super) struct Reader<'t, 'a> {
     /// The year the report is for, once the title has said: a comparison with the
     /// year before it is a comparison with last year.
     pub(super) report_year: Option<i32>,
+    /// Whether the document's figures are the whole region's (全县) or its own level's
+    /// (县本级, 区直), as its first figure with such a word said.
+    scope: Option<bool>,
+    /// Whether the section has moved on to another scope than the document's.
+    elsewhere: bool,
     state: State,
     /// Paths resolved so far, up to their last level: `教育支出（类）职业教育（款）` → 20503.
     parents: BTreeMap<String, FunctionCode>,
@@ -383,14 +406,120 @@ fn count_family(id: &'static str, unit: NumUnit, after: &str) -> &'static str {
     }
 }
 
+/// Whether a label the lexicon does not know still names something: it has words
+/// beyond list markers, years, quotation marks, brackets and the connecting words of
+/// a report sentence (其中, 具体情况如下, 全年, 本年, 同时, 另外…).
+fn names_something(label: &str) -> bool {
+    const CONNECTIVES: &[&str] = &[
+        "具体情况如下",
+        "具体情况",
+        "情况如下",
+        "如下",
+        "其中",
+        "全年",
+        "本年度",
+        "本年",
+        "同时",
+        "另外",
+        "此外",
+        "并且",
+        "合计",
+        "累计",
+        "总计",
+        "共计",
+        "年度",
+        "年",
+        "度",
+        "的",
+        "为",
+        "是",
+        "共",
+        "均",
+        "各",
+        "达",
+    ];
+    let mut rest = without_markers(label);
+    let mut words = 0;
+    while let Some(c) = rest.chars().next() {
+        if let Some(w) = CONNECTIVES.iter().find(|w| rest.starts_with(**w)) {
+            rest = rest.get(w.len()..).unwrap_or_default();
+            continue;
+        }
+        if super::patterns::is_ideograph(c) {
+            words += 1;
+        }
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+    }
+    words >= 2
+}
+
+/// `s` without the list markers it opens with (（一）, 一、, 1、, 1., （1）).
+fn without_markers(s: &str) -> &str {
+    let mut s = s.trim_start();
+    loop {
+        let numerals = s
+            .char_indices()
+            .take_while(|(_, c)| "一二三四五六七八九十".contains(*c))
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        let next = if let Some(inner) = s.strip_prefix('（') {
+            inner
+                .char_indices()
+                .take(4)
+                .find(|(_, c)| *c == '）')
+                .and_then(|(i, c)| inner.get(i + c.len_utf8()..))
+        } else if numerals > 0 {
+            s.get(numerals..).and_then(|r| r.strip_prefix('、'))
+        } else if (1..=2).contains(&digits) {
+            s.get(digits..).and_then(|r| {
+                r.strip_prefix('、').or_else(|| {
+                    r.strip_prefix('.')
+                        .filter(|r| !r.starts_with(|c: char| c.is_ascii_digit()))
+                })
+            })
+        } else {
+            None
+        };
+        match next {
+            Some(rest) => s = rest.trim_start(),
+            None => return s,
+        }
+    }
+}
+
+/// The second figure of a pair stated together (4125.49，4143.91万元 or 1267.86、2570.97
+/// 万元): the number right after `n` and a comma or 、.
+fn pair_second(p: &str, n: &Num) -> Option<Num> {
+    let rest = p.get(n.unit_end..)?;
+    let sep = [',', '，', '、']
+        .into_iter()
+        .find(|c| rest.starts_with(*c))?;
+    let t = next_token(p, n.unit_end + sep.len_utf8())?;
+    match t.tok {
+        Tok::Num(second)
+            if t.start == n.unit_end + sep.len_utf8() && second.unit != NumUnit::Year =>
+        {
+            Some(second)
+        }
+        _ => None,
+    }
+}
+
 /// The function class (类) whose catalog name ends `label`, with or without its
 /// 支出 (…：社会保障和就业支出, 卫生健康).
 fn class_at_end(label: &str) -> Option<FunctionCode> {
     let catalog = Catalog::function();
     let label = label.trim_end_matches(['：', '为', '是']);
-    label
+    // Class names are short: only the label's last 20 characters are looked at, which
+    // keeps this bounded however long the label.
+    let tail = label
         .char_indices()
-        .map(|(at, _)| label.get(at..).unwrap_or_default())
+        .rev()
+        .nth(19)
+        .map_or(label, |(at, _)| label.get(at..).unwrap_or_default());
+    tail.char_indices()
+        .map(|(at, _)| tail.get(at..).unwrap_or_default())
         .filter(|rest| rest.chars().count() >= 2)
         .find_map(|rest| catalog.class_named(rest))
 }
@@ -551,6 +680,8 @@ impl<'t, 'a> Reader<'t, 'a> {
             divisions: Vec::new(),
             indicators: Vec::new(),
             report_year: None,
+            scope: None,
+            elsewhere: false,
             state: State::new(),
             parents: BTreeMap::new(),
         }
@@ -559,6 +690,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// Starts a new section: nothing is carried over.
     pub(super) fn enter(&mut self, section: Section) {
         self.section = section;
+        self.elsewhere = false;
         self.state = State::new();
     }
 
@@ -639,6 +771,11 @@ impl<'t, 'a> Reader<'t, 'a> {
             sentence_start: body,
             sentence_first_fact: self.facts.len(),
             after_num: false,
+            skip_past: None,
+            sentence_year: None,
+            scope_words: (false, false),
+            scope_scanned: 0,
+            list_parent: None,
             respectively: false,
             bracket: None,
             unmatched: Vec::new(),
@@ -665,6 +802,9 @@ impl<'t, 'a> Reader<'t, 'a> {
                     // 收入、支出总计: one subject naming two totals.
                 }
                 Tok::Delim(c) => {
+                    if label.ends_with("其中") {
+                        cx.list_parent = self.subject_id().map(Rc::from);
+                    }
                     self.subject_from_label(&cx, label, label_from);
                     if c != '、' {
                         self.state.frame_open = false;
@@ -675,7 +815,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                     }
                 }
                 Tok::Num(n) => {
-                    if n.unit == NumUnit::Year {
+                    if n.unit == NumUnit::Year || cx.skip_past.is_some_and(|end| n.start < end) {
                         continue;
                     }
                     self.number(&mut cx, label, label_from, n);
@@ -698,6 +838,70 @@ impl<'t, 'a> Reader<'t, 'a> {
             self.subject_from_label(&cx, label, label_from);
         }
         self.end_sentence(&mut cx, p.len());
+    }
+
+    /// Whose figures the sentence up to `upto` states: a sentence that opens with
+    /// another year (2021年的三公经费…) states that year's (last year's when it is the
+    /// year before the report's), and one that names another scope than the
+    /// document's (区直 in a summary of 全区) states another unit's.
+    fn sentence_scope(&mut self, cx: &mut Para<'_>, upto: usize) -> Scope {
+        const WHOLE: &[&str] = &[
+            "全区", "全县", "全市", "全州", "全省", "全旗", "全镇", "全乡",
+        ];
+        const LEVEL: &[&str] = &[
+            "区本级",
+            "县本级",
+            "市本级",
+            "州本级",
+            "区直",
+            "县直",
+            "市直",
+            "州直",
+            "区级",
+            "县级",
+            "市级",
+        ];
+        // Scanned once per sentence, in the part not scanned yet (with a margin for a
+        // word cut at the boundary), so that a sentence of many figures stays linear.
+        let from = cx.scope_scanned.max(cx.sentence_start);
+        let mut from = from.saturating_sub(9).max(cx.sentence_start);
+        while !cx.p.is_char_boundary(from) {
+            from += 1;
+        }
+        let new = cx.p.get(from..upto).unwrap_or_default();
+        cx.scope_words.0 |= WHOLE.iter().any(|w| new.contains(w));
+        cx.scope_words.1 |= LEVEL.iter().any(|w| new.contains(w));
+        cx.scope_scanned = cx.scope_scanned.max(upto);
+        let (whole, level) = cx.scope_words;
+        if whole != level {
+            match self.scope {
+                None => self.scope = Some(whole),
+                Some(scope) if scope != whole => {
+                    // Another scope, and the sentences after it that name none (（1）因公
+                    // 出国（境）费决算数0万元… after 2022年区直…具体情况为：).
+                    self.elsewhere = true;
+                    return Scope::Elsewhere;
+                }
+                Some(_) => self.elsewhere = false,
+            }
+        } else if self.elsewhere {
+            return Scope::Elsewhere;
+        }
+        let year = *cx.sentence_year.get_or_insert_with(|| {
+            let sentence = cx.p.get(cx.sentence_start..upto).unwrap_or_default();
+            let opening = without_markers(sentence);
+            opening
+                .get(..4)
+                .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                .filter(|_| opening.get(4..).is_some_and(|r| r.starts_with('年')))
+                .and_then(|y| y.parse::<i32>().ok())
+        });
+        match (year, self.report_year) {
+            (Some(y), Some(report)) if y == report => Scope::ThisYear,
+            (Some(y), Some(report)) if Some(y) == report.checked_sub(1) => Scope::PriorYear,
+            (Some(_), Some(_)) => Scope::Elsewhere,
+            _ => Scope::ThisYear,
+        }
     }
 
     /// Brackets in the text between two tokens: a list of parts in brackets (（其中…）)
@@ -761,6 +965,9 @@ impl<'t, 'a> Reader<'t, 'a> {
         cx.sentence_first_fact = self.facts.len();
         cx.bracket = None;
         cx.respectively = false;
+        cx.list_parent = None;
+        cx.sentence_year = None;
+        cx.scope_words = (false, false);
     }
 
     /// One sentence giving one figure two different values (行政编制25人、事业编制26人
@@ -852,14 +1059,28 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// A label not followed by a number may still name the subject.
     fn subject_from_label(&mut self, cx: &Para<'_>, label: &str, label_from: usize) {
+        self.subject_before(cx, label, label_from, false);
+    }
+
+    /// [`subject_from_label`](Self::subject_from_label) before a relation (增加, 占,
+    /// 预算数, …): there, words the lexicon does not know name a subject of their own,
+    /// and the relation is not about the subject before them.
+    fn subject_before(&mut self, cx: &Para<'_>, label: &str, label_from: usize, relation: bool) {
         if label.is_empty() || self.section == Section::Functions {
             return;
         }
         if self.path(cx, label, label_from) {
             return;
         }
-        if let Some(entry) = lookup(label, self.section, None) {
-            self.subject_of(entry, None, Unit::WanYuan);
+        match lookup(label, self.section, None) {
+            Some(entry) => self.subject_of(entry, None, Unit::WanYuan),
+            None if relation && names_something(label) => {
+                // 1、公务用车购置全区增加…: words the lexicon does not know name a
+                // subject of their own; what follows is not about the one before.
+                self.state.subject = Subject::Unknown;
+                self.state.pair = None;
+            }
+            None => {}
         }
     }
 
@@ -986,8 +1207,18 @@ impl<'t, 'a> Reader<'t, 'a> {
             Self::unmatched(cx, &n);
             return;
         }
-        if cx.p.get(n.end..) == Some(".") {
-            // 经营收入0. at the end of a cut-off passage: the figure is incomplete.
+        if cx.p.get(n.end..) == Some(".")
+            || (n.unit == NumUnit::Bare && cx.p.get(n.unit_end..).is_some_and(str::is_empty))
+        {
+            // 经营收入0. or 支出总计4461 at the end of a cut-off passage: the figure
+            // is incomplete.
+            Self::unmatched(cx, &n);
+            return;
+        }
+        let scope = self.sentence_scope(cx, n.start);
+        if scope == Scope::Elsewhere {
+            // 2021年的三公经费…, 2022年区直…: another year's or another scope's figures.
+            Self::unmatched(cx, &n);
             return;
         }
         if self.state.frame_open && (n.unit.is_money() || n.unit.is_count()) {
@@ -1030,10 +1261,11 @@ impl<'t, 'a> Reader<'t, 'a> {
         if label.contains("决算") || label.contains("支出") || label.contains("实际") {
             self.state.budget_list = false;
         }
-        // 上年末在职教师509人: last year's figure of the subject named after it.
+        // 上年末在职教师509人: last year's figure of the subject named after it; in a
+        // sentence about last year (2021年的三公经费决算数…), every figure is.
         let (label, prior) = match prior_prefix(label) {
             Some(rest) => (rest, true),
-            None => (label, false),
+            None => (label, scope == Scope::PriorYear),
         };
         let trimmed = label.trim_start_matches(['累', '计', '共', '合']);
         if n.unit == NumUnit::PersonTimes
@@ -1092,9 +1324,42 @@ impl<'t, 'a> Reader<'t, 'a> {
             return;
         };
         let after = cx.p.get(n.unit_end..).unwrap_or_default();
+        if entry.target == Target::Nothing {
+            self.state.subject = Subject::Unknown;
+            Self::unmatched(cx, &n);
+            return;
+        }
+        if let (Target::Two(a, b), Some(second)) = (entry.target, pair_second(cx.p, &n)) {
+            // 收、支总计各是4125.49，4143.91万元: one figure each, in order.
+            let unit = unit_of(&second);
+            let first = Num {
+                unit: if n.unit == NumUnit::Bare {
+                    second.unit
+                } else {
+                    n.unit
+                },
+                ..n
+            };
+            let ok = self.figure(cx, a, Want::Amount, &first, Reading::Pair)
+                & self.figure(cx, b, Want::Amount, &second, Reading::Pair);
+            if !ok {
+                Self::unmatched(cx, &n);
+            }
+            self.subject_of(entry, Some(&second), unit);
+            cx.skip_past = Some(second.unit_end);
+            return;
+        }
+        if let Some(parent) = cx.list_parent.as_deref() {
+            if entry.target.subject() == Some(parent) {
+                // 编制数11个，其中：行政编制0个: a part after 其中 is never its parent.
+                Self::unmatched(cx, &n);
+                return;
+            }
+        }
         let ids: Vec<&str> = match entry.target {
             Target::One(id) => vec![count_family(id, n.unit, after)],
             Target::Two(a, b) => vec![a, b],
+            Target::Nothing => vec![],
             Target::AssetValue => match self.state.asset {
                 Some(Asset::Building) => vec!["assets.building_value"],
                 Some(Asset::Vehicles) => vec!["assets.vehicle_value"],
@@ -1269,7 +1534,22 @@ impl<'t, 'a> Reader<'t, 'a> {
     }
 
     /// Emits the figure `n` as fact `id` of kind `want`; false when it does not fit.
-    fn figure(&mut self, cx: &Para<'_>, id: &str, want: Want, n: &Num, how: Reading) -> bool {
+    fn figure(&mut self, cx: &mut Para<'_>, id: &str, want: Want, n: &Num, how: Reading) -> bool {
+        // A sentence about last year states last year's figures; one about another
+        // year or another scope states none of this report's.
+        let prior_id;
+        let id = match self.sentence_scope(cx, n.start) {
+            Scope::ThisYear => id,
+            Scope::Elsewhere => return false,
+            Scope::PriorYear if id.ends_with(".prior_year") => id,
+            Scope::PriorYear => match FactId::new(id) {
+                Ok(fact) if fact.suffix().is_none() => {
+                    prior_id = dotted(id, "prior_year");
+                    prior_id.as_str()
+                }
+                _ => return false,
+            },
+        };
         let value = match want {
             Want::Amount if n.unit.is_money() || n.unit == NumUnit::Bare => {
                 match Amount::parse_in(n.text(cx.p), unit_of(n)) {
@@ -1348,7 +1628,11 @@ impl<'t, 'a> Reader<'t, 'a> {
             return Flow::AsText;
         }
         if !matches!(kw, Kw::Share | Kw::Completion) {
-            self.subject_from_label(cx, label, label_from);
+            let relation = matches!(
+                kw,
+                Kw::Direction { .. } | Kw::Unchanged | Kw::Budget(_) | Kw::Variance
+            );
+            self.subject_before(cx, label, label_from, relation);
         }
         match kw {
             Kw::Direction { up, rate } => self.direction(cx, t, up, rate),
@@ -1694,13 +1978,20 @@ impl<'t, 'a> Reader<'t, 'a> {
             return Flow::Next(n.unit_end);
         }
         let budget = self.state.frame == Frame::Budget;
-        // A pair of totals (收入、支出总计各减少…) states the relation of both.
-        let ids: Vec<Rc<str>> = std::iter::once(id)
-            .chain(self.state.pair.map(Rc::from))
-            .collect();
-        let mut ok = true;
-        for id in &ids {
-            ok &= self.relation(cx, id, t, &n, up, is_rate, count, budget, &word);
+        // A pair of totals (收入、支出总计各减少…) states the relation of both: one
+        // figure for both, or one each (各减少1267.86，2570.97万元).
+        let second = self.state.pair.and_then(|_| pair_second(p, &n));
+        let mut ok = self.relation(cx, &id, t, &n, up, is_rate, count, budget, &word);
+        if let Some(pair) = self.state.pair {
+            let other = second.unwrap_or(n);
+            ok &= self.relation(cx, pair, t, &other, up, is_rate, count, budget, &word);
+        }
+        if let Some(second) = second {
+            cx.skip_past = Some(second.unit_end);
+            if !ok {
+                Self::unmatched(cx, &n);
+            }
+            return Flow::Next(second.unit_end);
         }
         if !ok {
             Self::unmatched(cx, &n);
@@ -1724,6 +2015,10 @@ impl<'t, 'a> Reader<'t, 'a> {
         word: &str,
     ) -> bool {
         let p = cx.p;
+        if self.sentence_scope(cx, n.start) != Scope::ThisYear {
+            // The change of another year's or another scope's figure.
+            return false;
+        }
         if is_rate {
             let (suffix, how) = if budget {
                 ("budget_variance_rate", Reading::BudgetVarianceRate)
@@ -1813,6 +2108,9 @@ impl<'t, 'a> Reader<'t, 'a> {
         negative: bool,
         how: Reading,
     ) -> bool {
+        if self.sentence_scope(cx, n.start) != Scope::ThisYear {
+            return false;
+        }
         let id = dotted(base, suffix);
         match n.text(cx.p).parse::<Percent>() {
             Ok(v) => {

@@ -192,9 +192,21 @@ pub(super) fn frame_phrase(rest: &str) -> Option<(Frame, usize, bool)> {
     if rest.starts_with("同比") {
         return Some((Frame::Prior, "同比".len(), true));
     }
-    let lead = ["比", "较", "与", "同"]
-        .into_iter()
-        .find(|w| rest.starts_with(w))?;
+    let lead = [
+        "相较于",
+        "相比于",
+        "相对于",
+        "相较",
+        "较之",
+        "对比",
+        "比",
+        "较",
+        "与",
+        "同",
+        "和",
+    ]
+    .into_iter()
+    .find(|w| rest.starts_with(w))?;
     let mut at = lead.len();
     let after = rest.get(at..)?;
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
@@ -238,6 +250,13 @@ pub(super) fn frame_phrase(rest: &str) -> Option<(Frame, usize, bool)> {
         ];
         let (word, frame) = OBJECTS.iter().find(|(w, _)| after.starts_with(w))?;
         at += word.len();
+        // 和上年结转结余: last year's balance carried over, not a comparison.
+        if rest
+            .get(at..)
+            .is_some_and(|r| r.starts_with("结转") || r.starts_with("结余"))
+        {
+            return None;
+        }
         *frame
     };
     let mut closed = false;
@@ -465,12 +484,14 @@ const KW_JIAO: &[(&str, Kw)] = &[kw("较上年", Kw::Frame(Frame::Prior, false))
 const KW_YU3: &[(&str, Kw)] = &[kw("与上年", Kw::Frame(Frame::Prior, false))];
 const KW_TONG: &[(&str, Kw)] = &[kw("同比", Kw::Frame(Frame::Prior, false))];
 const KW_XIANG: &[(&str, Kw)] = &[kw("相比较", Kw::Close), kw("相比", Kw::Close)];
+const KW_DUI: &[(&str, Kw)] = &[kw("对比上年", Kw::Frame(Frame::Prior, false))];
+const KW_HE: &[(&str, Kw)] = &[kw("和上年", Kw::Frame(Frame::Prior, false))];
 
 /// Every keyword table (each holds the keywords of one first character).
 const KW_TABLES: &[&[(&str, Kw)]] = &[
     KW_ZENG, KW_JIAN, KW_XIA, KW_SHANG, KW_JIANG, KW_WU, KW_MEI, KW_CHI, KW_ZHAN, KW_NIAN, KW_QUAN,
     KW_YU, KW_ZHI, KW_JUE, KW_WAN, KW_ZHU, KW_CHA, KW_BAO, KW_KAI, KW_FEN, KW_JIE, KW_DAN,
-    KW_PAREN, KW_JU, KW_BI, KW_JIAO, KW_YU3, KW_TONG, KW_XIANG,
+    KW_PAREN, KW_JU, KW_BI, KW_JIAO, KW_YU3, KW_TONG, KW_XIANG, KW_DUI, KW_HE,
 ];
 
 /// The ideographs a keyword starts with.
@@ -522,10 +543,15 @@ fn keyword_at(first: char, rest: &str) -> Option<(Kw, usize)> {
         '单' => KW_DAN,
         '（' => KW_PAREN,
         '具' => KW_JU,
-        '比' | '较' | '与' | '同' => {
+        '比' | '较' | '与' | '同' | '对' | '和' => {
             return frame_phrase(rest).map(|(frame, len, closed)| (Kw::Frame(frame, closed), len));
         }
-        '相' => KW_XIANG,
+        '相' => {
+            if let Some((frame, len, closed)) = frame_phrase(rest) {
+                return Some((Kw::Frame(frame, closed), len));
+            }
+            KW_XIANG
+        }
         _ => return None,
     };
     let (text, kw) = table.iter().find(|(text, _)| rest.starts_with(text))?;

@@ -158,6 +158,9 @@ pub(super) enum Target {
     Two(&'static str, &'static str),
     /// 价值: the value of the asset named last (房屋 or 车辆).
     AssetValue,
+    /// Words that look like a subject but name no figure of the schema (离退休人员
+    /// is 离休 and 退休 together): a figure of theirs is not attributed.
+    Nothing,
 }
 
 impl Target {
@@ -165,7 +168,7 @@ impl Target {
     pub(super) fn subject(self) -> Option<&'static str> {
         match self {
             Target::One(id) | Target::Two(id, _) => Some(id),
-            Target::AssetValue => None,
+            Target::AssetValue | Target::Nothing => None,
         }
     }
 }
@@ -238,6 +241,7 @@ fn lexicon_line(line: &'static str) -> Result<Label, String> {
     };
     let target = match base.split_once('+') {
         _ if base == "@asset_value" => Target::AssetValue,
+        _ if base == "-" => Target::Nothing,
         Some((a, b)) => Target::Two(a, b),
         None => Target::One(base),
     };
@@ -379,6 +383,10 @@ fn filler_tail(tail: &str) -> bool {
         "公共预算",
         "拨款",
         "经费",
+        "全区",
+        "全县",
+        "全市",
+        "全镇",
     ];
     let mut depth = 0usize;
     let mut rest = tail;
