@@ -940,6 +940,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         self.state.frame_open = false;
         self.state.budget_list = false;
         self.state.breakdown = None;
+        self.change_of_parent(cx);
         self.withdraw_conflicts(cx);
         let unmatched = std::mem::take(&mut cx.unmatched);
         if !unmatched.is_empty() {
@@ -968,6 +969,122 @@ impl<'t, 'a> Reader<'t, 'a> {
         cx.list_parent = None;
         cx.sentence_year = None;
         cx.scope_words = (false, false);
+    }
+
+    /// 收入总计3759.2万元，其中年初结转和结余1366.76万元，较2019年增加197.03万元，增加5.5%:
+    /// a change and rate after a part listed under 其中 may be the part's or the
+    /// whole's. When they fit the whole (197.03 / (3759.2 − 197.03) = 5.53%) and not the
+    /// part (16.84%), and the whole has no change of its own, they are the whole's;
+    /// the reading is reported.
+    fn change_of_parent(&mut self, cx: &mut Para<'_>) {
+        use crate::fact::Suffix;
+        let Some(parent) = cx.list_parent.clone() else {
+            return;
+        };
+        let first = cx.sentence_first_fact.min(self.facts.len());
+        let sentence = self.facts.get(first..).unwrap_or_default();
+        let amount = |base: &str, suffix: Option<Suffix>| {
+            sentence.iter().flatten().find_map(|(id, f)| {
+                (id.base() == base && id.suffix() == suffix)
+                    .then(|| f.value().as_amount())
+                    .flatten()
+            })
+        };
+        let rate = |base: &str| {
+            sentence.iter().flatten().find_map(|(id, f)| {
+                (id.base() == base && id.suffix() == Some(Suffix::ChangeRate))
+                    .then(|| f.value().as_percent())
+                    .flatten()
+            })
+        };
+        let Some(whole) = amount(&parent, None) else {
+            return;
+        };
+        if amount(&parent, Some(Suffix::Change)).is_some() || rate(&parent).is_some() {
+            return;
+        }
+        let parts: Vec<String> = sentence
+            .iter()
+            .flatten()
+            .filter(|(id, _)| id.suffix() == Some(Suffix::Change) && id.base() != &*parent)
+            .map(|(id, _)| id.base().to_owned())
+            .collect();
+        let fits = |value: &Amount, change: &Amount, r: &Percent| {
+            crate::rounding::check_change(value, change, r)
+                .is_ok_and(|v| v.outcome() != crate::rounding::Outcome::Inconsistent)
+        };
+        for part in parts {
+            let (Some(value), Some(change), Some(r)) = (
+                amount(&part, None),
+                amount(&part, Some(Suffix::Change)),
+                rate(&part),
+            ) else {
+                continue;
+            };
+            if fits(&value, &change, &r) || !fits(&whole, &change, &r) {
+                continue;
+            }
+            let mut span = None;
+            for slot in self.facts.iter_mut().skip(first) {
+                let Some((id, fact)) = slot else { continue };
+                if id.base() != part || id.suffix().is_none() {
+                    continue;
+                }
+                let Ok(moved) = FactId::new(&format!(
+                    "{parent}.{}",
+                    id.suffix().map_or("", Suffix::as_str)
+                )) else {
+                    continue;
+                };
+                if matches!(
+                    id.suffix(),
+                    Some(
+                        Suffix::Change
+                            | Suffix::ChangeRate
+                            | Suffix::ChangeWord
+                            | Suffix::ChangeRateWord
+                    )
+                ) {
+                    span = span.or(fact.span());
+                    *id = moved;
+                }
+            }
+            if let Some(span) = span {
+                self.diagnostics.push(Diagnostic {
+                    level: DiagnosticLevel::Note,
+                    message: format!(
+                        "the change stated after the part {part} fits the whole {parent}, not the part: read as the whole's"
+                    ),
+                    span,
+                });
+            }
+            return;
+        }
+    }
+
+    /// Gives the statements of `from` made in this sentence (and their relations) to
+    /// `to` instead; whether there were any.
+    fn rekey_in_sentence(&mut self, cx: &Para<'_>, from: &str, to: &str) -> bool {
+        let first = cx.sentence_first_fact.min(self.facts.len());
+        let mut any = false;
+        for slot in self.facts.iter_mut().skip(first) {
+            let Some((id, _)) = slot else { continue };
+            if id.base() != from {
+                continue;
+            }
+            let moved = match id.suffix() {
+                None => FactId::new(to),
+                Some(suffix) => FactId::new(&dotted(to, suffix.as_str())),
+            };
+            if let Ok(moved) = moved {
+                *id = moved;
+                any = true;
+            }
+        }
+        if any {
+            self.set_subject(to, Want::Amount, None, Unit::WanYuan);
+        }
+        any
     }
 
     /// One sentence giving one figure two different values (行政编制25人、事业编制26人
@@ -1215,6 +1332,10 @@ impl<'t, 'a> Reader<'t, 'a> {
             Self::unmatched(cx, &n);
             return;
         }
+        if label.starts_with("其中") && cx.list_parent.is_none() {
+            // 收入总计…，其中年初结转和结余…: the parts of the subject before.
+            cx.list_parent = self.subject_id().map(Rc::from);
+        }
         let scope = self.sentence_scope(cx, n.start);
         if scope == Scope::Elsewhere {
             // 2021年的三公经费…, 2022年区直…: another year's or another scope's figures.
@@ -1349,11 +1470,21 @@ impl<'t, 'a> Reader<'t, 'a> {
             cx.skip_past = Some(second.unit_end);
             return;
         }
-        if let Some(parent) = cx.list_parent.as_deref() {
-            if entry.target.subject() == Some(parent) {
-                // 编制数11个，其中：行政编制0个: a part after 其中 is never its parent.
-                Self::unmatched(cx, &n);
-                return;
+        if let Some(parent) = cx.list_parent.clone() {
+            if entry.target.subject() == Some(&*parent) {
+                let total = match &*parent {
+                    "revenue.current_year" => Some("revenue.total"),
+                    "expenditure.current_year" => Some("expenditure.total"),
+                    _ => None,
+                };
+                // 总支出125.08万元，其中本年支出116.12万元: a whole whose part is the
+                // year's spending is the 支出总计.
+                if !total.is_some_and(|total| self.rekey_in_sentence(cx, &parent, total)) {
+                    // 编制数11个，其中：行政编制0个: a part after 其中 is never its parent.
+                    Self::unmatched(cx, &n);
+                    return;
+                }
+                cx.list_parent = total.map(Rc::from);
             }
         }
         let ids: Vec<&str> = match entry.target {
