@@ -177,6 +177,9 @@ pub(super) struct Reader<'t, 'a> {
     scope: Option<bool>,
     /// Whether the section has moved on to another scope than the document's.
     elsewhere: bool,
+    /// The revenue and spending totals named last in the section (收入总计 or 本年收入
+    /// 合计), which 收入 and 支出 alone stand for.
+    last_side: [Option<&'static str>; 2],
     state: State,
     /// Paths resolved so far, up to their last level: `教育支出（类）职业教育（款）` → 20503.
     parents: BTreeMap<String, FunctionCode>,
@@ -682,6 +685,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             report_year: None,
             scope: None,
             elsewhere: false,
+            last_side: [None, None],
             state: State::new(),
             parents: BTreeMap::new(),
         }
@@ -691,6 +695,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     pub(super) fn enter(&mut self, section: Section) {
         self.section = section;
         self.elsewhere = false;
+        self.last_side = [None, None];
         self.state = State::new();
     }
 
@@ -1137,6 +1142,17 @@ impl<'t, 'a> Reader<'t, 'a> {
     }
 
     fn set_subject(&mut self, id: &str, want: Want, n: Option<&Num>, unit: Unit) {
+        const SIDES: [(&str, usize); 4] = [
+            ("revenue.total", 0),
+            ("revenue.current_year", 0),
+            ("expenditure.total", 1),
+            ("expenditure.current_year", 1),
+        ];
+        if let Some((known, side)) = SIDES.iter().find(|(known, _)| *known == id) {
+            if let Some(slot) = self.last_side.get_mut(*side) {
+                *slot = Some(known);
+            }
+        }
         let decimals = n.map_or(2, |n| u32::try_from(n.decimals).unwrap_or(2));
         let same =
             matches!(&self.state.subject, Subject::Base { id: current, .. } if &**current == id);
@@ -1201,12 +1217,32 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
     }
 
+    /// The fact base the entry names here: 收入 and 支出 alone name the total of their
+    /// side named last in the section.
+    fn resolve(&self, target: Target) -> Option<&'static str> {
+        match target {
+            Target::Side(revenue) => {
+                Some(self.last_side[usize::from(!revenue)].unwrap_or(if revenue {
+                    "revenue.current_year"
+                } else {
+                    "expenditure.current_year"
+                }))
+            }
+            other => other.subject(),
+        }
+    }
+
     /// Makes the lexicon entry `entry` the subject (both totals of a pair).
     fn subject_of(&mut self, entry: &Label, n: Option<&Num>, unit: Unit) {
-        if let Some(id) = entry.target.subject() {
+        if let Some(id) = self.resolve(entry.target) {
             self.set_subject(id, entry.want, n, unit);
             if let Target::Two(_, second) = entry.target {
                 self.state.pair = Some(second);
+                if let Some(slot) = self.last_side.get_mut(1) {
+                    if second == "expenditure.total" {
+                        *slot = Some(second);
+                    }
+                }
             }
         }
     }
@@ -1389,10 +1425,14 @@ impl<'t, 'a> Reader<'t, 'a> {
             None => (label, scope == Scope::PriorYear),
         };
         let trimmed = label.trim_start_matches(['累', '计', '共', '合']);
-        if n.unit == NumUnit::PersonTimes
-            && lookup(label, self.section, Some(Want::Count)).is_none()
-        {
-            let bare = trimmed.is_empty() || matches!(trimmed, "接待" | "出国" | "出访" | "共接待");
+        let persons_unit = n.unit == NumUnit::PersonTimes
+            || (n.unit == NumUnit::Person && self.state.persons.is_some());
+        if persons_unit && lookup(label, self.section, Some(Want::Count)).is_none() {
+            let bare = trimmed.is_empty()
+                || matches!(
+                    trimmed,
+                    "接待" | "出国" | "出访" | "共接待" | "人数" | "人次" | "接待人数" | "出国人数"
+                );
             if let Some(id) = self.state.persons.take().filter(|_| bare) {
                 if self.figure(cx, id, Want::Count, &n, Reading::Persons) {
                     return;
@@ -1489,6 +1529,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         let ids: Vec<&str> = match entry.target {
             Target::One(id) => vec![count_family(id, n.unit, after)],
+            Target::Side(_) => self.resolve(entry.target).into_iter().collect(),
             Target::Two(a, b) => vec![a, b],
             Target::Nothing => vec![],
             Target::AssetValue => match self.state.asset {
@@ -2455,12 +2496,41 @@ impl<'t, 'a> Reader<'t, 'a> {
             && matches!(self.section, Section::Other | Section::Unknown)
         {
             ids.push("office_operating_cost".to_owned());
+        } else if segment.starts_with("预算") || segment.starts_with("年初预算") {
+            // 因公出国（境）费支出决算为0.00万元，本年无预算: a budget of nothing.
+            if let Subject::Base {
+                id, count: false, ..
+            } = &self.state.subject
+            {
+                ids.push(dotted(id, "budget"));
+            }
+        } else if matches!(self.section, Section::ThreePublic | Section::Unknown) {
+            // 无因公出国（境）人数, 无新购车辆, 无车辆购置费支出: a 三公 figure of nothing.
+            // Only words that say what is counted: 无外事接待 could be the money or
+            // the batches.
+            let said = [
+                "人数", "人次", "人员", "车辆", "批次", "费", "费用", "支出", "经费",
+            ]
+            .iter()
+            .any(|w| segment.ends_with(w));
+            if let Some(id) = lookup(segment, self.section, None)
+                .and_then(|e| e.target.subject())
+                .filter(|_| said)
+            {
+                if id.starts_with("three_public.") {
+                    ids.push(id.to_owned());
+                }
+            }
         }
         if ids.is_empty() {
             return Flow::Next(t.end);
         }
         for id in ids {
-            self.emit_at(cx, &id, zero(), range.clone(), Reading::Nil);
+            let value = match FactId::new(&id).map(|f| f.kind()) {
+                Ok(crate::fact::FactKind::Count) => Value::Count(0),
+                _ => zero(),
+            };
+            self.emit_at(cx, &id, value, range.clone(), Reading::Nil);
         }
         Flow::Next(end)
     }

@@ -391,15 +391,15 @@ const DOWN_RATE: Kw = Kw::Direction {
 };
 
 // Keyword tables by first character, longest first.
-const KW_ZENG: &[(&str, Kw)] = &[kw("增加", UP), kw("增长", UP_RATE)];
-const KW_JIAN: &[(&str, Kw)] = &[kw("减少", DOWN)];
+const KW_ZENG: &[(&str, Kw)] = &[kw("增加", UP), kw("增长", UP_RATE), kw("增幅", UP_RATE)];
+const KW_JIAN: &[(&str, Kw)] = &[kw("减少", DOWN), kw("减幅", DOWN_RATE)];
 const KW_XIA: &[(&str, Kw)] = &[kw("下降", DOWN_RATE)];
 const KW_SHANG: &[(&str, Kw)] = &[
     kw("上年决算数为", Kw::Prior),
     kw("上年决算数", Kw::Prior),
     kw("上升", UP_RATE),
 ];
-const KW_JIANG: &[(&str, Kw)] = &[kw("降低", DOWN_RATE)];
+const KW_JIANG: &[(&str, Kw)] = &[kw("降低", DOWN_RATE), kw("降幅", DOWN_RATE)];
 const KW_WU: &[(&str, Kw)] = &[kw("无变化", Kw::Unchanged), kw("无", Kw::Nothing)];
 const KW_MEI: &[(&str, Kw)] = &[kw("没有变化", Kw::Unchanged), kw("没有", Kw::Nothing)];
 const KW_CHI: &[(&str, Kw)] = &[kw("持平", Kw::Unchanged)];

@@ -161,6 +161,9 @@ pub(super) enum Target {
     /// Words that look like a subject but name no figure of the schema (离退休人员
     /// is 离休 and 退休 together): a figure of theirs is not attributed.
     Nothing,
+    /// 收入 or 支出 alone: the revenue (`true`) or spending total named last in the
+    /// section (收入总计 or 本年收入合计), the year's when none was.
+    Side(bool),
 }
 
 impl Target {
@@ -169,6 +172,8 @@ impl Target {
         match self {
             Target::One(id) | Target::Two(id, _) => Some(id),
             Target::AssetValue | Target::Nothing => None,
+            Target::Side(true) => Some("revenue.current_year"),
+            Target::Side(false) => Some("expenditure.current_year"),
         }
     }
 }
@@ -242,6 +247,8 @@ fn lexicon_line(line: &'static str) -> Result<Label, String> {
     let target = match base.split_once('+') {
         _ if base == "@asset_value" => Target::AssetValue,
         _ if base == "-" => Target::Nothing,
+        _ if base == "@revenue" => Target::Side(true),
+        _ if base == "@expenditure" => Target::Side(false),
         Some((a, b)) => Target::Two(a, b),
         None => Target::One(base),
     };
@@ -409,6 +416,41 @@ fn filler_tail(tail: &str) -> bool {
     true
 }
 
+/// Whether `prefix`, the words before 收入 or 支出 in a label, only says whose and
+/// when (本部门2016年度, 全年, 单位).
+fn side_prefix(prefix: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "本部门",
+        "本单位",
+        "我单位",
+        "部门",
+        "单位",
+        "本年度",
+        "本年",
+        "全年",
+        "年度",
+        "年",
+        "度",
+        "其中",
+        "的",
+    ];
+    let mut rest = prefix;
+    while let Some(c) = rest.chars().next() {
+        if let Some(w) = WORDS.iter().find(|w| rest.starts_with(**w)) {
+            rest = rest.get(w.len()..).unwrap_or_default();
+            continue;
+        }
+        if !(c.is_ascii_digit()
+            || c.is_whitespace()
+            || "、，：.（）一二三四五六七八九十".contains(c))
+        {
+            return false;
+        }
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+    }
+    true
+}
+
 /// The lexicon entry that `label` names in `section`, taking a figure of kind `want`
 /// (any kind when `None`). Of the phrases the label contains, the one that ends last
 /// wins (a specific one before a generic measure), then the longest, then the first
@@ -456,6 +498,15 @@ pub(super) fn lookup(label: &str, section: Section, want: Option<Want>) -> Optio
             let end = at + entry.key.len();
             if !label.get(end..).is_some_and(filler_tail) {
                 continue;
+            }
+            if let Target::Side(_) = entry.target {
+                // 收入 and 支出 alone name a total only in the sections about totals,
+                // and only when nothing but the unit and the year comes before them
+                // (纳入专户管理的非税收入拨款支出 is no total).
+                if section == Section::Unknown || !side_prefix(label.get(..at).unwrap_or_default())
+                {
+                    continue;
+                }
             }
             let rank = (!entry.generic, end, entry.key.len());
             let better = best.is_none_or(|(r, j)| rank > r || (rank == r && i < j));
