@@ -1221,13 +1221,17 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// side named last in the section.
     fn resolve(&self, target: Target) -> Option<&'static str> {
         match target {
-            Target::Side(revenue) => {
-                Some(self.last_side[usize::from(!revenue)].unwrap_or(if revenue {
-                    "revenue.current_year"
-                } else {
-                    "expenditure.current_year"
-                }))
-            }
+            Target::Side(revenue) => Some(
+                self.last_side
+                    .get(usize::from(!revenue))
+                    .copied()
+                    .flatten()
+                    .unwrap_or(if revenue {
+                        "revenue.current_year"
+                    } else {
+                        "expenditure.current_year"
+                    }),
+            ),
             other => other.subject(),
         }
     }
