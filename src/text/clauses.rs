@@ -1992,6 +1992,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 }
                 let end = reason_end(p, start).max(start);
                 self.reason(cx, start..end);
+                self.reason_figures(cx, start..end);
                 Flow::Next(end)
             }
             Kw::List(reach) => Flow::Next(reach_end(p, t.end, reach)),
@@ -2378,6 +2379,63 @@ impl<'t, 'a> Reader<'t, 'a> {
     }
 
     /// 主要原因是：… — the reason for the last change or budget comparison.
+    /// The changes a reason states of named subjects (主要原因是基本支出减少6.08万元，项目
+    /// 支出减少34.15万元): only `subject 增加/减少 figure [，增长/下降 x%]` with a subject the
+    /// lexicon names specifically in the same clause; nothing else in a reason is
+    /// read, and the subject of the sentence is not changed.
+    fn reason_figures(&mut self, cx: &mut Para<'_>, range: Range<usize>) {
+        let p = cx.p;
+        let saved = (
+            self.state.subject.clone(),
+            self.state.pair,
+            self.state.frame,
+        );
+        let mut at = range.start;
+        let mut label_start = range.start;
+        let mut subject: Option<&'static str> = None;
+        while let Some(t) = next_token(p, at).filter(|t| t.end <= range.end) {
+            at = t.end;
+            match t.tok {
+                Tok::Delim(c) => {
+                    if c != '，' {
+                        subject = None;
+                    }
+                    label_start = t.end;
+                }
+                Tok::Kw(Kw::Direction { up, rate }) => {
+                    let label = p.get(label_start..t.start).unwrap_or_default();
+                    if !label.is_empty() {
+                        subject = lookup(label, self.section, Some(Want::Amount))
+                            .filter(|e| !e.generic)
+                            .and_then(|e| e.target.subject());
+                    }
+                    let Some(id) = subject else {
+                        label_start = t.end;
+                        continue;
+                    };
+                    let word = p.get(t.start..t.end).unwrap_or_default().to_owned();
+                    let Some(n) = Self::adjacent(p, t.end) else {
+                        label_start = t.end;
+                        continue;
+                    };
+                    let is_rate = n.unit == NumUnit::Percent;
+                    if is_rate || n.unit.is_money() || (n.unit == NumUnit::Bare && !rate) {
+                        self.relation(cx, id, t, &n, up, is_rate, false, false, &word);
+                    }
+                    at = n.unit_end;
+                    label_start = n.unit_end;
+                }
+                Tok::Kw(Kw::Frame(..)) => {
+                    // A comparison the reason names itself (较年初预算…): not read.
+                    subject = None;
+                    label_start = t.end;
+                }
+                Tok::Kw(_) | Tok::Num(_) => label_start = t.end,
+            }
+        }
+        (self.state.subject, self.state.pair, self.state.frame) = saved;
+    }
+
     fn reason(&mut self, cx: &Para<'_>, range: Range<usize>) {
         let text = cx.p.get(range.clone()).unwrap_or_default().trim();
         let Some(id) = self.subject_id().map(str::to_owned) else {

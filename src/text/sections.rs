@@ -199,7 +199,7 @@ pub(super) struct Label {
     sections: u32,
     /// A generic measure (总支出, 财政拨款支出) loses to a specific subject in the
     /// same label (“三公”经费总支出 is the 三公 total).
-    generic: bool,
+    pub generic: bool,
 }
 
 /// The subject lexicon (`data/lexicon.tsv`, compiled into the crate).
