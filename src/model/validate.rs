@@ -421,6 +421,22 @@ pub(crate) fn write(p: &Parts) -> Result<Disclosure, ModelError> {
     Ok(d)
 }
 
+/// Writes what `p` states, unvalidated: a figure two tables hold is written
+/// once when the copies agree and twice when they differ, for the audit to
+/// judge.
+pub(crate) fn write_statements(p: &Parts) -> Result<Disclosure, ModelError> {
+    let mut copy = p.clone();
+    let mut w = Writer::statements(p.unit);
+    walk(&mut w, &mut copy)?;
+    let mut d = w.d;
+    d.set_fiscal_year(Some(p.fiscal_year));
+    let department = p.department.trim();
+    d.set_department((!department.is_empty()).then(|| department.to_owned()));
+    d.units_mut().clone_from(&p.overview.units);
+    d.divisions_mut().clone_from(&p.overview.divisions);
+    Ok(d)
+}
+
 /// Validates once: normalizes shared figures, checks required totals,
 /// codes and units, then runs the audit and refuses every error finding.
 pub(crate) fn validate(p: &mut Parts) -> R {
