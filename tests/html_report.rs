@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 //! The HTML report of the reference report, opened in a real browser:
 //! headless Chromium from Debian's packages (`apt-get install chromium`,
 //! which `.ci/run` does; `JUESUAN_CHROMIUM` names another binary). The test
@@ -181,7 +186,7 @@ fn the_reference_report_renders_with_every_finding_highlighted() {
                     continue;
                 }
                 assert!(
-                    marked.iter().any(|m| *m == v),
+                    marked.contains(&v),
                     "{rule}: figure {v} of {id} not highlighted; marks {marked:?}"
                 );
             }
