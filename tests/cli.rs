@@ -553,6 +553,12 @@ fn many_files_in_parallel_keep_their_order() {
         .collect();
     assert_eq!(got, expected);
 
+    // Standard error is no terminal here: no progress bar, only the
+    // unreadable inputs.
+    for line in stderr(&parallel).lines() {
+        assert!(line.starts_with("error: "), "{line}");
+    }
+
     // Text: one summary for the run.
     let o = run(&["audit", "--jobs", "3", dir_arg]);
     assert_eq!(code(&o), 2);
@@ -642,4 +648,27 @@ fn html_is_one_self_contained_file() {
         assert!(!html.contains(needle), "{needle} in the page");
     }
     assert_eq!(html.matches("<article class=\"finding ").count(), 11);
+}
+
+/// Text from pdftotext has a form feed between pages: a finding says its
+/// page, counted from them.
+#[test]
+fn findings_say_their_page() {
+    let path = "tests/fixtures/putuo-social-work-2024.txt";
+    let text = std::fs::read_to_string(Path::new(ROOT).join(path)).unwrap();
+    let o = run(&["audit", "--format", "json", path]);
+    let j: Json = serde_json::from_str(&stdout(&o)).unwrap();
+    let findings = j["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    let out = stdout(&run(&["audit", path]));
+    for f in findings {
+        let start = f["span"]["start"].as_u64().unwrap() as usize;
+        let page = 1 + text[..start].matches('\x0c').count();
+        assert_eq!(f["page"], page, "{f}");
+        let at = format!(
+            "--> {path}:{}:{} (page {page})",
+            f["span"]["line"], f["span"]["column"]
+        );
+        assert!(out.contains(&at), "{at} missing:\n{out}");
+    }
 }
