@@ -7,7 +7,7 @@ use std::io::{BufWriter, ErrorKind, Write};
 use std::ops::Range;
 use std::path::Path;
 
-use juesuan::{Finding, Severity, SeverityCounts, Span, display_width};
+use juesuan::{Finding, Severity, SeverityCounts, Span};
 
 use crate::input::Loaded;
 
@@ -117,20 +117,7 @@ impl<'a> SourceIndex<'a> {
     /// Spaces and carets under the span on its line (wide characters take
     /// two columns).
     pub fn carets(&self, span: &Span) -> Option<String> {
-        let line = self.line(usize::try_from(span.line).ok()?)?;
-        let skip = usize::try_from(span.column.saturating_sub(1)).ok()?;
-        let take = usize::try_from(span.len.max(1)).ok()?;
-        let mut out = String::new();
-        for c in line.chars().take(skip) {
-            out.push_str(if display_width(c) == 2 { "  " } else { " " });
-        }
-        for c in line.chars().skip(skip).take(take) {
-            out.push_str(if display_width(c) == 2 { "^^" } else { "^" });
-        }
-        if out.trim().is_empty() {
-            out.push('^');
-        }
-        Some(out)
+        span.carets_under(self.line(usize::try_from(span.line).ok()?)?)
     }
 
     /// The sentence around a byte range: back past the previous 。 and on
