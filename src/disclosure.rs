@@ -9,7 +9,6 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 use serde_json::{Map, Value as Json};
-use thiserror::Error;
 
 use crate::amount::{Amount, Percent, Unit};
 use crate::date::FiscalYear;
@@ -415,11 +414,45 @@ impl Fact {
 /// assert_eq!(err.path(), r#"facts."revenue.total""#);
 /// assert!(err.to_string().contains("expected a string"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("at {path}: {message}")]
+///
+/// A FinalAccounts that is well-formed JSON but fails validation keeps the
+/// [`ModelError`](crate::ModelError) (with its rule) as the error's
+/// [`source`](std::error::Error::source):
+///
+/// ```
+/// use std::error::Error as _;
+/// use juesuan::{FinalAccounts, ModelError};
+///
+/// let err = FinalAccounts::from_json(r#"{
+///     "fiscal_year": 2024, "department": "某部门", "unit": "万元",
+///     "three_public": {"total": "181.58", "overseas_travel": "0.00",
+///                      "vehicles": "179.78", "reception": "1.90"}
+/// }"#).unwrap_err();
+/// let model = err.source().and_then(|e| e.downcast_ref::<ModelError>()).unwrap();
+/// assert_eq!(model.rule(), Some("T9.total"));
+/// assert_eq!(err.model_error(), Some(model));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonError {
     path: String,
     message: String,
+    source: Option<Box<crate::model::ModelError>>,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "at {}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for JsonError {
+    /// The [`ModelError`](crate::ModelError) of a report that fails
+    /// validation (the error itself, not its box, so that it downcasts).
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
 }
 
 impl JsonError {
@@ -433,7 +466,39 @@ impl JsonError {
         JsonError {
             path: path.into(),
             message: message.into(),
+            source: None,
         }
+    }
+
+    /// A report that is well-formed but fails validation, at `path`: the
+    /// message says so, and `source` is kept as the error's
+    /// [`source`](std::error::Error::source).
+    ///
+    /// ```
+    /// use std::error::Error as _;
+    /// use juesuan::{JsonError, ModelError};
+    ///
+    /// let e = JsonError::invalid("department", ModelError::Missing { what: "department" });
+    /// assert_eq!(e.to_string(), "at department: fails validation");
+    /// assert!(e.source().unwrap().to_string().starts_with("missing department"));
+    /// ```
+    pub fn invalid(path: impl Into<String>, source: crate::model::ModelError) -> JsonError {
+        JsonError {
+            path: path.into(),
+            message: "fails validation".to_owned(),
+            source: Some(Box::new(source)),
+        }
+    }
+
+    /// The validation error, when the JSON was well-formed but the report
+    /// it holds is not valid (see [`JsonError::invalid`]).
+    ///
+    /// ```
+    /// let e = juesuan::JsonError::new("facts", "expected an object");
+    /// assert!(e.model_error().is_none());
+    /// ```
+    pub fn model_error(&self) -> Option<&crate::model::ModelError> {
+        self.source.as_deref()
     }
 
     /// The JSON path of the offending value ("$" for the document itself).

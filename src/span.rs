@@ -71,7 +71,18 @@ impl Span {
     /// assert_eq!(s.caret_line("收入12").as_deref(), Some("    ^^"));
     /// ```
     pub fn caret_line(&self, original: &str) -> Option<String> {
-        let line = self.source_line(original)?;
+        self.carets_under(self.source_line(original)?)
+    }
+
+    /// The carets of [`Span::caret_line`] under `line`, the span's source
+    /// line already at hand (a caller that shows many spans of one text
+    /// indexes its lines once).
+    ///
+    /// ```
+    /// let s = juesuan::Span::new(7, 3, 2, 0..0);
+    /// assert_eq!(s.carets_under("收入12").as_deref(), Some("    ^^"));
+    /// ```
+    pub fn carets_under(&self, line: &str) -> Option<String> {
         let skip = usize::try_from(self.column.saturating_sub(1)).ok()?;
         let take = usize::try_from(self.len.max(1)).ok()?;
         let mut out = String::new();

@@ -823,6 +823,9 @@ impl<'de> Deserialize<'de> for FinalAccounts {
         deserializer: D,
     ) -> Result<FinalAccounts, D::Error> {
         let parts = Parts::deserialize(deserializer)?;
-        json::from_parts(parts).map_err(serde::de::Error::custom)
+        json::from_parts(parts).map_err(|e| match e.model_error() {
+            Some(m) => serde::de::Error::custom(format!("{e}: {m}")),
+            None => serde::de::Error::custom(e),
+        })
     }
 }

@@ -408,17 +408,30 @@ fn codes(p: &Parts) -> R {
     Ok(())
 }
 
-/// Writes the facts of `p` (checking units).
-pub(crate) fn write(p: &Parts) -> Result<Disclosure, ModelError> {
+/// Writes the facts of `p` with `w` (checking units), and what the report
+/// says of itself.
+fn write_with(p: &Parts, mut w: Writer) -> Result<Disclosure, ModelError> {
     let mut copy = p.clone();
-    let mut w = Writer::new(p.unit);
     walk(&mut w, &mut copy)?;
     let mut d = w.d;
     d.set_fiscal_year(Some(p.fiscal_year));
-    d.set_department(Some(p.department.clone()));
+    let department = p.department.trim();
+    d.set_department((!department.is_empty()).then(|| p.department.clone()));
     d.units_mut().clone_from(&p.overview.units);
     d.divisions_mut().clone_from(&p.overview.divisions);
     Ok(d)
+}
+
+/// Writes the facts of a validated `p` (checking units).
+pub(crate) fn write(p: &Parts) -> Result<Disclosure, ModelError> {
+    write_with(p, Writer::new(p.unit))
+}
+
+/// Writes what `p` states, unvalidated: a figure two tables hold is written
+/// once when the copies agree and twice when they differ, for the audit to
+/// judge.
+pub(crate) fn write_statements(p: &Parts) -> Result<Disclosure, ModelError> {
+    write_with(p, Writer::statements(p.unit))
 }
 
 /// Validates once: normalizes shared figures, checks required totals,
