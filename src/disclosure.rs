@@ -262,6 +262,9 @@ pub enum Reading {
     Date,
     /// What the document says about itself: its years, placeholders left in.
     Document,
+    /// A cell of a table flattened into text (`项目|预算数|决算数|合计|15.24|4.60|`),
+    /// under a row label and a column the reader knows.
+    Table,
 }
 
 impl Reading {
@@ -291,6 +294,7 @@ impl Reading {
             Reading::Reason => "reason: 主要原因是 …",
             Reading::Date => "date: 截至 …",
             Reading::Document => "document: title, headings, placeholders",
+            Reading::Table => "table: a cell under its row label and column",
         }
     }
 }

@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::clauses::Reader;
+use super::flat_table::{self, Cell};
 use super::normalize::{NormalizedText, is_numeral, normalize};
 use super::patterns::{Frame, frame_at, years as years_in};
 use super::sections::{Part, Section, narrative_section, part, sub_section};
-use crate::amount::Unit;
+use crate::amount::{Amount, Percent, Unit};
 use crate::date::FiscalYear;
 use crate::disclosure::{Disclosure, Reading, Value};
 use crate::span::Span;
@@ -295,6 +296,12 @@ struct Document<'t, 'a> {
     /// Whether the last section heading named no section (三、部门决算情况说明), so
     /// that its sub-headings are the sections.
     sections_below: bool,
+    /// A table flattened into text being read: its rows of cells.
+    table_rows: Vec<Vec<Cell>>,
+    /// Whether the table comes one cell per line (all cells in one row).
+    one_per_line: bool,
+    /// The unit the tables state (单位：万元).
+    table_unit: Unit,
     title_year: Option<i32>,
     tables_noted: bool,
 }
@@ -311,6 +318,9 @@ impl<'t, 'a> Document<'t, 'a> {
             votes: BTreeMap::new(),
             priors: Vec::new(),
             sections_below: true,
+            table_rows: Vec::new(),
+            one_per_line: false,
+            table_unit: Unit::WanYuan,
             title_year: None,
             tables_noted: false,
         }
@@ -329,6 +339,10 @@ impl<'t, 'a> Document<'t, 'a> {
     }
 
     fn paragraph(&mut self, p: &str, base: usize) {
+        if self.table_cells(p, base) {
+            return;
+        }
+        self.flush_table();
         self.placeholders(p, base);
         if let Some((level, text)) = heading(p) {
             self.heading(level, text, p, base);
@@ -349,6 +363,10 @@ impl<'t, 'a> Document<'t, 'a> {
             return;
         }
         if starts_tables(p) {
+            self.table_unit = match p {
+                "单位：元" => Unit::Yuan,
+                _ => Unit::WanYuan,
+            };
             self.tables(base, p.len());
             return;
         }
@@ -368,6 +386,98 @@ impl<'t, 'a> Document<'t, 'a> {
         }
         self.years(p, base);
         self.reader.paragraph(p, base, item_marker(p));
+    }
+
+    /// A paragraph that is a cell (`预算数|`, `|`) or a row (`合计|15.24|4.60|`) of a
+    /// table flattened into text: kept for [`Self::flush_table`]. Whether it was one.
+    fn table_cells(&mut self, p: &str, base: usize) -> bool {
+        let bars = p.matches('|').count();
+        if bars == 0 {
+            return false;
+        }
+        // A cell is short and no sentence: narrative that ends with a stray bar (…占
+        // 0.0001%。！[]（）|) is read as narrative.
+        let cell_like = |s: &str| s.chars().count() <= 40 && !s.contains(['。', '；', '，']);
+        if !p.split('|').all(cell_like) {
+            return false;
+        }
+        if bars == 1 && p.ends_with('|') {
+            let text = p.trim_end_matches('|');
+            let cell = Cell {
+                text: text.to_owned(),
+                range: base..base + text.len(),
+            };
+            match self.table_rows.last_mut() {
+                Some(row) if self.one_per_line => row.push(cell),
+                _ => self.table_rows.push(vec![cell]),
+            }
+            self.one_per_line = true;
+            return true;
+        }
+        if bars >= 2 {
+            let mut row = Vec::new();
+            let mut from = 0;
+            for piece in p.split('|') {
+                row.push(Cell {
+                    text: piece.trim().to_owned(),
+                    range: base + from..base + from + piece.len(),
+                });
+                from += piece.len() + 1;
+            }
+            self.table_rows.push(row);
+            self.one_per_line = false;
+            return true;
+        }
+        false
+    }
+
+    /// Reads the flattened table kept so far, if any (see [`flat_table`]).
+    fn flush_table(&mut self) {
+        if self.table_rows.is_empty() {
+            return;
+        }
+        let rows = std::mem::take(&mut self.table_rows);
+        let year = self.reader.report_year.or(self.title_year);
+        let read = flat_table::read(&rows, year, self.reader.section);
+        for figure in read.figures {
+            let text = figure.cell.text.trim().replace(',', "");
+            let value = if figure.column.is_rate() {
+                text.trim_end_matches('%').parse::<Percent>().ok().map(|p| {
+                    Value::Percent(if figure.column.falls_positive() {
+                        p.negated()
+                    } else {
+                        p
+                    })
+                })
+            } else if figure.count {
+                text.parse::<u64>().ok().map(Value::Count)
+            } else {
+                Amount::parse_in(&text, self.table_unit).ok().map(|a| {
+                    Value::Amount(if figure.column.falls_positive() {
+                        a.negated()
+                    } else {
+                        a
+                    })
+                })
+            };
+            match value {
+                Some(value) => {
+                    self.reader
+                        .emit(&figure.id, value, figure.cell.range.clone(), Reading::Table);
+                }
+                None => self.reader.diagnose(
+                    DiagnosticLevel::Note,
+                    format!(
+                        "table cell “{}” is no figure of {}",
+                        figure.cell.text, figure.id
+                    ),
+                    figure.cell.range.clone(),
+                ),
+            }
+        }
+        for (range, message) in read.skipped {
+            self.reader.diagnose(DiagnosticLevel::Note, message, range);
+        }
     }
 
     fn tables(&mut self, at: usize, len: usize) {
@@ -611,6 +721,7 @@ impl<'t, 'a> Document<'t, 'a> {
     }
 
     fn finish(mut self) -> ParsedReport {
+        self.flush_table();
         let first_year = years_in(&self.title).next();
         if let Some((at, _)) = first_year {
             let name = self.title.get(..at).unwrap_or_default().to_owned();
