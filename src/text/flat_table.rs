@@ -130,6 +130,10 @@ pub(super) fn column(text: &str, year: Option<i32>) -> Option<Column> {
     }
 }
 
+/// A row as read: the subject its label names (and whether it counts things), the
+/// label, and one cell per column.
+type RowRead<'c> = (Option<(&'static str, bool)>, &'c Cell, Vec<&'c Cell>);
+
 /// One figure a table states: the fact id, the cell's text and its range.
 #[derive(Debug, Clone)]
 pub(super) struct TableFigure {
@@ -271,7 +275,7 @@ pub(super) fn read(rows: &[Vec<Cell>], year: Option<i32>, section: Section) -> T
     let width = columns.len();
     // The rows: a label, then one cell per column. The total row takes the subject
     // the other rows share a table with (三公).
-    let mut rows_read: Vec<(Option<(&'static str, bool)>, &Cell, Vec<&Cell>)> = Vec::new();
+    let mut rows_read: Vec<RowRead<'_>> = Vec::new();
     while let Some(label) = cells.get(at) {
         if is_value(&label.text) && !label.text.trim().is_empty() {
             out.skipped.push((
