@@ -437,7 +437,12 @@ impl<'t, 'a> Document<'t, 'a> {
             return;
         }
         let rows = std::mem::take(&mut self.table_rows);
-        let year = self.reader.report_year.or(self.title_year);
+        let year = self.reader.report_year.or(self.title_year).or_else(|| {
+            self.votes
+                .iter()
+                .max_by_key(|(year, n)| (**n, **year))
+                .map(|(year, _)| *year)
+        });
         let read = flat_table::read(&rows, year, self.reader.section);
         for figure in read.figures {
             let text = figure.cell.text.trim().replace(',', "");

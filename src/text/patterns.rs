@@ -554,7 +554,17 @@ fn keyword_at(first: char, rest: &str) -> Option<(Kw, usize)> {
         }
         _ => return None,
     };
-    let (text, kw) = table.iter().find(|(text, _)| rest.starts_with(text))?;
+    let Some((text, kw)) = table.iter().find(|(text, _)| rest.starts_with(text)) else {
+        // 增437.7%, 减3.51万元: the one-character direction words, before a figure only.
+        let digit_follows = rest
+            .get(first.len_utf8()..)
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        return match first {
+            '增' if digit_follows => Some((UP_RATE, first.len_utf8())),
+            '减' if digit_follows => Some((DOWN, first.len_utf8())),
+            _ => None,
+        };
+    };
     let after = rest.get(text.len()..).unwrap_or_default();
     match kw {
         // 占用, 占有: not a share.
