@@ -205,6 +205,9 @@ fn short_gap(gap: &str) -> bool {
             | "总额为"
             | "总数为"
             | "数为"
+            | "支出"
+            | "经费"
+            | "资金"
     )
 }
 
@@ -1142,11 +1145,15 @@ impl<'t, 'a> Reader<'t, 'a> {
     }
 
     fn set_subject(&mut self, id: &str, want: Want, n: Option<&Num>, unit: Unit) {
-        const SIDES: [(&str, usize); 4] = [
+        const SIDES: [(&str, usize); 8] = [
             ("revenue.total", 0),
             ("revenue.current_year", 0),
             ("expenditure.total", 1),
             ("expenditure.current_year", 1),
+            ("appropriation.revenue_total", 0),
+            ("appropriation.revenue", 0),
+            ("appropriation.expenditure_total", 1),
+            ("appropriation.expenditure", 1),
         ];
         if let Some((known, side)) = SIDES.iter().find(|(known, _)| *known == id) {
             if let Some(slot) = self.last_side.get_mut(*side) {
@@ -1226,10 +1233,11 @@ impl<'t, 'a> Reader<'t, 'a> {
                     .get(usize::from(!revenue))
                     .copied()
                     .flatten()
-                    .unwrap_or(if revenue {
-                        "revenue.current_year"
-                    } else {
-                        "expenditure.current_year"
+                    .unwrap_or(match (self.section, revenue) {
+                        (Section::Appropriation, true) => "appropriation.revenue",
+                        (Section::Appropriation, false) => "appropriation.expenditure",
+                        (_, true) => "revenue.current_year",
+                        (_, false) => "expenditure.current_year",
                     }),
             ),
             other => other.subject(),
@@ -2114,6 +2122,10 @@ impl<'t, 'a> Reader<'t, 'a> {
     fn direction(&mut self, cx: &mut Para<'_>, t: Token, up: bool, rate: bool) -> Flow {
         let p = cx.p;
         let word = p.get(t.start..t.end).unwrap_or_default().to_owned();
+        if self.state.pair.is_none() && p.get(..t.start).is_some_and(|b| b.ends_with('各')) {
+            // 收入总计…，支出总计…，与2020年度相比，各增加29.6万元: both totals named.
+            self.state.pair = self.pair_named(cx);
+        }
         let mut from = t.end;
         if let Some(after) = skip_alternative(p, from) {
             self.alternative_note(cx, from);
@@ -2174,6 +2186,36 @@ impl<'t, 'a> Reader<'t, 'a> {
             Self::unmatched(cx, &n);
         }
         Flow::Next(n.unit_end)
+    }
+
+    /// The other total of a pair when the sentence named both (收入总计…，支出总计…):
+    /// the subject is one of them, and the other was named in the sentence.
+    fn pair_named(&self, cx: &Para<'_>) -> Option<&'static str> {
+        const PAIRS: &[(&str, &str)] = &[
+            ("revenue.total", "expenditure.total"),
+            ("revenue.current_year", "expenditure.current_year"),
+            ("appropriation.revenue_total", "appropriation.expenditure_total"),
+            ("appropriation.revenue", "appropriation.expenditure"),
+        ];
+        let subject = self.subject_id()?;
+        let first = cx.sentence_first_fact.min(self.facts.len());
+        let named = |id: &str| {
+            self.facts
+                .get(first..)
+                .unwrap_or_default()
+                .iter()
+                .flatten()
+                .any(|(f, _)| f.as_str() == id)
+        };
+        PAIRS.iter().find_map(|(a, b)| {
+            if subject == *b && named(a) {
+                Some(*a)
+            } else if subject == *a && named(b) {
+                Some(*b)
+            } else {
+                None
+            }
+        })
     }
 
     /// One direction relation (增加 x 万元, 下降 y%) of `id`, against last year or the
