@@ -2194,7 +2194,10 @@ impl<'t, 'a> Reader<'t, 'a> {
         const PAIRS: &[(&str, &str)] = &[
             ("revenue.total", "expenditure.total"),
             ("revenue.current_year", "expenditure.current_year"),
-            ("appropriation.revenue_total", "appropriation.expenditure_total"),
+            (
+                "appropriation.revenue_total",
+                "appropriation.expenditure_total",
+            ),
             ("appropriation.revenue", "appropriation.expenditure"),
         ];
         let subject = self.subject_id()?;
