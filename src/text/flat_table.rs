@@ -64,6 +64,12 @@ impl Column {
     }
 }
 
+/// Whether a paragraph is the header cell of the labels' column, which starts a table
+/// flattened one cell per line.
+pub(super) fn is_label_header(text: &str) -> bool {
+    label_column(text)
+}
+
 /// Whether a header cell names the row labels' column.
 fn label_column(text: &str) -> bool {
     let plain: String = text.chars().filter(|c| !c.is_whitespace()).collect();

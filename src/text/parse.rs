@@ -302,6 +302,8 @@ struct Document<'t, 'a> {
     one_per_line: bool,
     /// The unit the tables state (单位：万元).
     table_unit: Unit,
+    /// Whether a table flattened one cell per line without bars is being read.
+    bare_table: bool,
     title_year: Option<i32>,
     tables_noted: bool,
 }
@@ -321,6 +323,7 @@ impl<'t, 'a> Document<'t, 'a> {
             table_rows: Vec::new(),
             one_per_line: false,
             table_unit: Unit::WanYuan,
+            bare_table: false,
             title_year: None,
             tables_noted: false,
         }
@@ -339,10 +342,17 @@ impl<'t, 'a> Document<'t, 'a> {
     }
 
     fn paragraph(&mut self, p: &str, base: usize) {
-        if self.table_cells(p, base) {
+        if self.table_cells(p, base) || self.bare_table_cell(p, base) {
             return;
         }
         self.flush_table();
+        if p.chars().count() <= 20 {
+            if p.contains("单位：万元") {
+                self.table_unit = Unit::WanYuan;
+            } else if p.contains("单位：元") {
+                self.table_unit = Unit::Yuan;
+            }
+        }
         self.placeholders(p, base);
         if let Some((level, text)) = heading(p) {
             self.heading(level, text, p, base);
@@ -426,6 +436,37 @@ impl<'t, 'a> Document<'t, 'a> {
             }
             self.table_rows.push(row);
             self.one_per_line = false;
+            return true;
+        }
+        false
+    }
+
+    /// A cell of a table flattened one cell per line without bars (项目, 预算数, 决算数,
+    /// 合计, 77.00, 68.30, …): from a paragraph that names the labels' column to the
+    /// first paragraph that is no cell. Such a table drops its blank cells, so only
+    /// its complete rows are read. Whether the paragraph was such a cell.
+    fn bare_table_cell(&mut self, p: &str, base: usize) -> bool {
+        let cell = || Cell {
+            text: p.to_owned(),
+            range: base..base + p.len(),
+        };
+        if self.bare_table {
+            let cell_like = p.chars().count() <= 30
+                && !p.contains(['。', '；', '，', '：'])
+                && heading(p).is_none();
+            if cell_like {
+                if let Some(row) = self.table_rows.last_mut() {
+                    row.push(cell());
+                }
+                return true;
+            }
+            self.bare_table = false;
+            return false;
+        }
+        if self.table_rows.is_empty() && flat_table::is_label_header(p) {
+            self.table_rows.push(vec![cell()]);
+            self.bare_table = true;
+            self.one_per_line = true;
             return true;
         }
         false
