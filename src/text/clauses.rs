@@ -137,7 +137,7 @@ struct Para<'p> {
     respectively: bool,
     /// The subject before a bracketed list of parts (公车购置及运行费995万元（其中公务
     /// 用车购置费38万元，…）): what follows the bracket is about it again.
-    bracket: Option<(Subject, Option<&'static str>)>,
+    bracket: Option<(Subject, Option<&'static str>, Option<&'static str>)>,
     /// The first figure of the sentence no pattern took.
     unmatched: Vec<Range<usize>>,
     /// 持平 stated in this sentence: each change (or budget variance, by its fact id) is
@@ -922,12 +922,17 @@ impl<'t, 'a> Reader<'t, 'a> {
                         .get(i + c.len_utf8()..)
                         .is_some_and(|r| r.starts_with("其中") || r.starts_with("含")) =>
                 {
-                    cx.bracket = Some((self.state.subject.clone(), self.state.pair));
+                    cx.bracket = Some((
+                        self.state.subject.clone(),
+                        self.state.pair,
+                        self.state.persons,
+                    ));
                 }
                 '）' => {
-                    if let Some((subject, pair)) = cx.bracket.take() {
+                    if let Some((subject, pair, persons)) = cx.bracket.take() {
                         self.state.subject = subject;
                         self.state.pair = pair;
+                        self.state.persons = persons;
                     }
                 }
                 _ => {}
@@ -1540,6 +1545,10 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
         }
         let ids: Vec<&str> = match entry.target {
+            // 接待人次142人 after 国（境）外公务接待批次23个: the persons of those batches.
+            Target::One(id) if entry.generic && id.ends_with("_persons") => {
+                vec![self.state.persons.unwrap_or(id)]
+            }
             Target::One(id) => vec![count_family(id, n.unit, after)],
             Target::Side(_) => self.resolve(entry.target).into_iter().collect(),
             Target::Two(a, b) => vec![a, b],

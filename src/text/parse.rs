@@ -387,7 +387,7 @@ impl<'t, 'a> Document<'t, 'a> {
             return;
         }
         let overview = matches!(self.reader.section, Section::Overview | Section::Unknown);
-        if overview && p.contains("编制范围") && p.contains("包括") {
+        if overview && p.contains("编制范围") && p.contains("包括") && !counts_something(p) {
             self.unit_list(p);
             return;
         }
@@ -847,6 +847,25 @@ impl<'t, 'a> Document<'t, 'a> {
             diagnostics,
         }
     }
+}
+
+/// Whether a paragraph states a figure other than a year (编制范围包括各级预算单位1个…
+/// 年末人数14人): then it is read as sentences, not as a list of unit names.
+fn counts_something(p: &str) -> bool {
+    let mut digits = 0;
+    for (i, c) in p.char_indices() {
+        if c.is_ascii_digit() {
+            digits += 1;
+            continue;
+        }
+        let is_year = digits == 4 && c == '年';
+        if digits > 0 && !is_year {
+            return true;
+        }
+        digits = 0;
+        let _ = i;
+    }
+    digits > 0
 }
 
 /// Whether the text after `YYYY` continues as a date (年9月, 年12月31日).

@@ -125,7 +125,7 @@ pub(super) fn sub_section(heading: &str, current: Section) -> Section {
         Section::Other
     } else if has("绩效") {
         Section::Performance
-    } else if has("职能") || has("主要职责") {
+    } else if (has("职能") || has("主要职责")) && !has("机构") && !has("人员") {
         Section::Functions
     } else if has("机构设置") || has("人员情况") || has("单位构成") {
         Section::Overview
