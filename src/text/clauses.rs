@@ -512,6 +512,18 @@ fn pair_second(p: &str, n: &Num) -> Option<Num> {
     }
 }
 
+/// The 款 of the economic catalog named `name` exactly (基本工资 → 30101).
+fn economic_named(name: &str) -> Option<crate::code::EconomicCode> {
+    if name.is_empty() {
+        return None;
+    }
+    Catalog::economic()
+        .iter()
+        .filter(|entry| entry.level() == crate::code::CodeLevel::Section)
+        .find(|entry| entry.names().any(|n| n.matches(name)))
+        .map(|entry| entry.code())
+}
+
 /// The function class (类) whose catalog name ends `label`, with or without its
 /// 支出 (…：社会保障和就业支出, 卫生健康).
 fn class_at_end(label: &str) -> Option<FunctionCode> {
@@ -2012,7 +2024,13 @@ impl<'t, 'a> Reader<'t, 'a> {
                 self.reason_figures(cx, start..end);
                 Flow::Next(end)
             }
-            Kw::List(reach) => Flow::Next(reach_end(p, t.end, reach)),
+            Kw::List(reach) => {
+                let end = reach_end(p, t.end, reach);
+                if matches!(self.section, Section::Basic | Section::Unknown) {
+                    self.economic_items(cx, t.end..end);
+                }
+                Flow::Next(end)
+            }
             Kw::Enumeration => {
                 let end = reach_end(p, t.end, Reach::Sentence);
                 if self.subject_id() == Some("organization.divisions") {
@@ -2488,6 +2506,33 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
         }
         (self.state.subject, self.state.pair, self.state.frame) = saved;
+    }
+
+    /// The items a list of 基本支出 names with their figures (人员经费…主要包括基本工资
+    /// 547.19万元、绩效工资578.36万元…): each name the economic catalog knows as a 款
+    /// (30101 基本工资) is `basic.economic.<code>`; anything else in the list is not
+    /// read.
+    fn economic_items(&mut self, cx: &mut Para<'_>, range: Range<usize>) {
+        let p = cx.p;
+        let mut at = range.start;
+        let mut label_start = range.start;
+        while let Some(t) = next_token(p, at).filter(|t| t.end <= range.end) {
+            at = t.end;
+            match t.tok {
+                Tok::Num(n) if n.unit.is_money() => {
+                    let label = p.get(label_start..t.start).unwrap_or_default();
+                    let label = label.trim_start_matches(['：', '、', '和', '及']);
+                    if let Some(code) = economic_named(label) {
+                        let id = format!("basic.economic.{code}");
+                        if !self.figure(cx, &id, Want::Amount, &n, Reading::Subject) {
+                            Self::unmatched(cx, &n);
+                        }
+                    }
+                    label_start = n.unit_end;
+                }
+                _ => label_start = t.end,
+            }
+        }
     }
 
     fn reason(&mut self, cx: &Para<'_>, range: Range<usize>) {
