@@ -524,22 +524,18 @@ fn economic_named(name: &str) -> Option<crate::code::EconomicCode> {
         .map(|entry| entry.code())
 }
 
-/// The function class (类) whose catalog name ends `label`, with or without its
-/// 支出 (…：社会保障和就业支出, 卫生健康).
+/// The function class (类) that `label` names: its catalog name, with or without its
+/// 支出, after list markers and 其中 (…：社会保障和就业支出, 2、卫生健康). A class name
+/// inside a longer noun (基本教育支出) names no class.
 fn class_at_end(label: &str) -> Option<FunctionCode> {
-    let catalog = Catalog::function();
-    let label = label.trim_end_matches(['：', '为', '是']);
-    // Class names are short: only the label's last 20 characters are looked at, which
-    // keeps this bounded however long the label.
-    let tail = label
-        .char_indices()
-        .rev()
-        .nth(19)
-        .map_or(label, |(at, _)| label.get(at..).unwrap_or_default());
-    tail.char_indices()
-        .map(|(at, _)| tail.get(at..).unwrap_or_default())
-        .filter(|rest| rest.chars().count() >= 2)
-        .find_map(|rest| catalog.class_named(rest))
+    let label = without_markers(label)
+        .trim_start_matches("其中")
+        .trim_start_matches(['：', '、'])
+        .trim_end_matches(['：', '为', '是']);
+    if label.chars().count() > 20 {
+        return None;
+    }
+    Catalog::function().class_named(label)
 }
 
 /// Whether two values state the same figure (equal amounts in any unit and
@@ -1193,7 +1189,9 @@ impl<'t, 'a> Reader<'t, 'a> {
                 self.state.breakdown = match id {
                     "general_budget.expenditure" => Some("general_budget.function."),
                     "appropriation.expenditure" => Some("appropriation.expenditure.function."),
-                    "expenditure.current_year" => Some("expenditure.function."),
+                    "expenditure.current_year" | "expenditure.total" => {
+                        Some("expenditure.function.")
+                    }
                     _ => None,
                 };
                 Rc::from(id)

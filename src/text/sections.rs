@@ -419,6 +419,10 @@ fn filler_tail(tail: &str) -> bool {
 /// Whether `prefix`, the words before 收入 or 支出 in a label, only says whose and
 /// when (本部门2016年度, 全年, 单位).
 fn side_prefix(prefix: &str) -> bool {
+    // 马关卫生院单位支出: a unit's name before 单位 or 部门 says whose.
+    if prefix.ends_with("单位") || prefix.ends_with("部门") || prefix.ends_with("本级") {
+        return true;
+    }
     const WORDS: &[&str] = &[
         "本部门",
         "本单位",
