@@ -3,13 +3,12 @@
 //!
 //! `cargo run --example xinjiang_hrss_2024` loads
 //! `examples/data/xinjiang-hrss-2024.json` as a strict, typed
-//! [`FinalAccounts`] (every identity checked on load), audits it, prints the findings
-//! grouped by severity, the tables the data fills as aligned text, and the
-//! regenerated 部门决算情况说明.
+//! [`FinalAccounts`] (every identity checked on load) and prints, in one
+//! screen: the verdict of that reconstruction, the audit's findings, and
+//! T1 (收入支出决算总表) as published, 收入 beside 支出.
 //!
-//! Flags:
-//! - `--narrative FILE` writes the narrative alone to FILE (and prints
-//!   nothing else);
+//! The rest goes to files:
+//! - `--narrative FILE` writes the regenerated 部门决算情况说明;
 //! - `--csv DIR` writes every table to `DIR/T1.csv` … (long layout, header
 //!   [`juesuan::CSV_HEADER`]) and the whole report to `DIR/tables.csv`;
 //! - `--markdown DIR` writes every table to `DIR/T1.md` … and
@@ -20,7 +19,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use juesuan::{CSV_HEADER, Disclosure, FinalAccounts, Severity, Table, audit, narrative, tables};
+use juesuan::{CSV_HEADER, FinalAccounts, Table, TableId, audit, narrative, tables};
 
 const DATA: &str = include_str!("data/xinjiang-hrss-2024.json");
 
@@ -65,86 +64,26 @@ fn write_tables(
     one: fn(&Table) -> String,
 ) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let mut whole = String::new();
-    if ext == "csv" {
-        whole.push_str(CSV_HEADER);
-        whole.push('\n');
-    }
+    let csv = ext == "csv";
+    let mut whole = if csv {
+        format!("{CSV_HEADER}\n")
+    } else {
+        String::new()
+    };
     for t in all {
         let body = one(t);
-        let file = if ext == "csv" {
+        let file = if csv {
             format!("{CSV_HEADER}\n{body}")
         } else {
             body.clone()
         };
         write(&dir.join(format!("{}.{ext}", t.id())), &file)?;
         whole.push_str(&body);
-        if ext != "csv" {
+        if !csv {
             whole.push('\n');
         }
     }
     write(&dir.join(format!("tables.{ext}")), &whole)
-}
-
-fn run(args: &Args, report: &Disclosure) -> Result<(), String> {
-    let all = tables(report);
-    if let Some(dir) = &args.csv {
-        write_tables(dir, &all, "csv", Table::to_csv_rows)?;
-    }
-    if let Some(dir) = &args.markdown {
-        write_tables(dir, &all, "md", Table::to_markdown)?;
-    }
-    if let Some(path) = &args.narrative {
-        return write(path, &narrative(report));
-    }
-    // Everything goes through one buffer, written at the end, so that a
-    // closed pipe (`| head`) ends the program quietly instead of panicking.
-    let mut out = String::new();
-    macro_rules! outln {
-        ($o:expr, $($arg:tt)*) => {{
-            let _ = writeln!($o, $($arg)*);
-        }};
-    }
-    outln!(
-        out,
-        "{} {}部门决算: {} facts",
-        report.department().unwrap_or_default(),
-        report.fiscal_year().map(|y| y.label()).unwrap_or_default(),
-        report.len()
-    );
-    let findings = audit(report);
-    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
-        let group: Vec<_> = findings
-            .iter()
-            .filter(|f| f.severity() == severity)
-            .collect();
-        outln!(
-            out,
-            "\n== {} ({}): {}",
-            severity.label(),
-            severity,
-            group.len()
-        );
-        for f in group {
-            let first = f.facts().first().map(|id| id.as_str()).unwrap_or_default();
-            outln!(out, "[{}] {} ({first})", f.rule(), f.message());
-        }
-    }
-    for table in &all {
-        outln!(out, "\n{}", table.to_text());
-    }
-    outln!(out, "\n{}", narrative(report));
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            return Err(format!("cannot write to stdout: {e}"));
-        }
-        _ => {}
-    }
-    Ok(())
 }
 
 fn main() -> ExitCode {
@@ -155,19 +94,72 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The verdict: the strict model accepts the report only if every
+    // identity holds (within rounding).
     let accounts = match FinalAccounts::from_json(DATA) {
         Ok(a) => a,
         Err(e) => {
             eprintln!("error: examples/data/xinjiang-hrss-2024.json: {e}");
-            return ExitCode::from(2);
+            if let Some(model) = e.model_error() {
+                eprintln!("  because: {model}");
+            }
+            return ExitCode::FAILURE;
         }
     };
     let report = accounts.to_disclosure();
-    match run(&args, &report) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
+    let all = tables(&report);
+    let files = args
+        .csv
+        .as_deref()
+        .map(|dir| write_tables(dir, &all, "csv", Table::to_csv_rows))
+        .into_iter()
+        .chain(
+            args.markdown
+                .as_deref()
+                .map(|dir| write_tables(dir, &all, "md", Table::to_markdown)),
+        )
+        .chain(
+            args.narrative
+                .as_deref()
+                .map(|path| write(path, &narrative(&report))),
+        )
+        .collect::<Result<Vec<()>, String>>();
+    if let Err(e) = files {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
+
+    let mut out = String::new();
+    let findings = audit(&report);
+    let _ = writeln!(
+        out,
+        "{} {}部门决算: rebuilt as FinalAccounts, {} facts; every identity holds within rounding\n",
+        accounts.department(),
+        accounts.fiscal_year().label(),
+        report.len(),
+    );
+    let _ = writeln!(out, "Findings ({}):", findings.len());
+    for f in &findings {
+        let _ = writeln!(out, "  {f}");
+    }
+    if let Some(t1) = all.iter().find(|t| t.id() == TableId::T1) {
+        let _ = writeln!(out, "\n{}", t1.to_text());
+    }
+    let _ = writeln!(
+        out,
+        "Other tables: --csv DIR, --markdown DIR; the narrative: --narrative FILE"
+    );
+    // One write at the end: a closed pipe (`| head`) ends the program
+    // quietly instead of panicking.
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write to stdout: {e}");
             ExitCode::FAILURE
         }
+        _ => ExitCode::SUCCESS,
     }
 }

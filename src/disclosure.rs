@@ -11,7 +11,6 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 use serde_json::{Map, Value as Json};
-use thiserror::Error;
 
 use crate::amount::{Amount, MAX_PRINTED_DECIMALS, Percent, Unit};
 use crate::date::FiscalYear;
@@ -253,17 +252,139 @@ impl fmt::Display for Value {
     }
 }
 
-/// One statement of a fact: its value and where the document states it.
+/// How the text reader attributed a figure: the clause shape that matched. Kept
+/// with each fact it reads (see [`Fact::reading`]), so that a wrong attribution can
+/// be traced to the rule that made it.
+///
+/// ```
+/// use juesuan::{Reading, parse_report};
+///
+/// let parsed = parse_report("三公经费支出20.2万元，比上年减少0.8万元，较年初预算减少1.0万元。");
+/// let d = &parsed.disclosure;
+/// assert_eq!(d.get("three_public.total").and_then(|f| f.reading()), Some(Reading::Subject));
+/// assert_eq!(d.get("three_public.total.change").and_then(|f| f.reading()), Some(Reading::Change));
+/// assert_eq!(
+///     d.get("three_public.total.budget_variance").and_then(|f| f.reading()),
+///     Some(Reading::BudgetVariance)
+/// );
+/// assert_eq!(Reading::Change.to_string(), "change: [比上年] 增加/减少 figure");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Reading {
+    /// `subject [为|是|…] figure`: a lexicon subject followed by its figure.
+    Subject,
+    /// `total-pair figure`: one figure stating two totals (收入支出总计).
+    Pair,
+    /// `class（类）item（项） figure`: a classification item resolved through the
+    /// catalog.
+    Path,
+    /// `…团组/批次, n 人次`: the persons of the groups or batches just counted.
+    Persons,
+    /// `[比上年] 增加/减少 figure`: a change from last year.
+    Change,
+    /// `[比上年] 增长/下降 x%`: a rate of change from last year.
+    ChangeRate,
+    /// `[与上年] 持平`: no change, stated in words.
+    Unchanged,
+    /// `占 [whole 的] x%`: a share.
+    Share,
+    /// `[年初|全年] 预算 [数] [为] figure`: the budget.
+    Budget,
+    /// `决算 [数] [为] figure`: the final figure.
+    Final,
+    /// `较年初预算 增加/减少 figure`: final minus budget.
+    BudgetVariance,
+    /// `较年初预算 增长/下降 x%`, `预决算差异率 x%`: the budget variance rate.
+    BudgetVarianceRate,
+    /// `决算数 大于/小于/等于 预算数`, `(未|超额)完成 预算`: the comparison words.
+    BudgetComparison,
+    /// `完成 [年初] 预算 的 x%`: the completion rate.
+    Completion,
+    /// `上年决算数 [为] figure`: last year's figure.
+    Prior,
+    /// `无 …`: a nil figure stated in words.
+    Nil,
+    /// `主要原因是 …`: the reason, and codes cited in it.
+    Reason,
+    /// `截至 YYYY年M月D日`: the balance date.
+    Date,
+    /// What the document says about itself: its years, placeholders left in.
+    Document,
+    /// A cell of a table flattened into text (`项目|预算数|决算数|合计|15.24|4.60|`),
+    /// under a row label and a column the reader knows.
+    Table,
+}
+
+impl Reading {
+    /// The clause shape, as shown in messages.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Reading::Share.as_str(), "share: 占 [whole 的] x%");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Reading::Subject => "subject: lexicon phrase [为] figure",
+            Reading::Pair => "pair: one figure for two totals",
+            Reading::Path => "path: class（类）…（项） figure",
+            Reading::Persons => "persons: groups or batches, then n 人次",
+            Reading::Change => "change: [比上年] 增加/减少 figure",
+            Reading::ChangeRate => "change rate: [比上年] 增长/下降 x%",
+            Reading::Unchanged => "unchanged: [与上年] 持平",
+            Reading::Share => "share: 占 [whole 的] x%",
+            Reading::Budget => "budget: [年初|全年] 预算 [数] [为] figure",
+            Reading::Final => "final: 决算 [数] [为] figure",
+            Reading::BudgetVariance => "budget variance: 较年初预算 增加/减少 figure",
+            Reading::BudgetVarianceRate => "budget variance rate: 较年初预算 增长/下降 x%",
+            Reading::BudgetComparison => "budget comparison: 决算数 大于/小于 预算数",
+            Reading::Completion => "completion: 完成 [年初] 预算 的 x%",
+            Reading::Prior => "prior year: 上年决算数 figure",
+            Reading::Nil => "nil: 无 …",
+            Reading::Reason => "reason: 主要原因是 …",
+            Reading::Date => "date: 截至 …",
+            Reading::Document => "document: title, headings, placeholders",
+            Reading::Table => "table: a cell under its row label and column",
+        }
+    }
+}
+
+impl fmt::Display for Reading {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One statement of a fact: its value, where the document states it, and how the
+/// reader read it.
+///
+/// Two statements are equal when their values and spans are: how a figure was read
+/// is provenance, not content.
 ///
 /// ```
 /// use juesuan::{Fact, Value};
 /// let f = Fact::new(Value::Count(91));
 /// assert_eq!(f.span(), None);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 pub struct Fact {
     value: Value,
     span: Option<Span>,
+    reading: Option<Reading>,
+}
+
+impl PartialEq for Fact {
+    fn eq(&self, other: &Fact) -> bool {
+        self.value == other.value && self.span == other.span
+    }
+}
+
+impl Eq for Fact {}
+
+impl std::hash::Hash for Fact {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value.hash(state);
+        self.span.hash(state);
+    }
 }
 
 impl Fact {
@@ -274,7 +395,32 @@ impl Fact {
     /// assert_eq!(f.value(), &juesuan::Value::Count(1));
     /// ```
     pub fn new(value: Value) -> Fact {
-        Fact { value, span: None }
+        Fact {
+            value,
+            span: None,
+            reading: None,
+        }
+    }
+
+    /// The statement, recording how the reader read it.
+    ///
+    /// ```
+    /// use juesuan::{Fact, Reading, Value};
+    /// let f = Fact::new(Value::Count(1)).with_reading(Reading::Subject);
+    /// assert_eq!(f.reading(), Some(Reading::Subject));
+    /// ```
+    pub fn with_reading(mut self, reading: Reading) -> Fact {
+        self.reading = Some(reading);
+        self
+    }
+
+    /// How the text reader read it (`None` for a fact from JSON or a builder).
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Fact::new(juesuan::Value::Count(1)).reading(), None);
+    /// ```
+    pub fn reading(&self) -> Option<Reading> {
+        self.reading
     }
 
     /// A statement located at `span` in the source text.
@@ -321,11 +467,45 @@ impl Fact {
 /// assert_eq!(err.path(), r#"facts."revenue.total""#);
 /// assert!(err.to_string().contains("expected a string"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("at {path}: {message}")]
+///
+/// A FinalAccounts that is well-formed JSON but fails validation keeps the
+/// [`ModelError`](crate::ModelError) (with its rule) as the error's
+/// [`source`](std::error::Error::source):
+///
+/// ```
+/// use std::error::Error as _;
+/// use juesuan::{FinalAccounts, ModelError};
+///
+/// let err = FinalAccounts::from_json(r#"{
+///     "fiscal_year": 2024, "department": "某部门", "unit": "万元",
+///     "three_public": {"total": "181.58", "overseas_travel": "0.00",
+///                      "vehicles": "179.78", "reception": "1.90"}
+/// }"#).unwrap_err();
+/// let model = err.source().and_then(|e| e.downcast_ref::<ModelError>()).unwrap();
+/// assert_eq!(model.rule(), Some("T9.total"));
+/// assert_eq!(err.model_error(), Some(model));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonError {
     path: String,
     message: String,
+    source: Option<Box<crate::model::ModelError>>,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "at {}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for JsonError {
+    /// The [`ModelError`](crate::ModelError) of a report that fails
+    /// validation (the error itself, not its box, so that it downcasts).
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
 }
 
 impl JsonError {
@@ -339,7 +519,39 @@ impl JsonError {
         JsonError {
             path: path.into(),
             message: message.into(),
+            source: None,
         }
+    }
+
+    /// A report that is well-formed but fails validation, at `path`: the
+    /// message says so, and `source` is kept as the error's
+    /// [`source`](std::error::Error::source).
+    ///
+    /// ```
+    /// use std::error::Error as _;
+    /// use juesuan::{JsonError, ModelError};
+    ///
+    /// let e = JsonError::invalid("department", ModelError::Missing { what: "department" });
+    /// assert_eq!(e.to_string(), "at department: fails validation");
+    /// assert!(e.source().unwrap().to_string().starts_with("missing department"));
+    /// ```
+    pub fn invalid(path: impl Into<String>, source: crate::model::ModelError) -> JsonError {
+        JsonError {
+            path: path.into(),
+            message: "fails validation".to_owned(),
+            source: Some(Box::new(source)),
+        }
+    }
+
+    /// The validation error, when the JSON was well-formed but the report
+    /// it holds is not valid (see [`JsonError::invalid`]).
+    ///
+    /// ```
+    /// let e = juesuan::JsonError::new("facts", "expected an object");
+    /// assert!(e.model_error().is_none());
+    /// ```
+    pub fn model_error(&self) -> Option<&crate::model::ModelError> {
+        self.source.as_deref()
     }
 
     /// The JSON path of the offending value ("$" for the document itself).
@@ -600,6 +812,106 @@ impl PartialEq for Statements {
 
 impl Eq for Statements {}
 
+/// A figure outside the template's schema, kept with its own label and unit:
+/// a performance result (城镇新增就业人数 48.32 万人, 调解成功率 68.56%) or another
+/// indicator a report states. The audit does not check indicators; they are kept so
+/// that nothing a report states is lost.
+///
+/// ```
+/// use juesuan::{Indicator, parse_report};
+///
+/// let parsed = parse_report("十一、预算绩效情况说明\n使城镇新增就业人数达到 48.32 万人。");
+/// let i: &Indicator = &parsed.disclosure.indicators()[0];
+/// assert_eq!((i.label(), i.value().to_string(), i.unit()), ("城镇新增就业人数", "48.32".into(), "万人"));
+/// assert_eq!(i.to_string(), "城镇新增就业人数 48.32万人");
+/// ```
+#[doc(alias = "绩效指标")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Indicator {
+    label: String,
+    value: Decimal,
+    unit: String,
+    span: Option<Span>,
+}
+
+impl Indicator {
+    /// An indicator: its label, its value as printed (the decimals are kept), and
+    /// its unit as printed (`%`, `万人`, `人次`, or empty).
+    ///
+    /// ```
+    /// use juesuan::{Decimal, Indicator};
+    /// let i = Indicator::new("仲裁结案率", Decimal::new(9861, 2), "%");
+    /// assert_eq!(i.to_string(), "仲裁结案率 98.61%");
+    /// ```
+    pub fn new(label: impl Into<String>, value: Decimal, unit: impl Into<String>) -> Indicator {
+        Indicator {
+            label: label.into(),
+            value,
+            unit: unit.into(),
+            span: None,
+        }
+    }
+
+    /// The indicator located at `span` in the source text.
+    ///
+    /// ```
+    /// # use juesuan::{Decimal, Indicator};
+    /// let i = Indicator::new("仲裁结案率", Decimal::new(9861, 2), "%").with_span(None);
+    /// assert!(i.span().is_none());
+    /// ```
+    pub fn with_span(mut self, span: Option<Span>) -> Indicator {
+        self.span = span;
+        self
+    }
+
+    /// What the figure is, in the report's words.
+    ///
+    /// ```
+    /// # use juesuan::{Decimal, Indicator};
+    /// assert_eq!(Indicator::new("仲裁结案率", Decimal::ONE, "%").label(), "仲裁结案率");
+    /// ```
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The value, with the decimals it was printed with.
+    ///
+    /// ```
+    /// # use juesuan::{Decimal, Indicator};
+    /// assert_eq!(Indicator::new("x", Decimal::new(4832, 2), "万人").value().to_string(), "48.32");
+    /// ```
+    pub fn value(&self) -> Decimal {
+        self.value
+    }
+
+    /// The unit as printed (`%` for a percentage, empty when none).
+    ///
+    /// ```
+    /// # use juesuan::{Decimal, Indicator};
+    /// assert_eq!(Indicator::new("x", Decimal::ONE, "万人").unit(), "万人");
+    /// ```
+    pub fn unit(&self) -> &str {
+        &self.unit
+    }
+
+    /// Where the document states it, when known.
+    ///
+    /// ```
+    /// # use juesuan::{Decimal, Indicator};
+    /// assert!(Indicator::new("x", Decimal::ONE, "").span().is_none());
+    /// ```
+    pub fn span(&self) -> Option<Span> {
+        self.span
+    }
+}
+
+impl fmt::Display for Indicator {
+    /// `label value unit`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}{}", self.label, self.value, self.unit)
+    }
+}
+
 /// The top-level fields of the JSON form (see [`Disclosure::from_json`]).
 pub(crate) const JSON_FIELDS: &[&str] = &[
     "fiscal_year",
@@ -609,6 +921,7 @@ pub(crate) const JSON_FIELDS: &[&str] = &[
     "spans",
     "units",
     "divisions",
+    "indicators",
 ];
 
 /// The facts a published document states, each with where it came from.
@@ -633,6 +946,7 @@ pub struct Disclosure {
     facts: Vec<(FactId, Statements)>,
     units: Vec<String>,
     divisions: Vec<String>,
+    indicators: Vec<Indicator>,
 }
 
 impl Disclosure {
@@ -741,6 +1055,28 @@ impl Disclosure {
     /// ```
     pub fn divisions_mut(&mut self) -> &mut Vec<String> {
         &mut self.divisions
+    }
+
+    /// The figures the document states outside the schema, in document order.
+    ///
+    /// ```
+    /// let d = juesuan::Disclosure::default();
+    /// assert!(d.indicators().is_empty());
+    /// ```
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.indicators
+    }
+
+    /// The indicators, for editing.
+    ///
+    /// ```
+    /// use juesuan::{Decimal, Disclosure, Indicator};
+    /// let mut d = Disclosure::default();
+    /// d.indicators_mut().push(Indicator::new("仲裁结案率", Decimal::new(9861, 2), "%"));
+    /// assert_eq!(d.indicators().len(), 1);
+    /// ```
+    pub fn indicators_mut(&mut self) -> &mut Vec<Indicator> {
+        &mut self.indicators
     }
 
     /// Adds a statement of `id`. Earlier statements of the same id are kept.
@@ -1114,7 +1450,7 @@ impl Disclosure {
             if !JSON_FIELDS.contains(&key.as_str()) {
                 return Err(JsonError::new(
                     key.clone(),
-                    "unknown field: expected one of fiscal_year, department, unit, facts, spans, units, divisions",
+                    "unknown field: expected one of fiscal_year, department, unit, facts, spans, units, divisions, indicators",
                 ));
             }
         }
@@ -1160,6 +1496,9 @@ impl Disclosure {
                     })?
                     .to_owned(),
             );
+        }
+        if let Some(v) = obj.get("indicators").filter(|v| !v.is_null()) {
+            d.indicators = indicators_from_json(v)?;
         }
         for field in ["units", "divisions"] {
             if let Some(v) = obj.get(field).filter(|v| !v.is_null()) {
@@ -1235,7 +1574,7 @@ impl Disclosure {
                     JsonError::new(p, m)
                 })?;
                 let span = span_list.get(i).copied().flatten();
-                parsed.push(Fact { value, span });
+                parsed.push(Fact::new(value).with_span(span));
             }
             d.with_statements(id, |s| {
                 for f in parsed {
@@ -1309,6 +1648,10 @@ impl Disclosure {
         if !self.divisions.is_empty() {
             obj.insert("divisions".into(), Json::from(self.divisions.clone()));
         }
+        if !self.indicators.is_empty() {
+            let list = self.indicators.iter().map(indicator_to_json).collect();
+            obj.insert("indicators".into(), Json::Array(list));
+        }
         Json::Object(obj)
     }
 
@@ -1375,6 +1718,79 @@ fn value_from_json(id: &FactId, raw: &Json, unit: Unit) -> Result<Value, String>
         } => format!("expected {expected}, but found {found:?}{detail}"),
         other => other.to_string(),
     })
+}
+
+/// `{"label": "…", "value": "48.32", "unit": "万人", "span": {…}}` (span optional).
+fn indicator_to_json(i: &Indicator) -> Json {
+    let mut obj = Map::new();
+    obj.insert("label".into(), Json::from(i.label.clone()));
+    obj.insert("value".into(), Json::from(i.value.to_string()));
+    obj.insert("unit".into(), Json::from(i.unit.clone()));
+    if let Some(span) = i.span {
+        obj.insert("span".into(), span_to_json(span));
+    }
+    Json::Object(obj)
+}
+
+/// The `"indicators"` array of the JSON form.
+pub(crate) fn indicators_from_json(v: &Json) -> Result<Vec<Indicator>, JsonError> {
+    let items = v.as_array().ok_or_else(|| {
+        JsonError::new(
+            "indicators",
+            format!(
+                "expected an array of indicators, but found {}",
+                describe_json(v)
+            ),
+        )
+    })?;
+    let mut out = Vec::with_capacity(items.len());
+    for (k, item) in items.iter().enumerate() {
+        let path = format!("indicators[{k}]");
+        let obj = item.as_object().ok_or_else(|| {
+            JsonError::new(
+                path.clone(),
+                format!(
+                    "expected an object with label, value and unit, but found {}",
+                    describe_json(item)
+                ),
+            )
+        })?;
+        if let Some(key) = obj
+            .keys()
+            .find(|k| !["label", "value", "unit", "span"].contains(&k.as_str()))
+        {
+            return Err(JsonError::new(
+                format!("{path}.{key}"),
+                "unknown field: expected one of label, value, unit, span",
+            ));
+        }
+        let text = |field: &str| -> Result<String, JsonError> {
+            match obj.get(field) {
+                Some(Json::String(s)) => Ok(s.clone()),
+                Some(other) => Err(JsonError::new(
+                    format!("{path}.{field}"),
+                    format!("expected a string, but found {}", describe_json(other)),
+                )),
+                None => Err(JsonError::new(
+                    format!("{path}.{field}"),
+                    "missing field".to_owned(),
+                )),
+            }
+        };
+        let value_text = text("value")?;
+        let value = Decimal::from_str_exact(&value_text).map_err(|e| {
+            JsonError::new(
+                format!("{path}.value"),
+                format!("expected a number such as \"48.32\", but found {value_text:?}: {e}"),
+            )
+        })?;
+        let span = match obj.get("span") {
+            Some(s) => span_from_json(s, &format!("{path}.span"))?,
+            None => None,
+        };
+        out.push(Indicator::new(text("label")?, value, text("unit")?).with_span(span));
+    }
+    Ok(out)
 }
 
 fn span_to_json(s: Span) -> Json {

@@ -74,6 +74,8 @@ struct RawDisclosure<'de> {
     spans: Vec<(Cow<'de, str>, RawSpans)>,
     units: Option<Vec<String>>,
     divisions: Option<Vec<String>>,
+    /// Rare and small: read as a JSON value, checked by the thorough reader's code.
+    indicators: Option<serde_json::Value>,
 }
 
 /// A fact's value as written: a string or a number.
@@ -122,6 +124,9 @@ impl RawDisclosure<'_> {
         d.set_department(self.department);
         if let Some(units) = self.units {
             *d.units_mut() = units;
+        }
+        if let Some(v) = self.indicators.filter(|v| !v.is_null()) {
+            *d.indicators_mut() = crate::disclosure::indicators_from_json(&v).ok()?;
         }
         if let Some(divisions) = self.divisions {
             *d.divisions_mut() = divisions;
@@ -332,6 +337,7 @@ enum Field {
     Spans,
     Units,
     Divisions,
+    Indicators,
 }
 
 /// The field names, for serde's error (which is never shown: the slow
@@ -355,6 +361,7 @@ impl<'de> Deserialize<'de> for Field {
                     "spans" => Field::Spans,
                     "units" => Field::Units,
                     "divisions" => Field::Divisions,
+                    "indicators" => Field::Indicators,
                     other => return Err(E::unknown_field(other, FIELDS)),
                 })
             }
@@ -374,7 +381,7 @@ impl<'de> Deserialize<'de> for RawDisclosure<'de> {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 // A repeated field is refused (the slow path names it).
                 let mut raw = RawDisclosure::default();
-                let mut seen = [false; 7];
+                let mut seen = [false; FIELDS.len()];
                 while let Some(field) = map.next_key::<Field>()? {
                     let once = seen
                         .get_mut(field as usize)
@@ -403,6 +410,7 @@ impl<'de> Deserialize<'de> for RawDisclosure<'de> {
                         }
                         Field::Units => raw.units = map.next_value()?,
                         Field::Divisions => raw.divisions = map.next_value()?,
+                        Field::Indicators => raw.indicators = map.next_value()?,
                     }
                 }
                 Ok(raw)

@@ -133,6 +133,9 @@ pub use fact::*;
 pub use model::*;
 pub use render::*;
 pub use rounding::*;
+/// The exact decimal type of every amount and percentage (re-exported from
+/// rust_decimal, so that users need not depend on it themselves).
+pub use rust_decimal::Decimal;
 pub use span::*;
 pub use stream::*;
 pub use text::{

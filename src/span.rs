@@ -104,7 +104,7 @@ impl Span {
     /// assert_eq!(Span::new(1, 3, 2, 6..8).caret_line_in(&lines).as_deref(), Some("    ^^"));
     /// ```
     pub fn caret_line_in(&self, lines: &SourceLines<'_>) -> Option<String> {
-        self.carets(self.source_line_in(lines)?)
+        self.carets_under(self.source_line_in(lines)?)
     }
 
     /// A line of spaces and carets that marks the span under
@@ -116,11 +116,18 @@ impl Span {
     /// assert_eq!(s.caret_line("收入12").as_deref(), Some("    ^^"));
     /// ```
     pub fn caret_line(&self, original: &str) -> Option<String> {
-        self.carets(self.source_line(original)?)
+        self.carets_under(self.source_line(original)?)
     }
 
-    /// The caret line under `line`, the span's source line.
-    fn carets(&self, line: &str) -> Option<String> {
+    /// The carets of [`Span::caret_line`] under `line`, the span's source
+    /// line already at hand (a caller that shows many spans of one text
+    /// indexes its lines once).
+    ///
+    /// ```
+    /// let s = juesuan::Span::new(7, 3, 2, 0..0);
+    /// assert_eq!(s.carets_under("收入12").as_deref(), Some("    ^^"));
+    /// ```
+    pub fn carets_under(&self, line: &str) -> Option<String> {
         let skip = usize::try_from(self.column.saturating_sub(1)).ok()?;
         let take = usize::try_from(self.len.max(1)).ok()?;
         let mut out = String::new();

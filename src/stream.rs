@@ -10,9 +10,10 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::io::BufRead;
 
+use serde_json::Value as Json;
+
 use crate::audit::{Audit, Finding, Severity};
-use crate::disclosure::{Disclosure, JsonError, parse_json};
-use crate::model::FinalAccounts;
+use crate::disclosure::{Disclosure, JsonError, describe_json, parse_json};
 
 /// Findings counted by severity.
 ///
@@ -122,25 +123,117 @@ impl StreamSummary {
     }
 }
 
+impl StreamSummary {
+    /// Counts one report read and audited, with its findings: for a caller
+    /// that reads reports its own way (files, say) and wants the same
+    /// summary as [`audit_jsonl`] gives.
+    ///
+    /// ```
+    /// use juesuan::{Disclosure, StreamSummary, audit};
+    ///
+    /// let mut d = Disclosure::default();
+    /// for (id, v) in [("staff.total", "3"), ("staff.active", "1"),
+    ///                 ("staff.retired_cadre", "1"), ("staff.retired", "2")] {
+    ///     d.insert_str(id, v)?;
+    /// }
+    /// let mut summary = StreamSummary::default();
+    /// summary.record(&audit(&d));
+    /// summary.record_unreadable();
+    /// assert_eq!((summary.reports(), summary.unreadable()), (1, 1));
+    /// assert_eq!(summary.reports_with_errors(), 1);
+    /// assert_eq!(summary.by_rule()["staff.total"].error, 1);
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn record(&mut self, findings: &[Finding]) {
+        self.reports = self.reports.saturating_add(1);
+        let mut errors = false;
+        for f in findings {
+            self.by_rule.entry(f.rule()).or_default().add(f.severity());
+            self.totals.add(f.severity());
+            errors |= f.severity() == Severity::Error;
+        }
+        if errors {
+            self.reports_with_errors = self.reports_with_errors.saturating_add(1);
+        }
+    }
+
+    /// Counts one input that could not be read as a report.
+    ///
+    /// ```
+    /// let mut s = juesuan::StreamSummary::default();
+    /// s.record_unreadable();
+    /// assert_eq!((s.reports(), s.unreadable()), (0, 1));
+    /// ```
+    pub fn record_unreadable(&mut self) {
+        self.unreadable = self.unreadable.saturating_add(1);
+    }
+}
+
+/// `n` followed by the singular or plural form of a noun.
+fn counted(n: u64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+impl fmt::Display for SeverityCounts {
+    /// `1 error, 2 warnings, 0 info`, in correct English plurals.
+    ///
+    /// ```
+    /// let c = juesuan::SeverityCounts { error: 1, warning: 2, info: 1 };
+    /// assert_eq!(c.to_string(), "1 error, 2 warnings, 1 info");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}, {}, {} info",
+            counted(self.error, "error", "errors"),
+            counted(self.warning, "warning", "warnings"),
+            self.info
+        )
+    }
+}
+
 impl fmt::Display for StreamSummary {
-    /// A plain-text summary: totals, then one line per rule.
+    /// A plain-text summary: reports, unreadable inputs and findings by
+    /// severity, then the findings of each rule.
+    ///
+    /// ```
+    /// use juesuan::{Audit, audit_jsonl};
+    ///
+    /// let lines = "{\"facts\": {\"revenue.total\": \"2.00\", \"expenditure.total\": \"2.50\"}}\n[]\n";
+    /// let summary = audit_jsonl(lines.as_bytes(), &Audit::new(), |_| {})?;
+    /// assert_eq!(
+    ///     summary.to_string(),
+    ///     "1 report, 1 unreadable, 1 with errors; findings: 1 error, 0 warnings, 0 info\n\
+    ///      \x20 T1.balance  1 error\n"
+    /// );
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "{} reports ({} unreadable), {} with errors; findings: {} errors, {} warnings, {} info",
-            self.reports,
+            "{}, {} unreadable, {} with errors; findings: {}",
+            counted(self.reports, "report", "reports"),
             self.unreadable,
             self.reports_with_errors,
-            self.totals.error,
-            self.totals.warning,
-            self.totals.info
+            self.totals
         )?;
+        let width = self.by_rule.keys().map(|r| r.len()).max().unwrap_or(0);
         for (rule, c) in &self.by_rule {
-            writeln!(
-                f,
-                "  {rule:<36} {:>9} errors {:>9} warnings {:>9} info",
-                c.error, c.warning, c.info
-            )?;
+            let mut parts = Vec::new();
+            if c.error > 0 {
+                parts.push(counted(c.error, "error", "errors"));
+            }
+            if c.warning > 0 {
+                parts.push(counted(c.warning, "warning", "warnings"));
+            }
+            if c.info > 0 {
+                parts.push(format!("{} info", c.info));
+            }
+            writeln!(f, "  {rule:<width$}  {}", parts.join(", "))?;
         }
         Ok(())
     }
@@ -158,15 +251,24 @@ pub struct StreamItem<'a> {
 }
 
 /// Reads one report: a Disclosure JSON (with a `"facts"` object) or a
-/// FinalAccounts JSON (validated strictly).
+/// FinalAccounts JSON (with `"fiscal_year"` and `"department"`), read as
+/// what it states ([`Disclosure::from_final_accounts_json`]): a report that
+/// breaks identities is read, for the audit to list every finding.
 ///
 /// # Errors
 ///
-/// [`JsonError`] with the JSON path when the text is not a readable report.
+/// [`JsonError`] with the JSON path when the text is not a readable report:
+/// malformed JSON, JSON of another shape (an array, or an object with
+/// neither form's fields), or a malformed report.
 ///
 /// ```
 /// let d = juesuan::read_report(r#"{"facts": {"staff.total": 3}}"#)?;
 /// assert_eq!(d.count("staff.total"), Some(3));
+///
+/// let e = juesuan::read_report("[1, 2, 3]").unwrap_err();
+/// assert!(e.message().contains("but found an array"), "{e}");
+/// let e = juesuan::read_report(r#"{"name": "juesuan"}"#).unwrap_err();
+/// assert!(e.message().contains("but found an object with the field `name`"), "{e}");
 /// # Ok::<(), juesuan::JsonError>(())
 /// ```
 pub fn read_report(text: &str) -> Result<Disclosure, JsonError> {
@@ -177,41 +279,67 @@ pub fn read_report(text: &str) -> Result<Disclosure, JsonError> {
     }
     // A FinalAccounts goes straight to its reader; the JSON tree is built only
     // to say what is wrong with a Disclosure (or with neither).
-    if has_facts(text) == Some(false) {
-        return FinalAccounts::from_json(text).map(FinalAccounts::into_disclosure);
+    if let Some(Probe {
+        facts: false,
+        fiscal_year,
+        department,
+    }) = probe(text)
+    {
+        if fiscal_year || department {
+            return Disclosure::from_final_accounts_json(text);
+        }
     }
     let json = parse_json(text)?;
-    if !json.is_object() {
-        return Err(JsonError::new(
-            "$",
-            format!(
-                "expected a report (a JSON object), but found {}",
-                crate::disclosure::describe_json(&json)
-            ),
-        ));
-    }
-    if json.get("facts").is_some() {
+    let Json::Object(fields) = &json else {
+        return Err(not_a_report(&describe_json(&json)));
+    };
+    if fields.contains_key("facts") {
         Disclosure::from_json_value(&json)
+    } else if fields.contains_key("fiscal_year") || fields.contains_key("department") {
+        Disclosure::from_final_accounts_json(text)
     } else {
-        FinalAccounts::from_json(text).map(FinalAccounts::into_disclosure)
+        let names: Vec<String> = fields.keys().take(5).map(|k| format!("`{k}`")).collect();
+        let found = match fields.len() {
+            0 => "an empty object".to_owned(),
+            1 => format!("an object with the field {}", names.join(", ")),
+            n if n > names.len() => format!("an object with the fields {}, …", names.join(", ")),
+            _ => format!("an object with the fields {}", names.join(", ")),
+        };
+        Err(not_a_report(&found))
     }
 }
 
-/// Whether the JSON object `text` has a top-level `"facts"` field (even
-/// `null`), read without building it; `None` when `text` is no JSON object.
-fn has_facts(text: &str) -> Option<bool> {
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        #[serde(default, deserialize_with = "present")]
-        facts: bool,
-    }
-    fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-        serde::de::IgnoredAny::deserialize(d).map(|_| true)
-    }
+/// Which fields a JSON object has at the top level (even as `null`).
+#[derive(serde::Deserialize)]
+struct Probe {
+    #[serde(default, deserialize_with = "present")]
+    facts: bool,
+    #[serde(default, deserialize_with = "present")]
+    fiscal_year: bool,
+    #[serde(default, deserialize_with = "present")]
+    department: bool,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     use serde::Deserialize as _;
-    serde_json::from_str::<Probe>(crate::disclosure::strip_bom(text))
-        .ok()
-        .map(|p| p.facts)
+    serde::de::IgnoredAny::deserialize(d).map(|_| true)
+}
+
+/// The fields of the JSON object `text`, read without building it (every
+/// value is skipped); `None` when `text` is no JSON object, or repeats one
+/// of the fields.
+fn probe(text: &str) -> Option<Probe> {
+    serde_json::from_str::<Probe>(crate::disclosure::strip_bom(text)).ok()
+}
+
+fn not_a_report(found: &str) -> JsonError {
+    JsonError::new(
+        "$",
+        format!(
+            "expected a report: a Disclosure (an object with \"facts\") or a FinalAccounts \
+             (an object with \"fiscal_year\" and \"department\"), but found {found}"
+        ),
+    )
 }
 
 /// Audits a JSON Lines stream of reports one at a time (blank lines are
@@ -277,20 +405,7 @@ pub fn audit_jsonl<R: BufRead>(
         match read.and_then(read_report) {
             Ok(d) => {
                 let findings = audit.run(&d);
-                summary.reports = summary.reports.saturating_add(1);
-                let mut errors = false;
-                for f in &findings {
-                    summary
-                        .by_rule
-                        .entry(f.rule())
-                        .or_default()
-                        .add(f.severity());
-                    summary.totals.add(f.severity());
-                    errors |= f.severity() == Severity::Error;
-                }
-                if errors {
-                    summary.reports_with_errors = summary.reports_with_errors.saturating_add(1);
-                }
+                summary.record(&findings);
                 each(StreamItem {
                     line,
                     result: Ok(&findings),
@@ -298,7 +413,7 @@ pub fn audit_jsonl<R: BufRead>(
                 });
             }
             Err(e) => {
-                summary.unreadable = summary.unreadable.saturating_add(1);
+                summary.record_unreadable();
                 each(StreamItem {
                     line,
                     result: Err(&e),

@@ -347,14 +347,44 @@ fn score(doc: &Doc, problems: &mut Vec<String>, report: &mut String) -> Score {
             }
         }
     }
-    // Indicators: not read yet by the library; every one is missing.
-    s.missing += doc.expect.indicators.len();
-    if verbose {
-        for i in &doc.expect.indicators {
+    // Indicators: matched by value and unit, with labels that contain one another.
+    let mut used = vec![false; d.indicators().len()];
+    for want in &doc.expect.indicators {
+        let value: Option<Decimal> = want.value.parse().ok();
+        let label_fits = |got: &juesuan::Indicator| {
+            got.label().contains(want.label.as_str()) || want.label.contains(got.label())
+        };
+        let same = d.indicators().iter().enumerate().find(|(k, got)| {
+            !used.get(*k).copied().unwrap_or(true)
+                && Some(got.value()) == value
+                && got.unit() == want.unit
+                && label_fits(got)
+        });
+        if let Some((k, _)) = same {
+            if let Some(u) = used.get_mut(k) {
+                *u = true;
+            }
+            s.right += 1;
+        } else if let Some(got) = d.indicators().iter().find(|got| got.label() == want.label) {
+            s.wrong += 1;
             lines.push(format!(
-                "  missing indicator {} = {}{}",
-                i.label, i.value, i.unit
+                "  WRONG   indicator {got}, expected {}{}",
+                want.value, want.unit
             ));
+        } else {
+            s.missing += 1;
+            if verbose {
+                lines.push(format!(
+                    "  missing indicator {} = {}{}",
+                    want.label, want.value, want.unit
+                ));
+            }
+        }
+    }
+    for (got, u) in d.indicators().iter().zip(&used) {
+        if !u {
+            s.extra += 1;
+            lines.push(format!("  extra   indicator {got}"));
         }
     }
     let findings = audit(d);

@@ -403,7 +403,11 @@ fn yuan_documents_are_read_in_yuan() {
     assert_eq!(FinalAccounts::from_json(&r.to_json()).unwrap(), r);
     let broken = json.replace("18000", "18100");
     let err = FinalAccounts::from_json(&broken).unwrap_err();
-    assert!(err.message().contains("T9.total"), "{err}");
+    assert_eq!(
+        err.model_error().and_then(|m| m.rule()),
+        Some("T9.total"),
+        "{err}"
+    );
 }
 
 fn doc(body: &str) -> String {
@@ -414,62 +418,80 @@ fn json_err(body: &str) -> juesuan::JsonError {
     FinalAccounts::from_json(&doc(body)).unwrap_err()
 }
 
+/// The error's message and its sources, as a program printing the chain
+/// shows them.
+fn chain(e: &juesuan::JsonError) -> String {
+    let mut out = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}
+
 #[test]
 fn json_errors_name_the_path() {
     let e = json_err(r#""three_public": {"total": 181.58}"#);
     assert_eq!(e.path(), "three_public.total");
-    assert!(e.message().contains("numbers lose trailing zeros"), "{e}");
+    assert!(chain(&e).contains("numbers lose trailing zeros"), "{e}");
 
     let e = json_err(r#""three_public": {"total": "1.00", "vehicles_held": -1}"#);
     assert_eq!(e.path(), "three_public.vehicles_held");
-    assert!(e.message().contains("at least 0"), "{e}");
-    assert!(e.message().contains("-1"), "{e}");
+    assert!(chain(&e).contains("at least 0"), "{e}");
+    assert!(chain(&e).contains("-1"), "{e}");
 
     let e =
         json_err(r#""general_budget": {"total": "1.00", "rows": {"2999999": {"total": "1.00"}}}"#);
     assert_eq!(e.path(), "general_budget.rows.2999999");
-    assert!(e.message().contains("unknown function code 2999999"), "{e}");
+    assert!(chain(&e).contains("unknown function code 2999999"), "{e}");
 
     let e =
         json_err(r#""general_budget": {"total": "1.00", "rows": {"208001": {"total": "1.00"}}}"#);
     assert!(e.path().starts_with("general_budget.rows"), "{e}");
-    assert!(e.message().contains("208001"), "{e}");
+    assert!(chain(&e).contains("208001"), "{e}");
 
     let forty = "1234567890123456789012345678901234567890";
     let e = json_err(&format!(r#""three_public": {{"total": "{forty}"}}"#));
     assert_eq!(e.path(), "three_public.total");
-    assert!(e.message().contains("out of range"), "{e}");
+    assert!(chain(&e).contains("out of range"), "{e}");
 
     let e = json_err(r#""three_public": {"overseas_travel": "0.00"}"#);
     assert_eq!(e.path(), "three_public.total");
-    assert!(e.message().contains("required"), "{e}");
+    assert!(chain(&e).contains("required"), "{e}");
 
     let e = json_err(r#""three_public": {"total": "1.00", "totl": "1.00"}"#);
     assert!(e.path().starts_with("three_public"), "{e}");
-    assert!(e.message().contains("unknown field `totl`"), "{e}");
+    assert!(chain(&e).contains("unknown field `totl`"), "{e}");
 
     let e = json_err(r#""extra": 1"#);
-    assert!(e.message().contains("unknown field `extra`"), "{e}");
+    assert!(chain(&e).contains("unknown field `extra`"), "{e}");
 
     let e = json_err(r#""three_public": {"total": {"amount": "1.00", "shar": "1"}}"#);
     assert!(e.path().starts_with("three_public.total"), "{e}");
-    assert!(e.message().contains("unknown field `shar`"), "{e}");
+    assert!(chain(&e).contains("unknown field `shar`"), "{e}");
 
     let e = json_err(
         r#""three_public": {"total": "1.00", "overseas_travel": "0.00", "vehicles": "0.00", "reception": "0.50"}"#,
     );
     assert_eq!(e.path(), "three_public.total");
-    assert!(e.message().contains("T9.total"), "{e}");
+    assert_eq!(e.message(), "fails validation");
+    let model = std::error::Error::source(&e)
+        .and_then(|s| s.downcast_ref::<juesuan::ModelError>())
+        .unwrap();
+    assert_eq!(model.rule(), Some("T9.total"));
+    assert!(chain(&e).contains("T9.total"), "{e}");
 
     let e = FinalAccounts::from_json(r#"{"department": "测试部门", "unit": "万元"}"#).unwrap_err();
-    assert!(e.message().contains("fiscal_year"), "{e}");
+    assert!(chain(&e).contains("fiscal_year"), "{e}");
 
     let e = FinalAccounts::from_json("{").unwrap_err();
     assert_eq!(e.path(), "$");
 
     let e = json_err(r#""assets": {"vehicles_by_kind": {"bus": 1}}"#);
     assert!(e.path().starts_with("assets.vehicles_by_kind"), "{e}");
-    assert!(e.message().contains("bus"), "{e}");
+    assert!(chain(&e).contains("bus"), "{e}");
 }
 
 // ------------------------------------------------------------ proptest
@@ -954,5 +976,82 @@ fn a_report_with_full_tables_round_trips() {
     assert_eq!(
         FinalAccounts::from_disclosure(&r.to_disclosure()).unwrap(),
         r
+    );
+}
+
+// ------------------------------------------------ reading what a report states
+
+const REFERENCE: &str = include_str!("../examples/data/xinjiang-hrss-2024.json");
+
+/// A valid report reads the same either way: as what it states, and
+/// strictly then written out.
+#[test]
+fn a_valid_report_states_what_its_strict_form_writes() {
+    let strict = FinalAccounts::from_json(REFERENCE).unwrap().to_disclosure();
+    let stated = Disclosure::from_final_accounts_json(REFERENCE).unwrap();
+    assert_eq!(stated.to_json(), strict.to_json());
+    assert_eq!(
+        juesuan::read_report(REFERENCE).unwrap().to_json(),
+        strict.to_json()
+    );
+}
+
+/// A FinalAccounts that breaks two identities is refused by the strict
+/// reader (which keeps the first rule as the source), and read as what it
+/// states for the audit, which lists both.
+#[test]
+fn a_broken_report_is_read_as_stated_and_every_finding_listed() {
+    let mut json: serde_json::Value = serde_json::from_str(REFERENCE).unwrap();
+    // T9: 181.58 = 0.00 + 179.78 + 1.80 breaks by 0.10; T6: 20,021.91 =
+    // 17,968.72 + 2,053.19 breaks by 1.00 (hand-computed).
+    json["three_public"]["reception"]["amount"] = "1.90".into();
+    json["basic"]["public"] = "2054.19".into();
+    let text = json.to_string();
+
+    let err = FinalAccounts::from_json(&text).unwrap_err();
+    let model = err.model_error().unwrap();
+    assert!(model.is_identity(), "{model}");
+    assert!(model.findings().len() >= 2, "{model}");
+
+    let d = juesuan::read_report(&text).unwrap();
+    let errors: std::collections::BTreeSet<&str> = juesuan::audit(&d)
+        .iter()
+        .filter(|f| f.severity() == Severity::Error)
+        .map(|f| f.rule())
+        .collect();
+    assert!(errors.contains("T9.total"), "{errors:?}");
+    assert!(errors.iter().any(|r| r.starts_with("T6.")), "{errors:?}");
+    // Nothing of the report was lost on the way.
+    assert_eq!(
+        d.amount("three_public.reception").map(|a| a.printed()),
+        Some("1.90".to_owned())
+    );
+    assert_eq!(d.len(), juesuan::read_report(REFERENCE).unwrap().len());
+}
+
+/// Two tables that hold one figure with two values: both statements are
+/// kept, and the audit says they disagree.
+#[test]
+fn a_figure_stated_twice_differently_is_kept_twice() {
+    let mut json: serde_json::Value = serde_json::from_str(REFERENCE).unwrap();
+    json["appropriation"]["general_budget"]["expenditure"]["amount"] = "68369.47".into();
+    let text = json.to_string();
+    let err = FinalAccounts::from_json(&text).unwrap_err();
+    assert!(
+        matches!(err.model_error(), Some(ModelError::Conflict { .. })),
+        "{err:?}"
+    );
+    let d = juesuan::read_report(&text).unwrap();
+    let values: Vec<String> = d
+        .statements("general_budget.expenditure")
+        .iter()
+        .filter_map(|f| f.value().as_amount())
+        .map(|a| a.printed())
+        .collect();
+    assert_eq!(values.len(), 2, "{values:?}");
+    assert!(values.contains(&"68,369.47".to_owned()), "{values:?}");
+    assert!(
+        juesuan::audit(&d).iter().any(|f| f.rule() == "restatement"),
+        "the restatement rule names the disagreement"
     );
 }

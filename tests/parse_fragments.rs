@@ -438,16 +438,35 @@ fn unknown_item_names_are_warnings() {
 
 #[test]
 fn relations_after_an_unknown_figure_are_not_misattributed() {
-    // In 三、支出决算, the general budget is no label the section knows: its change must
-    // not become the change of 项目支出 stated before it.
+    // In 三、支出决算, 专项资金支出 is no label the lexicon knows: its change must not
+    // become the change of 项目支出 stated before it.
     let text = "三、支出决算情况说明\n\
                 本年支出 73,702.79 万元，其中：项目支出 52,408.25 万元，占 71.11%。\n\
-                一般公共预算财政拨款支出 68,369.46 万元，与上年相比，增加 2,460.41 万元。";
+                专项资金使用支出 68,369.46 万元，与上年相比，增加 2,460.41 万元。";
     let parsed = parse(text);
     let d = &parsed.disclosure;
     assert!(d.get("expenditure.project.change").is_none());
-    assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
-    assert_eq!(parsed.diagnostics[0].span.line, 3);
+    // Both figures of the sentence are reported as not attributed, each at its place.
+    assert_eq!(parsed.diagnostics.len(), 2, "{:#?}", parsed.diagnostics);
+    for (diagnostic, column) in parsed.diagnostics.iter().zip([10, 32]) {
+        assert!(diagnostic.message.starts_with("figure not attributed"));
+        assert_eq!((diagnostic.span.line, diagnostic.span.column), (3, column));
+    }
+}
+
+#[test]
+fn general_budget_spending_in_the_spending_section_is_not_all_appropriation() {
+    // 一般公共预算财政拨款支出 is the general budget's part of 财政拨款支出, in whatever
+    // section it is stated.
+    let text = "三、支出决算情况说明\n\
+                一般公共预算财政拨款支出 68,369.46 万元，与上年相比，增加 2,460.41 万元。";
+    let d = parse(text).disclosure;
+    assert!(d.get("appropriation.expenditure").is_none());
+    assert_eq!(
+        d.amount("general_budget.expenditure.change")
+            .map(|a| a.to_string()),
+        Some("2,460.41万元".into())
+    );
 }
 
 #[test]

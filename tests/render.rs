@@ -229,3 +229,98 @@ fn narrative_restates_every_amount() {
     assert!(text.contains("比上年决算减少50.41万元，下降14.92%"));
     assert!(text.contains("公务接待费支出1.80万元，占0.99%，与上年相比无变化"));
 }
+
+fn row<'a>(t: &'a juesuan::Table, name: &str) -> &'a juesuan::Row {
+    t.rows().iter().find(|r| r.name().trim() == name).unwrap()
+}
+
+fn column(t: &juesuan::Table, heading: &str) -> usize {
+    t.columns().iter().position(|c| c == heading).unwrap()
+}
+
+/// Cells an identity determines from stated figures are filled, and marked
+/// as derived (no fact id, so CSV, which carries stated figures only, leaves
+/// them out). Expected values computed by hand from the report.
+#[test]
+fn cells_the_data_determines_are_filled() {
+    let t9 = table(TableId::T9);
+    let budget = column(&t9, "预算数");
+    // 公务用车购置及运行维护费 预算数 = 购置费 0.00 + 运行维护费 179.78.
+    let cell = row(&t9, "公务用车购置及运行维护费").cells()[budget]
+        .as_ref()
+        .unwrap();
+    assert_eq!((cell.text(), cell.fact()), ("179.78", None));
+    // 公务接待费: changed by 0.00 on last year's 1.80, so 0.00%.
+    let rate = column(&t9, "增减率");
+    let cell = row(&t9, "公务接待费").cells()[rate].as_ref().unwrap();
+    assert_eq!((cell.text(), cell.fact()), ("0.00%", None));
+
+    // T1 一、一般公共预算财政拨款收入: T4's 本年财政拨款收入 68,460.73 less
+    // the fund columns 0.00 and 0.00.
+    let t1 = table(TableId::T1);
+    let cell = row(&t1, "一、一般公共预算财政拨款收入").cells()[0]
+        .as_ref()
+        .unwrap();
+    assert_eq!((cell.text(), cell.fact()), ("68,460.73", None));
+
+    // What the data does not determine stays blank: a sub-row alone.
+    let mut d = Disclosure::default();
+    d.insert_str("three_public.vehicle_operation.budget", "179.78")
+        .unwrap();
+    d.insert_str("three_public.vehicle_operation", "179.78")
+        .unwrap();
+    let t9 = tables(&d)
+        .into_iter()
+        .find(|t| t.id() == TableId::T9)
+        .unwrap();
+    assert!(
+        t9.rows()
+            .iter()
+            .all(|r| r.name().trim() != "公务用车购置及运行维护费"),
+        "{}",
+        t9.to_text()
+    );
+}
+
+/// Every rate of every table prints with two decimals.
+#[test]
+fn rates_print_in_one_format() {
+    let mut rates = 0;
+    for t in tables(&reference()) {
+        for r in t.rows() {
+            for cell in r.cells().iter().flatten() {
+                if let Some(number) = cell.text().strip_suffix('%') {
+                    rates += 1;
+                    let decimals = number.split('.').nth(1).map_or(0, str::len);
+                    assert_eq!(decimals, 2, "{} {}: {}", t.id(), r.name(), cell.text());
+                }
+            }
+        }
+    }
+    assert!(rates > 30, "{rates} rates");
+}
+
+/// T1 is two-sided as published: 收入 lines beside 支出 lines, the totals in
+/// pairs.
+#[test]
+fn t1_is_two_sided() {
+    let t1 = table(TableId::T1);
+    let sides = t1.sides().unwrap();
+    let name = |i: Option<usize>| i.map(|i| t1.rows()[i].name().to_owned());
+    let last = sides.last().unwrap();
+    assert_eq!(
+        (name(last[0]), name(last[1])),
+        (Some("总计".to_owned()), Some("总计".to_owned()))
+    );
+    let text = t1.to_text();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("本年收入合计") && l.contains("73,274.06  本年支出合计")),
+        "{text}"
+    );
+    let md = t1.to_markdown();
+    assert!(
+        md.contains("| 项目（收入） | 决算数 | 项目（支出） | 决算数 |"),
+        "{md}"
+    );
+}

@@ -142,7 +142,9 @@ fn narrated(id: &str) -> bool {
     // procurement granted to SMEs.
     const CHANGED: &[&str] = &[
         "revenue.total",
+        "expenditure.total",
         "appropriation.revenue_total",
+        "appropriation.expenditure_total",
         "general_budget.expenditure",
     ];
     const NOT_SHARED: &[&str] = &[

@@ -783,7 +783,8 @@ impl<C: ClassificationCode> Catalog<C> {
     /// The path is a 类 name followed by `（类）`, optionally a 款 name and
     /// `（款）`, and for function codes optionally a 项 name and `（项）`.
     /// Whitespace anywhere is ignored (PDF extraction inserts it) and
-    /// half-width parentheses are read as full-width.
+    /// half-width parentheses are read as full-width; a name is found with or
+    /// without a final 支出 (社会保障和就业（类）).
     ///
     /// # Errors
     ///
@@ -800,11 +801,13 @@ impl<C: ClassificationCode> Catalog<C> {
     ///     "2050302",
     /// );
     /// assert_eq!(catalog.resolve_path("卫生健康支出（类）")?.to_string(), "210");
+    /// // Names are found with or without their 支出.
+    /// assert_eq!(catalog.resolve_path("卫生健康（类）")?.to_string(), "210");
     ///
-    /// let err = catalog.resolve_path("社会保障和就业支出（类）行政事业单位养老（款）").unwrap_err();
+    /// let err = catalog.resolve_path("社会保障和就业支出（类）行政事业单位福利（款）").unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
-    ///     r#"unknown 款 in function code path: expected a 款 under 208 社会保障和就业支出, but found "行政事业单位养老""#,
+    ///     r#"unknown 款 in function code path: expected a 款 under 208 社会保障和就业支出, but found "行政事业单位福利""#,
     /// );
     /// # Ok::<(), juesuan::CodeError>(())
     /// ```
@@ -952,15 +955,23 @@ fn find_named<'a, C: ClassificationCode>(
     entries: impl Iterator<Item = &'a CatalogEntry<C>> + Clone,
     key: &str,
 ) -> Option<C> {
-    entries
-        .clone()
-        .find(|entry| *entry.main.key == *key)
-        .or_else(|| {
-            entries
-                .into_iter()
-                .find(|entry| entry.variants.iter().any(|v| *v.key == *key))
-        })
-        .map(|entry| entry.code)
+    let exact = |key: &str| {
+        entries
+            .clone()
+            .find(|entry| *entry.main.key == *key)
+            .or_else(|| {
+                entries
+                    .clone()
+                    .find(|entry| entry.variants.iter().any(|v| *v.key == *key))
+            })
+            .map(|entry| entry.code)
+    };
+    // Reports name an item with or without its 支出: 社会保障和就业（类）.
+    exact(key).or_else(|| match key.strip_suffix("支出") {
+        Some(bare) if !bare.is_empty() => exact(bare),
+        Some(_) => None,
+        None => exact(&format!("{key}支出")),
+    })
 }
 
 /// What a path reader expects before the marker of `level`.
@@ -1125,19 +1136,24 @@ mod tests {
             invalid("教育支出（类）中等职业教育（项）"),
             ("a name followed by （款）", "中等职业教育（项）".to_owned())
         );
-        let err = catalog.resolve_path("教育（类）").unwrap_err();
+        // A name is found with or without its 支出, as reports write it.
+        assert_eq!(
+            catalog.resolve_path("教育（类）").unwrap().to_string(),
+            "205"
+        );
+        let err = catalog.resolve_path("星际教育（类）").unwrap_err();
         assert_eq!(
             err,
             CodeError::UnknownName {
                 kind: CodeKind::Function,
                 level: CodeLevel::Class,
-                name: "教育".into(),
+                name: "星际教育".into(),
                 parent: None,
             }
         );
         assert_eq!(
             err.to_string(),
-            r#"unknown 类 in function code path: expected a 类 in the catalog, but found "教育""#
+            r#"unknown 类 in function code path: expected a 类 in the catalog, but found "星际教育""#
         );
         let err = catalog
             .resolve_path("社会保障和就业支出（类）行政事业单位养老支出（款）事业单位离退（项）")

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use crate::amount::{BareUnit, Unit, reading_with};
-use crate::disclosure::{JsonError, strip_bom};
+use crate::disclosure::{Disclosure, JsonError, strip_bom};
 
 use super::error::ModelError;
 use super::walk::{Index, Reunit, walk};
@@ -82,12 +82,66 @@ fn document_unit(text: &str) -> Option<Unit> {
     serde_json::from_str::<UnitOnly>(text).ok()?.unit
 }
 
+/// Reads the parts of a FinalAccounts JSON, with the JSON path of a
+/// structural problem. Bare amounts are in the document's unit, which may
+/// be written after them: it is read first, and an amount written with the
+/// other unit is refused (never relabelled). A leading BOM is skipped.
+fn parts_from_json(text: &str) -> Result<Parts, JsonError> {
+    let text = strip_bom(text);
+    let unit = document_unit(text).unwrap_or(Unit::WanYuan);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let (parts, _) = reading_with(BareUnit::Document(unit), || {
+        serde_path_to_error::deserialize::<_, Parts>(&mut de)
+    });
+    let parts = parts.map_err(|e| JsonError::new(path_text(e.path()), e.inner().to_string()))?;
+    de.end()
+        .map_err(|e| JsonError::new("$", format!("trailing characters after the document: {e}")))?;
+    Ok(parts)
+}
+
 /// Validates deserialized parts. (Without copying them: on an error, the
 /// parts as validation left them locate the figure it names.)
 pub(crate) fn from_parts(mut parts: Parts) -> Result<FinalAccounts, JsonError> {
     match super::validate::validate(&mut parts) {
         Ok(()) => Ok(FinalAccounts { parts }),
-        Err(e) => Err(JsonError::new(error_path(&e, &parts), e.to_string())),
+        Err(e) => Err(JsonError::invalid(error_path(&e, &parts), e)),
+    }
+}
+
+impl Disclosure {
+    /// Reads the JSON form of a [`FinalAccounts`] as what it states: every
+    /// figure it holds becomes a fact, without validation, so that a report
+    /// that breaks identities (which [`FinalAccounts::from_json`] refuses)
+    /// can still be audited and every finding listed. A figure that two
+    /// tables hold is stated once when both copies agree and twice when they
+    /// differ (the audit's `restatement` rule then reports it).
+    ///
+    /// # Errors
+    ///
+    /// [`JsonError`] with the JSON path for what makes the text no
+    /// FinalAccounts JSON at all: malformed JSON, an unknown field, a value
+    /// of the wrong type, a malformed amount or code, an amount in another
+    /// unit than the document's.
+    ///
+    /// ```
+    /// use juesuan::{Disclosure, FinalAccounts, audit};
+    ///
+    /// let broken = r#"{
+    ///     "fiscal_year": 2024, "department": "某部门", "unit": "万元",
+    ///     "three_public": {"total": "181.58", "overseas_travel": "0.00",
+    ///                      "vehicles": "179.78", "reception": "1.90"}
+    /// }"#;
+    /// assert!(FinalAccounts::from_json(broken).is_err());
+    /// let d = Disclosure::from_final_accounts_json(broken)?;
+    /// assert_eq!(d.department(), Some("某部门"));
+    /// let rules: Vec<&str> = audit(&d).iter().map(|f| f.rule()).collect();
+    /// assert_eq!(rules, ["T9.total"]);
+    /// # Ok::<(), juesuan::JsonError>(())
+    /// ```
+    pub fn from_final_accounts_json(text: &str) -> Result<Disclosure, JsonError> {
+        let mut parts = parts_from_json(text)?;
+        super::validate::write_statements(&mut parts)
+            .map_err(|e| JsonError::invalid(error_path(&e, &parts), e))
     }
 }
 
@@ -108,7 +162,10 @@ impl FinalAccounts {
     /// negative count, an amount that is malformed, out of range or in
     /// another unit than the document's, a malformed code; and
     /// every [`ModelError`] of validation, at the path of the figure it
-    /// names (a broken identity at its stated total).
+    /// names (a broken identity at its stated total), kept as the error's
+    /// [`source`](std::error::Error::source) ([`JsonError::model_error`]).
+    /// To audit a report that fails validation, read it with
+    /// [`Disclosure::from_final_accounts_json`].
     ///
     /// ```
     /// use juesuan::FinalAccounts;
@@ -126,23 +183,10 @@ impl FinalAccounts {
     ///                      "vehicles": "179.78", "reception": "1.90"}
     /// }"#).unwrap_err();
     /// assert_eq!(err.path(), "three_public.total");
-    /// assert!(err.message().contains("T9.total"));
+    /// assert_eq!(err.model_error().and_then(|e| e.rule()), Some("T9.total"));
     /// ```
     pub fn from_json(text: &str) -> Result<FinalAccounts, JsonError> {
-        let text = strip_bom(text);
-        // Bare amounts are in the document's unit, which may be written
-        // after them: read it first.
-        let unit = document_unit(text).unwrap_or(Unit::WanYuan);
-        let mut de = serde_json::Deserializer::from_str(text);
-        let (parts, _) = reading_with(BareUnit::Document(unit), || {
-            serde_path_to_error::deserialize::<_, Parts>(&mut de)
-        });
-        let parts =
-            parts.map_err(|e| JsonError::new(path_text(e.path()), e.inner().to_string()))?;
-        de.end().map_err(|e| {
-            JsonError::new("$", format!("trailing characters after the document: {e}"))
-        })?;
-        from_parts(parts)
+        from_parts(parts_from_json(text)?)
     }
 
     /// The JSON form, pretty-printed.

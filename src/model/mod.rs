@@ -636,13 +636,6 @@ impl FinalAccounts {
         self.parts.performance.as_ref()
     }
 
-    /// [`FinalAccounts::to_disclosure`], consuming the report (no copy of it
-    /// is made).
-    pub(crate) fn into_disclosure(mut self) -> Disclosure {
-        let unit = self.parts.unit;
-        validate::write_from(&mut self.parts).unwrap_or_else(|_| Disclosure::new(unit))
-    }
-
     /// The report as facts (DESIGN §7): every field under its fact id, codes
     /// cited in reasons as `.cited_code` facts, the fiscal year, department,
     /// units and divisions.
@@ -833,6 +826,9 @@ impl<'de> Deserialize<'de> for FinalAccounts {
         deserializer: D,
     ) -> Result<FinalAccounts, D::Error> {
         let parts = json::deserialize_parts(deserializer)?;
-        json::from_parts(parts).map_err(serde::de::Error::custom)
+        json::from_parts(parts).map_err(|e| match e.model_error() {
+            Some(m) => serde::de::Error::custom(format!("{e}: {m}")),
+            None => serde::de::Error::custom(e),
+        })
     }
 }

@@ -408,23 +408,37 @@ fn codes(p: &Parts) -> R {
     Ok(())
 }
 
-/// Writes the facts of `p` (checking units).
-pub(crate) fn write(p: &Parts) -> Result<Disclosure, ModelError> {
-    // The walk visits fields mutably (other visitors change them); the writer
-    // only reads.
-    write_from(&mut p.clone())
-}
-
-/// [`write`] without copying `p`, which the writer leaves as it is.
-pub(crate) fn write_from(p: &mut Parts) -> Result<Disclosure, ModelError> {
-    let mut w = Writer::new(p.unit);
+/// Writes the facts of `p` with `w` (checking units), and what the report
+/// says of itself. The walk visits fields mutably (other visitors change
+/// them); the writer only reads, and leaves `p` as it is.
+fn write_with(p: &mut Parts, mut w: Writer) -> Result<Disclosure, ModelError> {
     walk(&mut w, p)?;
     let mut d = w.d;
     d.set_fiscal_year(Some(p.fiscal_year));
-    d.set_department(Some(p.department.clone()));
+    let department = p.department.trim();
+    d.set_department((!department.is_empty()).then(|| p.department.clone()));
     d.units_mut().clone_from(&p.overview.units);
     d.divisions_mut().clone_from(&p.overview.divisions);
     Ok(d)
+}
+
+/// Writes the facts of a validated `p` (checking units).
+pub(crate) fn write(p: &Parts) -> Result<Disclosure, ModelError> {
+    write_from(&mut p.clone())
+}
+
+/// [`write`] without copying `p`.
+pub(crate) fn write_from(p: &mut Parts) -> Result<Disclosure, ModelError> {
+    let w = Writer::new(p.unit);
+    write_with(p, w)
+}
+
+/// Writes what `p` states, unvalidated: a figure two tables hold is written
+/// once when the copies agree and twice when they differ, for the audit to
+/// judge.
+pub(crate) fn write_statements(p: &mut Parts) -> Result<Disclosure, ModelError> {
+    let w = Writer::statements(p.unit);
+    write_with(p, w)
 }
 
 /// Validates once: normalizes shared figures, checks required totals,

@@ -623,6 +623,10 @@ fn performance<V: Visitor>(v: &mut V, t: &mut Performance) -> R {
 pub(crate) struct Writer {
     pub(crate) d: Disclosure,
     unit: Unit,
+    /// Writing an unvalidated report: every copy of a shared figure is
+    /// written, and a statement already made with the same value is not
+    /// made again.
+    statements: bool,
 }
 
 impl Writer {
@@ -630,10 +634,23 @@ impl Writer {
         Writer {
             d: Disclosure::new(unit),
             unit,
+            statements: false,
+        }
+    }
+
+    /// A writer of what an unvalidated report states (see
+    /// [`Writer::statements`]).
+    pub(crate) fn statements(unit: Unit) -> Writer {
+        Writer {
+            statements: true,
+            ..Writer::new(unit)
         }
     }
 
     fn put(&mut self, id: &str, value: Value) -> R {
+        if self.statements && self.d.statements(id).iter().any(|f| f.value() == &value) {
+            return Ok(());
+        }
         let fid = FactId::new(id).map_err(|e| ModelError::Fact {
             fact: id.to_owned(),
             message: e.to_string(),
@@ -665,7 +682,7 @@ impl Visitor for Writer {
             return Ok(());
         };
         // A figure two tables hold (one value, after validation) is one fact.
-        if shared && self.d.contains(id) {
+        if shared && !self.statements && self.d.contains(id) {
             return Ok(());
         }
         self.put_amount(id, path, f.amount)?;

@@ -133,6 +133,19 @@ impl<'a> Writer<'a> {
     }
 
     /// "增加 X 万元，增长 Y%" (or 减少/下降, or 与上年相比无变化).
+    /// Whether both totals of a pair state the same change and rate, so that one
+    /// sentence (收入支出总体与上年相比…) states both.
+    fn pair_change(&self, revenue: &str, expenditure: &str) -> bool {
+        let of = |base: &str| {
+            (
+                self.d.amount(&format!("{base}.change")),
+                self.d.percent(&format!("{base}.change_rate")),
+            )
+        };
+        let (a, b) = (of(revenue), of(expenditure));
+        a.0.is_some() && a == b
+    }
+
     fn change(&self, base: &str, prefix: &str) -> Option<String> {
         let change = self.d.amount(&format!("{base}.change"))?;
         let rate = self.d.percent(&format!("{base}.change_rate"));
@@ -298,9 +311,25 @@ impl<'a> Writer<'a> {
             .collect();
             self.para(&sentence(&format!("{y}年度支出总计{t}"), &parts));
         }
-        if let Some(c) = self.change("revenue.total", "") {
-            let r = self.reason("revenue.total.reason");
-            self.para(&format!("收入支出总体与上年相比，{c}{r}。"));
+        let both = self.pair_change("revenue.total", "expenditure.total");
+        for (subject, id) in [
+            (
+                if both {
+                    "收入支出总体"
+                } else {
+                    "收入总计"
+                },
+                "revenue.total",
+            ),
+            ("支出总计", "expenditure.total"),
+        ] {
+            if both && id == "expenditure.total" {
+                continue;
+            }
+            if let Some(c) = self.change(id, "") {
+                let r = self.reason(&format!("{id}.reason"));
+                self.para(&format!("{subject}与上年相比，{c}{r}。"));
+            }
         }
     }
 
@@ -362,9 +391,28 @@ impl<'a> Writer<'a> {
         }
         self.para(&s);
         let mut s = String::new();
-        if let Some(c) = self.change("appropriation.revenue_total", "") {
-            let r = self.reason("appropriation.revenue_total.reason");
-            let _ = write!(s, "财政拨款收入支出总体与上年相比，{c}{r}。");
+        let both = self.pair_change(
+            "appropriation.revenue_total",
+            "appropriation.expenditure_total",
+        );
+        for (subject, id) in [
+            (
+                if both {
+                    "财政拨款收入支出总体"
+                } else {
+                    "财政拨款收入总计"
+                },
+                "appropriation.revenue_total",
+            ),
+            ("财政拨款支出总计", "appropriation.expenditure_total"),
+        ] {
+            if both && id == "appropriation.expenditure_total" {
+                continue;
+            }
+            if let Some(c) = self.change(id, "") {
+                let r = self.reason(&format!("{id}.reason"));
+                let _ = write!(s, "{subject}与上年相比，{c}{r}。");
+            }
         }
         if let Some(b) = self.budget(
             "appropriation.revenue_total",

@@ -8,7 +8,8 @@ use std::fmt::{self, Write as _};
 
 use rust_decimal::Decimal;
 
-use crate::amount::Amount;
+use crate::amount::{Amount, Percent, round_half_away_from_zero};
+use crate::audit::SUM_IDENTITIES;
 use crate::code::{Catalog, CodeLevel, EconomicCode, FunctionCode};
 use crate::disclosure::{Disclosure, Value};
 use crate::fact::FactId;
@@ -145,7 +146,7 @@ impl Cell {
     pub fn stated(id: FactId, value: &Value) -> Cell {
         let text = match value {
             Value::Amount(a) => a.printed(),
-            Value::Percent(p) => p.to_string(),
+            Value::Percent(p) => percent_text(*p),
             other => other.plain(),
         };
         Cell {
@@ -193,6 +194,21 @@ impl Cell {
     /// ```
     pub fn fact(&self) -> Option<&FactId> {
         self.fact.as_ref()
+    }
+}
+
+/// A rate as tables print it: at least two decimals ("-100%" is shown as
+/// "-100.00%", the same value), more when it was stated with more.
+fn percent_text(p: Percent) -> String {
+    if p.decimals() >= 2 {
+        return p.to_string();
+    }
+    let mut v = p.value();
+    v.rescale(2);
+    if v == p.value() {
+        Percent::new(v).to_string()
+    } else {
+        p.to_string()
     }
 }
 
@@ -283,6 +299,8 @@ pub struct Table {
     fiscal_year: Option<i32>,
     department: Option<String>,
     unit: String,
+    /// For a two-sided table: each printed line's 收入 row and 支出 row.
+    sides: Option<Vec<[Option<usize>; 2]>>,
 }
 
 impl Table {
@@ -326,6 +344,26 @@ impl Table {
         self.note.as_deref()
     }
 
+    /// For a two-sided table (T1, 收入 | 支出, as published), each printed
+    /// line: the index in [`Table::rows`] of its 收入 row and of its 支出
+    /// row (`None` for a blank side). The totals pair up as published:
+    /// 本年收入合计 beside 本年支出合计, …, 总计 beside 总计.
+    ///
+    /// ```
+    /// use juesuan::{Disclosure, TableId, tables};
+    ///
+    /// let mut d = Disclosure::default();
+    /// d.insert_str("revenue.total", "10.00")?;
+    /// d.insert_str("expenditure.total", "10.00")?;
+    /// let t1 = tables(&d).into_iter().find(|t| t.id() == TableId::T1).unwrap();
+    /// assert_eq!(t1.sides(), Some(&[[Some(0), Some(1)]][..]));
+    /// assert!(t1.to_text().lines().any(|l| l.starts_with("总计") && l.contains("10.00  总计")));
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn sides(&self) -> Option<&[[Option<usize>; 2]]> {
+        self.sides.as_deref()
+    }
+
     /// Whether the table states no figure.
     ///
     /// ```
@@ -340,34 +378,65 @@ impl Table {
         self.rows.iter().any(|r| r.code.is_some())
     }
 
-    fn header(&self) -> Vec<String> {
-        let mut h = Vec::new();
-        if self.has_codes() {
-            h.push("科目编码".to_owned());
-        }
-        h.push("项目".to_owned());
-        h.extend(self.columns.iter().cloned());
-        h
-    }
-
-    fn body(&self) -> Vec<Vec<String>> {
+    /// What the printers lay out: header lines, body lines, and which
+    /// columns hold text (aligned left) rather than figures.
+    fn grid(&self) -> Grid {
         let codes = self.has_codes();
-        self.rows
+        let line = |r: &Row| {
+            let mut line = Vec::new();
+            if codes {
+                line.push(r.code.clone().unwrap_or_default());
+            }
+            line.push(r.name.clone());
+            line.extend(
+                r.cells
+                    .iter()
+                    .map(|c| c.as_ref().map_or_else(String::new, |c| c.text.clone())),
+            );
+            line
+        };
+        let mut side = Vec::new();
+        if codes {
+            side.push("科目编码".to_owned());
+        }
+        side.push("项目".to_owned());
+        side.extend(self.columns.iter().cloned());
+        let width = side.len();
+        let mut text: Vec<bool> = (0..width).map(|i| i < if codes { 2 } else { 1 }).collect();
+        let Some(sides) = &self.sides else {
+            return Grid {
+                header: vec![side],
+                body: self.rows.iter().map(line).collect(),
+                text,
+            };
+        };
+        let mut over = vec![String::new(); width.saturating_mul(2)];
+        if let Some(o) = over.get_mut(0) {
+            "收入".clone_into(o);
+        }
+        if let Some(o) = over.get_mut(width) {
+            "支出".clone_into(o);
+        }
+        let half = |i: Option<usize>| {
+            i.and_then(|i| self.rows.get(i))
+                .map_or_else(|| vec![String::new(); width], line)
+        };
+        let body = sides
             .iter()
-            .map(|r| {
-                let mut line = Vec::new();
-                if codes {
-                    line.push(r.code.clone().unwrap_or_default());
-                }
-                line.push(r.name.clone());
-                line.extend(
-                    r.cells
-                        .iter()
-                        .map(|c| c.as_ref().map_or_else(String::new, |c| c.text.clone())),
-                );
-                line
+            .map(|[l, r]| {
+                let mut both = half(*l);
+                both.extend(half(*r));
+                both
             })
-            .collect()
+            .collect();
+        text.extend(text.clone());
+        let mut names = side.clone();
+        names.extend(side);
+        Grid {
+            header: vec![over, names],
+            body,
+            text,
+        }
     }
 
     /// The table as aligned plain text: title, unit, header, rows, note.
@@ -383,16 +452,14 @@ impl Table {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn to_text(&self) -> String {
-        let header = self.header();
-        let body = self.body();
+        let Grid { header, body, text } = self.grid();
         let width = |s: &str| s.chars().map(display_width).sum::<usize>();
-        let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
-        for line in &body {
+        let mut widths: Vec<usize> = vec![0; text.len()];
+        for line in header.iter().chain(&body) {
             for (w, cell) in widths.iter_mut().zip(line) {
                 *w = (*w).max(width(cell));
             }
         }
-        let text_columns = if self.has_codes() { 2 } else { 1 };
         let mut out = String::new();
         let _ = writeln!(out, "{}", self.id.title());
         let _ = writeln!(out, "单位：{}", self.unit);
@@ -411,13 +478,15 @@ impl Table {
                 if i > 0 {
                     out.push_str("  ");
                 }
-                pad(out, cell, *w, i < text_columns);
+                pad(out, cell, *w, text.get(i).copied().unwrap_or(false));
             }
             let trimmed = out.trim_end().len();
             out.truncate(trimmed);
             out.push('\n');
         };
-        write_line(&mut out, &header);
+        for line in &header {
+            write_line(&mut out, line);
+        }
         let total: usize = widths
             .iter()
             .fold(0usize, |a, w| a.saturating_add(*w))
@@ -444,8 +513,29 @@ impl Table {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn to_markdown(&self) -> String {
-        let header = self.header();
-        let text_columns = if self.has_codes() { 2 } else { 1 };
+        let Grid {
+            mut header,
+            body,
+            text,
+        } = self.grid();
+        // Markdown has one header line: a two-sided table names its sides
+        // in the names of its columns.
+        let over = if header.len() > 1 {
+            header.remove(0)
+        } else {
+            Vec::new()
+        };
+        let header: Vec<String> = header
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+            .map(|(i, h)| match over.get(i).filter(|o| !o.is_empty()) {
+                Some(o) => format!("{h}（{o}）"),
+                None => h,
+            })
+            .collect();
         let mut out = String::new();
         let _ = writeln!(out, "### {}\n\n单位：{}\n", self.id.title(), self.unit);
         let esc = |s: &str| s.replace('|', "\\|");
@@ -459,10 +549,16 @@ impl Table {
                 .join(" | ")
         );
         let rule: Vec<&str> = (0..header.len())
-            .map(|i| if i < text_columns { "---" } else { "---:" })
+            .map(|i| {
+                if text.get(i).copied().unwrap_or(false) {
+                    "---"
+                } else {
+                    "---:"
+                }
+            })
             .collect();
         let _ = writeln!(out, "| {} |", rule.join(" | "));
-        for line in self.body() {
+        for line in body {
             let _ = writeln!(
                 out,
                 "| {} |",
@@ -526,6 +622,14 @@ impl Table {
     }
 }
 
+/// A table laid out for printing.
+struct Grid {
+    header: Vec<Vec<String>>,
+    body: Vec<Vec<String>>,
+    /// Per column: text (aligned left) or figures (aligned right).
+    text: Vec<bool>,
+}
+
 /// The header of the long CSV layout: one line per figure.
 ///
 /// Columns: `fiscal_year` (e.g. 2024), `department`, `table` (T1…T9),
@@ -586,12 +690,16 @@ impl<'a> Builder<'a> {
                 fiscal_year: d.fiscal_year().map(|y| y.year()),
                 department: d.department().map(str::to_owned),
                 unit: d.unit().label().to_owned(),
+                sides: None,
             },
         }
     }
 
+    /// The cell of fact `id`: stated, or else determined by the data.
     fn cell(&self, id: &str) -> Option<Cell> {
-        let f = self.d.get(id)?;
+        let Some(f) = self.d.get(id) else {
+            return derived_cell(self.d, id);
+        };
         let fid = FactId::new(id).ok()?;
         Some(Cell::stated(fid, f.value()))
     }
@@ -647,19 +755,103 @@ fn indent(code: FunctionCode, name: &str) -> String {
     format!("{}{name}", "  ".repeat(depth))
 }
 
-/// Last year's figure for display: this year − change, at the same precision.
+/// Last year's figure, at the precision of the figures it comes from:
+/// stated, or this year − change.
+fn prior_amount(d: &Disclosure, id: &str) -> Option<Amount> {
+    if let Some(a) = d.amount(&format!("{id}.prior_year")) {
+        return Some(a);
+    }
+    let current = determined(d, id, DEPTH)?;
+    let change = d.amount(&format!("{id}.change"))?;
+    let change = change.to_unit(current.unit()).ok()?;
+    let prior: Decimal = current.value().checked_sub(change.value())?;
+    let decimals = u32::try_from(current.decimals().max(change.decimals()).max(0)).ok()?;
+    Some(Amount::new(prior, current.unit()).round_to(decimals))
+}
+
+/// Last year's figure for display: stated, or this year − change.
 fn prior_cell(d: &Disclosure, id: &str) -> Option<Cell> {
     if let Some(f) = d.get(&format!("{id}.prior_year")) {
         let fid = FactId::new(&format!("{id}.prior_year")).ok()?;
         return Some(Cell::stated(fid, f.value()));
     }
-    let current = d.amount(id)?;
+    prior_amount(d, id).map(|a| Cell::derived(&a.printed()))
+}
+
+/// The year-on-year rate of `id`: stated, or change ÷ last year, rounded
+/// half away from zero to two decimals (none on a zero base).
+fn rate_cell(d: &Disclosure, id: &str) -> Option<Cell> {
+    let rate_id = format!("{id}.change_rate");
+    if let Some(f) = d.get(&rate_id) {
+        return Some(Cell::stated(FactId::new(&rate_id).ok()?, f.value()));
+    }
     let change = d.amount(&format!("{id}.change"))?;
-    let change = change.to_unit(current.unit()).ok()?;
-    let prior: Decimal = current.value().checked_sub(change.value())?;
-    let decimals = u32::try_from(current.decimals().max(change.decimals()).max(0)).ok()?;
-    let printed = Amount::new(prior, current.unit()).round_to(decimals);
-    Some(Cell::derived(&printed.printed()))
+    let prior = prior_amount(d, id)?;
+    if prior.is_zero() {
+        return None;
+    }
+    let change = change.to_unit(prior.unit()).ok()?;
+    let ratio = change
+        .value()
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(prior.value())?;
+    let rate = Percent::new(round_half_away_from_zero(ratio, 2));
+    Some(Cell::derived(&percent_text(rate)))
+}
+
+/// How many identities deep [`determined`] looks for a figure.
+const DEPTH: u8 = 2;
+
+/// An amount the disclosure states, or one its sum identities
+/// ([`SUM_IDENTITIES`]) determine from stated figures: a total from all its
+/// parts, or the one missing part of a stated total (a figure two tables
+/// print, like 一般公共预算财政拨款收入 in T1 and T4, is a one-part
+/// identity). Looks `depth` identities deep.
+fn determined(d: &Disclosure, id: &str, depth: u8) -> Option<Amount> {
+    if let Some(a) = d.amount(id) {
+        return a.to_unit(d.unit()).ok();
+    }
+    let depth = depth.checked_sub(1)?;
+    let sum = |ids: &mut dyn Iterator<Item = &str>| -> Option<(Decimal, i32)> {
+        let mut total = Decimal::ZERO;
+        let mut decimals = 0;
+        for part in ids {
+            let a = determined(d, part, depth)?;
+            total = total.checked_add(a.value())?;
+            decimals = decimals.max(a.decimals());
+        }
+        Some((total, decimals))
+    };
+    let amount = |value: Decimal, decimals: i32| {
+        let decimals = u32::try_from(decimals.max(0)).ok()?;
+        Some(Amount::new(value, d.unit()).round_to(decimals))
+    };
+    for s in SUM_IDENTITIES.iter().filter(|s| s.total == id) {
+        if let Some((value, decimals)) = sum(&mut s.parts.iter().copied()) {
+            return amount(value, decimals);
+        }
+    }
+    for s in SUM_IDENTITIES.iter().filter(|s| s.parts.contains(&id)) {
+        let Some(total) = determined(d, s.total, depth) else {
+            continue;
+        };
+        let Some((others, decimals)) = sum(&mut s.parts.iter().copied().filter(|p| *p != id))
+        else {
+            continue;
+        };
+        let value = total.value().checked_sub(others)?;
+        return amount(value, decimals.max(total.decimals()));
+    }
+    None
+}
+
+/// A cell for a figure the disclosure does not state but determines.
+fn derived_cell(d: &Disclosure, id: &str) -> Option<Cell> {
+    let fid = FactId::new(id).ok()?;
+    if fid.kind() != crate::fact::FactKind::Amount {
+        return None;
+    }
+    determined(d, id, DEPTH).map(|a| Cell::derived(&a.printed()))
 }
 
 /// A table of function-code rows with the given column suffixes.
@@ -686,7 +878,7 @@ fn function_table(
         if with_change {
             row.set(n, prior_cell(d, total));
             row.set(n.saturating_add(1), b.cell(&format!("{total}.change")));
-            row.set(n.saturating_add(2), b.cell(&format!("{total}.change_rate")));
+            row.set(n.saturating_add(2), rate_cell(d, total));
         }
         if !row.is_empty() {
             b.table.rows.push(row);
@@ -705,7 +897,7 @@ fn function_table(
         if with_change {
             row.set(n, prior_cell(d, &base));
             row.set(n.saturating_add(1), b.cell(&format!("{base}.change")));
-            row.set(n.saturating_add(2), b.cell(&format!("{base}.change_rate")));
+            row.set(n.saturating_add(2), rate_cell(d, &base));
         }
         if !row.is_empty() {
             b.table.rows.push(row);
@@ -714,48 +906,66 @@ fn function_table(
     b.finish()
 }
 
+/// T1 as published: 收入 lines 一 to 八 and the stated 支出 classes side by
+/// side, then the totals in pairs (本年收入合计 | 本年支出合计, 使用非财政拨款结余
+/// | 结余分配, 年初结转和结余 | 年末结转和结余, 总计 | 总计). Only lines that
+/// state (or determine) a figure are kept.
 fn t1(d: &Disclosure) -> Table {
     let mut b = Builder::new(d, TableId::T1, &["决算数"]);
+    let add = |b: &mut Builder<'_>, name: &str, id: &str| {
+        let before = b.table.rows.len();
+        b.simple(name, id);
+        (b.table.rows.len() > before).then_some(before)
+    };
+    let mut income = Vec::new();
     for (name, id) in [
         ("一、一般公共预算财政拨款收入", "revenue.general_budget"),
         ("二、政府性基金预算财政拨款收入", "revenue.government_fund"),
         ("三、国有资本经营预算财政拨款收入", "revenue.state_capital"),
-        ("财政拨款收入", "revenue.appropriation"),
-        ("上级补助收入", "revenue.superior_subsidy"),
-        ("事业收入", "revenue.business"),
-        ("经营收入", "revenue.operating"),
-        ("附属单位上缴收入", "revenue.affiliate_remittance"),
-        ("其他收入", "revenue.other"),
-        ("本年收入合计", "revenue.current_year"),
-        (
-            "使用非财政拨款结余",
-            "revenue.non_appropriation_balance_used",
-        ),
-        ("年初结转和结余", "revenue.opening_balance"),
-        ("收入总计", "revenue.total"),
+        ("四、上级补助收入", "revenue.superior_subsidy"),
+        ("五、事业收入", "revenue.business"),
+        ("六、经营收入", "revenue.operating"),
+        ("七、附属单位上缴收入", "revenue.affiliate_remittance"),
+        ("八、其他收入", "revenue.other"),
     ] {
-        b.simple(name, id);
+        income.extend(add(&mut b, name, id));
     }
+    let mut classes = Vec::new();
     for code in function_codes(d, "expenditure.function.") {
         if code.level() == CodeLevel::Class {
             let name = function_name(d, "expenditure.function.", code);
-            b.simple(&name, &format!("expenditure.function.{code}"));
+            classes.extend(add(&mut b, &name, &format!("expenditure.function.{code}")));
         }
     }
-    for (name, id) in [
-        ("基本支出", "expenditure.basic"),
-        ("项目支出", "expenditure.project"),
-        ("上缴上级支出", "expenditure.remittance_to_superior"),
-        ("经营支出", "expenditure.operating"),
-        ("对附属单位补助支出", "expenditure.subsidy_to_affiliates"),
-        ("本年支出合计", "expenditure.current_year"),
-        ("结余分配", "expenditure.surplus_distribution"),
-        ("年末结转和结余", "expenditure.closing_balance"),
-        ("支出总计", "expenditure.total"),
+    let mut lines: Vec<[Option<usize>; 2]> = (0..income.len().max(classes.len()))
+        .map(|i| [income.get(i).copied(), classes.get(i).copied()])
+        .collect();
+    for [(left, left_id), (right, right_id)] in [
+        [
+            ("本年收入合计", "revenue.current_year"),
+            ("本年支出合计", "expenditure.current_year"),
+        ],
+        [
+            (
+                "使用非财政拨款结余",
+                "revenue.non_appropriation_balance_used",
+            ),
+            ("结余分配", "expenditure.surplus_distribution"),
+        ],
+        [
+            ("年初结转和结余", "revenue.opening_balance"),
+            ("年末结转和结余", "expenditure.closing_balance"),
+        ],
+        [("总计", "revenue.total"), ("总计", "expenditure.total")],
     ] {
-        b.simple(name, id);
+        let pair = [add(&mut b, left, left_id), add(&mut b, right, right_id)];
+        if pair != [None, None] {
+            lines.push(pair);
+        }
     }
-    b.finish()
+    let mut t = b.finish();
+    t.sides = Some(lines);
+    t
 }
 
 fn t4(d: &Disclosure) -> Table {
@@ -950,7 +1160,7 @@ fn t9(d: &Disclosure) -> Table {
         row.set(1, b.cell(&base));
         row.set(2, prior_cell(d, &base));
         row.set(3, b.cell(&format!("{base}.change")));
-        row.set(4, b.cell(&format!("{base}.change_rate")));
+        row.set(4, rate_cell(d, &base));
         row.set(5, b.cell(&format!("{base}.share")));
         if !row.is_empty() {
             b.table.rows.push(row);
@@ -1020,8 +1230,7 @@ pub fn tables(d: &Disclosure) -> Vec<Table> {
                 ("其他收入", ".other", Some("revenue.other")),
             ],
             false,
-        )
-        .only_if_rows(d, "revenue.function."),
+        ),
         &mut out,
     );
     keep(
@@ -1047,8 +1256,7 @@ pub fn tables(d: &Disclosure) -> Vec<Table> {
                 ),
             ],
             false,
-        )
-        .only_if_rows(d, "expenditure.function."),
+        ),
         &mut out,
     );
     keep(t4(d), &mut out);
@@ -1078,14 +1286,4 @@ pub fn tables(d: &Disclosure) -> Vec<Table> {
     );
     keep(t9(d), &mut out);
     out
-}
-
-impl Table {
-    /// Drops a T2/T3 that has only the totals T1 already shows.
-    fn only_if_rows(mut self, d: &Disclosure, prefix: &str) -> Table {
-        if function_codes(d, prefix).is_empty() {
-            self.rows.clear();
-        }
-        self
-    }
 }

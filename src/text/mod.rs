@@ -49,6 +49,7 @@
 //! placeholders). It never panics and runs in time linear in the text.
 
 mod clauses;
+mod flat_table;
 mod fold;
 mod normalize;
 mod parse;

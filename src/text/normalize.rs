@@ -959,6 +959,27 @@ fn is_ideograph(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
+/// The length in bytes of a pinyin gloss and its closing bracket at the start of
+/// `rest` (`yù)` in 预(yù)算): one syllable of lowercase letters with a tone mark.
+/// Mirror sites insert these after characters; they are not the report's text.
+fn pinyin_gloss(rest: &str) -> Option<usize> {
+    const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
+    let mut toned = false;
+    let mut letters = 0;
+    for (i, c) in rest.char_indices().take(8) {
+        match c {
+            ')' | '）' => return (toned && letters > 0).then_some(i + c.len_utf8()),
+            'a'..='z' => letters += 1,
+            c if TONED.contains(c) => {
+                toned = true;
+                letters += 1;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Reads the original line by line: each line's items (characters and inner whitespace
 /// runs, after folding) go to a callback as they are read, and the line's facts are
 /// returned at its end.
@@ -969,6 +990,8 @@ struct Scanner<'o> {
     /// Form feeds read so far, plus one.
     pages: usize,
     done: bool,
+    /// The last item read (`' '` for whitespace), of this line or an earlier one.
+    last_item: char,
 }
 
 impl<'o> Scanner<'o> {
@@ -978,6 +1001,7 @@ impl<'o> Scanner<'o> {
             at: 0,
             pages: 1,
             done: false,
+            last_item: ' ',
         }
     }
 
@@ -997,9 +1021,21 @@ impl<'o> Scanner<'o> {
         let mut newline = None;
         let from = self.at;
         let rest = original.get(from..).unwrap_or_default();
+        // Up to where a pinyin gloss a mirror site inserted is being dropped.
+        let mut gloss_end = 0;
         for (offset, c) in rest.char_indices() {
             let i = from + offset;
             let end = i + c.len_utf8();
+            if i < gloss_end {
+                continue;
+            }
+            if matches!(c, '(' | '（') && run.is_none() && is_ideograph(self.last_item) {
+                if let Some(len) = original.get(end..).and_then(pinyin_gloss) {
+                    // 预(yù)算 → 预算.
+                    gloss_end = end + len;
+                    continue;
+                }
+            }
             // A line ends at "\n", "\r\n" or a lone "\r" (old Mac files): the "\r" of
             // "\r\n" is passed over, the "\n" ends the line.
             if c == '\r' && bytes.get(end) == Some(&b'\n') {
@@ -1048,6 +1084,7 @@ impl<'o> Scanner<'o> {
                             b.running_width += 1;
                         }
                         on_item(&r);
+                        self.last_item = ' ';
                     }
                     let between_digits = matches!(folded, ',' | ':')
                         && b.visible > 0
@@ -1073,6 +1110,7 @@ impl<'o> Scanner<'o> {
                         space: false,
                         verbatim: folded == c && c != ',' && c != ':',
                     });
+                    self.last_item = folded;
                 }
             }
         }

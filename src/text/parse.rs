@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::clauses::Reader;
+use super::flat_table::{self, Cell};
 use super::normalize::{NormalizedText, is_numeral, normalize};
-use super::patterns::years as years_in;
-use super::sections::{Part, Section, narrative_section, part};
-use crate::amount::Unit;
+use super::patterns::{Frame, frame_at, years as years_in};
+use super::sections::{Part, Section, narrative_section, part, sub_section};
+use crate::amount::{Amount, Percent, Unit};
 use crate::date::FiscalYear;
-use crate::disclosure::{Disclosure, Value};
+use crate::disclosure::{Disclosure, Reading, Value};
 use crate::span::Span;
 
 /// How serious a [`Diagnostic`] is.
@@ -62,7 +63,7 @@ impl fmt::Display for DiagnosticLevel {
 /// let d = &parsed.diagnostics[0];
 /// assert_eq!(d.level, DiagnosticLevel::Note);
 /// assert_eq!((d.span.line, d.span.column), (1, 12));
-/// assert!(d.to_string().starts_with("note: skipped a sentence"));
+/// assert_eq!(d.to_string(), "note: figure not attributed: 4.6% in “城镇调查失业率控制在4.6%”");
 /// ```
 #[doc(alias = "诊断")]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -290,6 +291,19 @@ struct Document<'t, 'a> {
     department: BTreeMap<NameSource, String>,
     /// Years of `YYYY年度` in the body and headings: the report year is the most named.
     votes: BTreeMap<i32, usize>,
+    /// Years compared with (与2023年度相比): the year before the report's.
+    priors: Vec<i32>,
+    /// Whether the last section heading named no section (三、部门决算情况说明), so
+    /// that its sub-headings are the sections.
+    sections_below: bool,
+    /// A table flattened into text being read: its rows of cells.
+    table_rows: Vec<Vec<Cell>>,
+    /// Whether the table comes one cell per line (all cells in one row).
+    one_per_line: bool,
+    /// The unit the tables state (单位：万元).
+    table_unit: Unit,
+    /// Whether a table flattened one cell per line without bars is being read.
+    bare_table: bool,
     title_year: Option<i32>,
     tables_noted: bool,
 }
@@ -304,6 +318,12 @@ impl<'t, 'a> Document<'t, 'a> {
             units_mode: false,
             department: BTreeMap::new(),
             votes: BTreeMap::new(),
+            priors: Vec::new(),
+            sections_below: true,
+            table_rows: Vec::new(),
+            one_per_line: false,
+            table_unit: Unit::WanYuan,
+            bare_table: false,
             title_year: None,
             tables_noted: false,
         }
@@ -322,6 +342,17 @@ impl<'t, 'a> Document<'t, 'a> {
     }
 
     fn paragraph(&mut self, p: &str, base: usize) {
+        if self.table_cells(p, base) || self.bare_table_cell(p, base) {
+            return;
+        }
+        self.flush_table();
+        if p.chars().count() <= 20 {
+            if p.contains("单位：万元") {
+                self.table_unit = Unit::WanYuan;
+            } else if p.contains("单位：元") {
+                self.table_unit = Unit::Yuan;
+            }
+        }
         self.placeholders(p, base);
         if let Some((level, text)) = heading(p) {
             self.heading(level, text, p, base);
@@ -342,6 +373,10 @@ impl<'t, 'a> Document<'t, 'a> {
             return;
         }
         if starts_tables(p) {
+            self.table_unit = match p {
+                "单位：元" => Unit::Yuan,
+                _ => Unit::WanYuan,
+            };
             self.tables(base, p.len());
             return;
         }
@@ -352,7 +387,7 @@ impl<'t, 'a> Document<'t, 'a> {
             return;
         }
         let overview = matches!(self.reader.section, Section::Overview | Section::Unknown);
-        if overview && p.contains("编制范围") && p.contains("包括") {
+        if overview && p.contains("编制范围") && p.contains("包括") && !counts_something(p) {
             self.unit_list(p);
             return;
         }
@@ -361,6 +396,134 @@ impl<'t, 'a> Document<'t, 'a> {
         }
         self.years(p, base);
         self.reader.paragraph(p, base, item_marker(p));
+    }
+
+    /// A paragraph that is a cell (`预算数|`, `|`) or a row (`合计|15.24|4.60|`) of a
+    /// table flattened into text: kept for [`Self::flush_table`]. Whether it was one.
+    fn table_cells(&mut self, p: &str, base: usize) -> bool {
+        let bars = p.matches('|').count();
+        if bars == 0 {
+            return false;
+        }
+        // A cell is short and no sentence: narrative that ends with a stray bar (…占
+        // 0.0001%。！[]（）|) is read as narrative.
+        let cell_like = |s: &str| s.chars().count() <= 40 && !s.contains(['。', '；', '，']);
+        if !p.split('|').all(cell_like) {
+            return false;
+        }
+        if bars == 1 && p.ends_with('|') {
+            let text = p.trim_end_matches('|');
+            let cell = Cell {
+                text: text.to_owned(),
+                range: base..base + text.len(),
+            };
+            match self.table_rows.last_mut() {
+                Some(row) if self.one_per_line => row.push(cell),
+                _ => self.table_rows.push(vec![cell]),
+            }
+            self.one_per_line = true;
+            return true;
+        }
+        if bars >= 2 {
+            let mut row = Vec::new();
+            let mut from = 0;
+            for piece in p.split('|') {
+                row.push(Cell {
+                    text: piece.trim().to_owned(),
+                    range: base + from..base + from + piece.len(),
+                });
+                from += piece.len() + 1;
+            }
+            self.table_rows.push(row);
+            self.one_per_line = false;
+            return true;
+        }
+        false
+    }
+
+    /// A cell of a table flattened one cell per line without bars (项目, 预算数, 决算数,
+    /// 合计, 77.00, 68.30, …): from a paragraph that names the labels' column to the
+    /// first paragraph that is no cell. Such a table drops its blank cells, so only
+    /// its complete rows are read. Whether the paragraph was such a cell.
+    fn bare_table_cell(&mut self, p: &str, base: usize) -> bool {
+        let cell = || Cell {
+            text: p.to_owned(),
+            range: base..base + p.len(),
+        };
+        if self.bare_table {
+            let cell_like = p.chars().count() <= 30
+                && !p.contains(['。', '；', '，', '：'])
+                && heading(p).is_none();
+            if cell_like {
+                if let Some(row) = self.table_rows.last_mut() {
+                    row.push(cell());
+                }
+                return true;
+            }
+            self.bare_table = false;
+            return false;
+        }
+        if self.table_rows.is_empty() && flat_table::is_label_header(p) {
+            self.table_rows.push(vec![cell()]);
+            self.bare_table = true;
+            self.one_per_line = true;
+            return true;
+        }
+        false
+    }
+
+    /// Reads the flattened table kept so far, if any (see [`flat_table`]).
+    fn flush_table(&mut self) {
+        if self.table_rows.is_empty() {
+            return;
+        }
+        let rows = std::mem::take(&mut self.table_rows);
+        let year = self.reader.report_year.or(self.title_year).or_else(|| {
+            self.votes
+                .iter()
+                .max_by_key(|(year, n)| (**n, **year))
+                .map(|(year, _)| *year)
+        });
+        let read = flat_table::read(&rows, year, self.reader.section);
+        for figure in read.figures {
+            let text = figure.cell.text.trim().replace(',', "");
+            let value = if figure.column.is_rate() {
+                text.trim_end_matches('%').parse::<Percent>().ok().map(|p| {
+                    Value::Percent(if figure.column.falls_positive() {
+                        p.negated()
+                    } else {
+                        p
+                    })
+                })
+            } else if figure.count {
+                text.parse::<u64>().ok().map(Value::Count)
+            } else {
+                Amount::parse_in(&text, self.table_unit).ok().map(|a| {
+                    Value::Amount(if figure.column.falls_positive() {
+                        a.negated()
+                    } else {
+                        a
+                    })
+                })
+            };
+            match value {
+                Some(value) => {
+                    self.reader
+                        .emit(&figure.id, value, figure.cell.range.clone(), Reading::Table);
+                }
+                None => self.reader.diagnose(
+                    DiagnosticLevel::Note,
+                    format!(
+                        "table cell “{}” is no figure of {}",
+                        figure.cell.text, figure.id
+                    ),
+                    figure.cell.range.clone(),
+                ),
+            }
+        }
+        for (range, message) in read.skipped {
+            self.reader.diagnose(DiagnosticLevel::Note, message, range);
+        }
     }
 
     fn tables(&mut self, at: usize, len: usize) {
@@ -378,10 +541,19 @@ impl<'t, 'a> Document<'t, 'a> {
 
     fn title_paragraph(&mut self, p: &str, base: usize) {
         for (at, year) in years_in(p) {
+            if is_date(p.get(at + 4..).unwrap_or_default()) {
+                // 2025年9月: when the report was published, not the year it is for.
+                continue;
+            }
             self.title_year.get_or_insert(year);
+            self.reader.report_year.get_or_insert(year);
             let range = base + at..base + at + 4;
-            self.reader
-                .emit("document.title_year", Value::Count(count(year)), range);
+            self.reader.emit(
+                "document.title_year",
+                Value::Count(count(year)),
+                range,
+                Reading::Document,
+            );
         }
         self.title.push_str(p);
     }
@@ -391,8 +563,12 @@ impl<'t, 'a> Document<'t, 'a> {
             for (at, year) in years_in(p) {
                 *self.votes.entry(year).or_default() += 1;
                 let range = base + at..base + at + 4;
-                self.reader
-                    .emit("document.heading_year", Value::Count(count(year)), range);
+                self.reader.emit(
+                    "document.heading_year",
+                    Value::Count(count(year)),
+                    range,
+                    Reading::Document,
+                );
             }
         }
         self.units_mode = false;
@@ -428,14 +604,20 @@ impl<'t, 'a> Document<'t, 'a> {
                 } else {
                     Section::Unknown
                 };
-                self.reader
-                    .enter(narrative_section(text).unwrap_or(fallback));
+                let section = narrative_section(text);
+                // 三、部门决算情况说明 names no section: its （一）（二） are the sections.
+                self.sections_below = section.is_none();
+                self.reader.enter(section.unwrap_or(fallback));
             }
             Level::Sub => {
                 if matches!(self.part, Part::Tables | Part::Glossary) {
                     return;
                 }
-                let section = narrative_section(text).unwrap_or(self.reader.section);
+                let section = if self.sections_below {
+                    narrative_section(text).unwrap_or(self.reader.section)
+                } else {
+                    sub_section(text, self.reader.section)
+                };
                 self.reader.enter(section);
             }
         }
@@ -525,21 +707,26 @@ impl<'t, 'a> Document<'t, 'a> {
         }
     }
 
-    /// Years the body names: `与2023年度相比` and `比2023年度` name the prior year; every
-    /// other `YYYY年度` votes for the report year.
+    /// Years the body names: a year compared with (与2023年度相比, 比2023年, 较2022年度
+    /// 决算数) is the prior year; every other `YYYY年度` votes for the report year.
     fn years(&mut self, p: &str, base: usize) {
         for (at, year) in years_in(p) {
-            let before = p.get(..at).and_then(|s| s.chars().next_back());
+            let lead = p.get(..at).and_then(|s| s.char_indices().next_back());
+            let prior = lead.is_some_and(|(i, _)| {
+                p.get(i..)
+                    .and_then(frame_at)
+                    .is_some_and(|(frame, _)| matches!(frame, Frame::Prior | Frame::Year(_)))
+            });
             let after = p.get(at + 4..).unwrap_or_default();
-            let prior = match before {
-                Some('与') => after.starts_with("年度相比") || after.starts_with("年相比"),
-                Some('比') => after.starts_with('年'),
-                _ => false,
-            };
             if prior {
+                self.priors.push(year);
                 let range = base + at..base + at + 4;
-                self.reader
-                    .emit("document.prior_year", Value::Count(count(year)), range);
+                self.reader.emit(
+                    "document.prior_year",
+                    Value::Count(count(year)),
+                    range,
+                    Reading::Document,
+                );
             } else if after.starts_with("年度") {
                 *self.votes.entry(year).or_default() += 1;
             }
@@ -572,6 +759,7 @@ impl<'t, 'a> Document<'t, 'a> {
                     "document.placeholder",
                     Value::Text(value),
                     base + i..base + end,
+                    Reading::Document,
                 );
             }
             i = j;
@@ -579,17 +767,21 @@ impl<'t, 'a> Document<'t, 'a> {
     }
 
     fn finish(mut self) -> ParsedReport {
+        self.flush_table();
         let first_year = years_in(&self.title).next();
         if let Some((at, _)) = first_year {
             let name = self.title.get(..at).unwrap_or_default().to_owned();
             self.name(NameSource::Title, &name);
         }
-        let year = self.title_year.or_else(|| {
-            self.votes
-                .iter()
-                .max_by_key(|(year, n)| (**n, **year))
-                .map(|(year, _)| *year)
-        });
+        let year = self
+            .title_year
+            .or_else(|| {
+                self.votes
+                    .iter()
+                    .max_by_key(|(year, n)| (**n, **year))
+                    .map(|(year, _)| *year)
+            })
+            .or_else(|| self.priors.iter().max().and_then(|y| y.checked_add(1)));
         let mut units = BTreeMap::<Unit, usize>::new();
         for (_, fact) in self.reader.facts.iter().flatten() {
             if let Value::Amount(a) = fact.value() {
@@ -605,6 +797,7 @@ impl<'t, 'a> Document<'t, 'a> {
         disclosure.set_department(self.department.into_values().next());
         *disclosure.units_mut() = self.units;
         *disclosure.divisions_mut() = std::mem::take(&mut self.reader.divisions);
+        *disclosure.indicators_mut() = std::mem::take(&mut self.reader.indicators);
         let mut diagnostics = std::mem::take(&mut self.reader.diagnostics);
         let mut facts = std::mem::take(&mut self.reader.facts);
         let any = facts.iter().any(Option::is_some);
@@ -654,6 +847,34 @@ impl<'t, 'a> Document<'t, 'a> {
             diagnostics,
         }
     }
+}
+
+/// Whether a paragraph states a figure other than a year (编制范围包括各级预算单位1个…
+/// 年末人数14人): then it is read as sentences, not as a list of unit names.
+fn counts_something(p: &str) -> bool {
+    let mut digits = 0;
+    for (i, c) in p.char_indices() {
+        if c.is_ascii_digit() {
+            digits += 1;
+            continue;
+        }
+        let is_year = digits == 4 && c == '年';
+        if digits > 0 && !is_year {
+            return true;
+        }
+        digits = 0;
+        let _ = i;
+    }
+    digits > 0
+}
+
+/// Whether the text after `YYYY` continues as a date (年9月, 年12月31日).
+fn is_date(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix('年') else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && rest.get(digits..).is_some_and(|r| r.starts_with('月'))
 }
 
 /// Whether a unit name ends as names of units do (…局, …中心, …（本级）).

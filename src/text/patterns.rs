@@ -148,6 +148,134 @@ pub(super) enum Kw {
     TemplateNote,
     /// Words that read past without meaning for the figures (主要用于以下方面).
     Filler,
+    /// 相比: the end of an open comparison phrase (与2014年度…相比).
+    Close,
+    /// 分别 before a relation (分别下降18%、21.6%): one figure for each subject named
+    /// before, in order.
+    Respectively,
+    /// What the following changes are measured against: 比上年, 与2023年度相比,
+    /// 较年初预算数 (see [`frame_phrase`]); `true` when the phrase is closed by 相比.
+    Frame(Frame, bool),
+}
+
+/// What a change is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Frame {
+    /// Last year (比上年, 较上年决算数, 与2023年度相比, 同比): a change is `.change`.
+    Prior,
+    /// The budget (较年初预算, 与预算数相比): a change is `.budget_variance`.
+    Budget,
+    /// Something the schema has no suffix for (比上年预算数: last year's budget): the
+    /// figures measured against it are not attributed.
+    Other,
+    /// A year named by number (与2023年度相比, 比2019年): last year when it is the
+    /// year before the report's, another year otherwise.
+    Year(i32),
+    /// A year's budget (与2021年度预算相比): the budget when the year is the report's,
+    /// another year's budget otherwise.
+    YearBudget(i32),
+}
+
+/// The comparison frame at the start of `rest`, which starts with one of 比, 较, 与,
+/// 同: `(比|较|与)(上年度|上年|去年|上一年度|上一年|YYYY年度|YYYY年|年初预算|全年预算|
+/// 调整预算|预算)(决算数|决算|预算数|数)?(相比较|相比|比较)?`, or 同比. Returns the frame and
+/// the length in bytes. 与 and 比 start many other words; only these phrases are frames.
+pub(super) fn frame_at(rest: &str) -> Option<(Frame, usize)> {
+    frame_phrase(rest).map(|(frame, len, _)| (frame, len))
+}
+
+/// [`frame_at`], and whether the phrase is closed: `与…相比` or `比上年` followed by
+/// its relation is closed when it ends with 相比; `与2014年度` is open, and a figure
+/// stated before its relation (与2014年度财政拨款收入218.4万元相比) is the figure
+/// compared with: last year's, or the budget.
+pub(super) fn frame_phrase(rest: &str) -> Option<(Frame, usize, bool)> {
+    if rest.starts_with("同比") {
+        return Some((Frame::Prior, "同比".len(), true));
+    }
+    let lead = [
+        "相较于",
+        "相比于",
+        "相对于",
+        "相较",
+        "较之",
+        "对比",
+        "比",
+        "较",
+        "与",
+        "同",
+        "和",
+    ]
+    .into_iter()
+    .find(|w| rest.starts_with(w))?;
+    let mut at = lead.len();
+    let after = rest.get(at..)?;
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let frame = if digits == 4 && after.get(4..).is_some_and(|r| r.starts_with('年')) {
+        let year = after.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+        at += 4 + '年'.len_utf8();
+        if rest.get(at..).is_some_and(|r| r.starts_with('度')) {
+            at += '度'.len_utf8();
+        }
+        // A remark on the year: 比2019年（疫情前）决算数.
+        if let Some(close) = rest
+            .get(at..)
+            .filter(|r| r.starts_with('（'))
+            .and_then(|r| r.char_indices().take(12).find(|(_, c)| *c == '）'))
+        {
+            at += close.0 + '）'.len_utf8();
+        }
+        let budget = ["年初预算", "全年预算", "预算"]
+            .iter()
+            .find(|w| rest.get(at..).is_some_and(|r| r.starts_with(**w)));
+        match budget {
+            Some(w) => {
+                at += w.len();
+                Frame::YearBudget(year)
+            }
+            None => Frame::Year(year),
+        }
+    } else {
+        const OBJECTS: &[(&str, Frame)] = &[
+            ("上年预算", Frame::Other),
+            ("上年度预算", Frame::Other),
+            ("上一年度", Frame::Prior),
+            ("上一年", Frame::Prior),
+            ("上年度", Frame::Prior),
+            ("上年", Frame::Prior),
+            ("去年", Frame::Prior),
+            ("年初预算", Frame::Budget),
+            ("全年预算", Frame::Budget),
+            ("调整预算", Frame::Budget),
+            ("预算", Frame::Budget),
+        ];
+        let (word, frame) = OBJECTS.iter().find(|(w, _)| after.starts_with(w))?;
+        at += word.len();
+        // 和上年结转结余: last year's balance carried over, not a comparison.
+        if rest
+            .get(at..)
+            .is_some_and(|r| r.starts_with("结转") || r.starts_with("结余"))
+        {
+            return None;
+        }
+        *frame
+    };
+    let mut closed = false;
+    for (k, tail) in [
+        &["决算数", "决算", "预算数", "数"][..],
+        &["相比较", "相比", "比较"][..],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if let Some(w) = tail
+            .iter()
+            .find(|w| rest.get(at..).is_some_and(|r| r.starts_with(**w)))
+        {
+            at += w.len();
+            closed |= k == 1;
+        }
+    }
+    Some((frame, at, closed))
 }
 
 /// One token of a paragraph. Text between tokens is label text.
@@ -263,15 +391,15 @@ const DOWN_RATE: Kw = Kw::Direction {
 };
 
 // Keyword tables by first character, longest first.
-const KW_ZENG: &[(&str, Kw)] = &[kw("增加", UP), kw("增长", UP_RATE)];
-const KW_JIAN: &[(&str, Kw)] = &[kw("减少", DOWN)];
+const KW_ZENG: &[(&str, Kw)] = &[kw("增加", UP), kw("增长", UP_RATE), kw("增幅", UP_RATE)];
+const KW_JIAN: &[(&str, Kw)] = &[kw("减少", DOWN), kw("减幅", DOWN_RATE)];
 const KW_XIA: &[(&str, Kw)] = &[kw("下降", DOWN_RATE)];
 const KW_SHANG: &[(&str, Kw)] = &[
     kw("上年决算数为", Kw::Prior),
     kw("上年决算数", Kw::Prior),
     kw("上升", UP_RATE),
 ];
-const KW_JIANG: &[(&str, Kw)] = &[kw("降低", DOWN_RATE)];
+const KW_JIANG: &[(&str, Kw)] = &[kw("降低", DOWN_RATE), kw("降幅", DOWN_RATE)];
 const KW_WU: &[(&str, Kw)] = &[kw("无变化", Kw::Unchanged), kw("无", Kw::Nothing)];
 const KW_MEI: &[(&str, Kw)] = &[kw("没有变化", Kw::Unchanged), kw("没有", Kw::Nothing)];
 const KW_CHI: &[(&str, Kw)] = &[kw("持平", Kw::Unchanged)];
@@ -301,6 +429,9 @@ const KW_ZHI: &[(&str, Kw)] = &[
     kw("支出决算", Kw::Final),
 ];
 const KW_JUE: &[(&str, Kw)] = &[
+    kw("决算支出数为", Kw::Final),
+    kw("决算支出数", Kw::Final),
+    kw("决算支出为", Kw::Final),
     kw("决算数为", Kw::Final),
     kw("决算数", Kw::Final),
     kw("决算为", Kw::Final),
@@ -337,6 +468,7 @@ const KW_FEN: &[(&str, Kw)] = &[
     kw("分别是", Kw::Enumeration),
     kw("分别为：", Kw::Enumeration),
     kw("分别为", Kw::Enumeration),
+    kw("分别", Kw::Respectively),
 ];
 const KW_JIE: &[(&str, Kw)] = &[kw("截至", Kw::Date), kw("截止", Kw::Date)];
 const KW_DAN: &[(&str, Kw)] = &[kw("单价", Kw::Equipment)];
@@ -346,12 +478,20 @@ const KW_PAREN: &[(&str, Kw)] = &[
     kw("（仅有", Kw::TemplateNote),
 ];
 const KW_JU: &[(&str, Kw)] = &[kw("具体情况如下", Kw::Filler)];
+// Comparison frames are matched by `frame_at`; these stand for their first characters.
+const KW_BI: &[(&str, Kw)] = &[kw("比上年", Kw::Frame(Frame::Prior, false))];
+const KW_JIAO: &[(&str, Kw)] = &[kw("较上年", Kw::Frame(Frame::Prior, false))];
+const KW_YU3: &[(&str, Kw)] = &[kw("与上年", Kw::Frame(Frame::Prior, false))];
+const KW_TONG: &[(&str, Kw)] = &[kw("同比", Kw::Frame(Frame::Prior, false))];
+const KW_XIANG: &[(&str, Kw)] = &[kw("相比较", Kw::Close), kw("相比", Kw::Close)];
+const KW_DUI: &[(&str, Kw)] = &[kw("对比上年", Kw::Frame(Frame::Prior, false))];
+const KW_HE: &[(&str, Kw)] = &[kw("和上年", Kw::Frame(Frame::Prior, false))];
 
 /// Every keyword table (each holds the keywords of one first character).
 const KW_TABLES: &[&[(&str, Kw)]] = &[
     KW_ZENG, KW_JIAN, KW_XIA, KW_SHANG, KW_JIANG, KW_WU, KW_MEI, KW_CHI, KW_ZHAN, KW_NIAN, KW_QUAN,
     KW_YU, KW_ZHI, KW_JUE, KW_WAN, KW_ZHU, KW_CHA, KW_BAO, KW_KAI, KW_FEN, KW_JIE, KW_DAN,
-    KW_PAREN, KW_JU,
+    KW_PAREN, KW_JU, KW_BI, KW_JIAO, KW_YU3, KW_TONG, KW_XIANG, KW_DUI, KW_HE,
 ];
 
 /// The ideographs a keyword starts with.
@@ -403,9 +543,28 @@ fn keyword_at(first: char, rest: &str) -> Option<(Kw, usize)> {
         '单' => KW_DAN,
         '（' => KW_PAREN,
         '具' => KW_JU,
+        '比' | '较' | '与' | '同' | '对' | '和' => {
+            return frame_phrase(rest).map(|(frame, len, closed)| (Kw::Frame(frame, closed), len));
+        }
+        '相' => {
+            if let Some((frame, len, closed)) = frame_phrase(rest) {
+                return Some((Kw::Frame(frame, closed), len));
+            }
+            KW_XIANG
+        }
         _ => return None,
     };
-    let (text, kw) = table.iter().find(|(text, _)| rest.starts_with(text))?;
+    let Some((text, kw)) = table.iter().find(|(text, _)| rest.starts_with(text)) else {
+        // 增437.7%, 减3.51万元: the one-character direction words, before a figure only.
+        let digit_follows = rest
+            .get(first.len_utf8()..)
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        return match first {
+            '增' if digit_follows => Some((UP_RATE, first.len_utf8())),
+            '减' if digit_follows => Some((DOWN, first.len_utf8())),
+            _ => None,
+        };
+    };
     let after = rest.get(text.len()..).unwrap_or_default();
     match kw {
         // 占用, 占有: not a share.
@@ -421,6 +580,7 @@ fn unit(rest: &str) -> (NumUnit, usize) {
     let candidates: &[(&str, NumUnit)] = match rest.chars().next() {
         Some('万') => &[
             ("万元", NumUnit::WanYuan),
+            ("万人次", NumUnit::Other),
             ("万人", NumUnit::Other),
             ("万户", NumUnit::Other),
             ("万次", NumUnit::Other),
@@ -435,11 +595,11 @@ fn unit(rest: &str) -> (NumUnit, usize) {
         Some('名') => &[("名", NumUnit::Person)],
         Some('个') => &[("个", NumUnit::Piece)],
         Some('辆') => &[("辆", NumUnit::Vehicle)],
-        Some('批') => &[("批次", NumUnit::Batch)],
+        Some('批') => &[("批次", NumUnit::Batch), ("批", NumUnit::Batch)],
+        Some('次') => &[("次", NumUnit::Batch)],
         Some('台') => &[("台（套）", NumUnit::Set), ("台", NumUnit::Set)],
         Some('套') => &[("套", NumUnit::Set)],
-        Some('月' | '日' | '分' | '次' | '项' | '家' | '所' | '户' | '岁' | '倍' | '天') =>
-        {
+        Some('月' | '日' | '分' | '项' | '家' | '所' | '户' | '岁' | '倍' | '天') => {
             return (NumUnit::Other, 0);
         }
         _ => return (NumUnit::Bare, 0),

@@ -108,6 +108,34 @@ pub(super) fn narrative_section(heading: &str) -> Option<Section> {
     Some(section)
 }
 
+/// Classifies a sub-heading (（一）…) inside `current`: only a heading that names
+/// another section by its own words moves there (（一）“三公”经费…, （二）政府采购…);
+/// generic ones (（一）财政拨款支出决算总体情况 under 五、一般公共预算…) stay where they are.
+pub(super) fn sub_section(heading: &str, current: Section) -> Section {
+    let has = |w: &str| heading.contains(w);
+    if has("三公") {
+        Section::ThreePublic
+    } else if has("政府性基金") {
+        Section::GovernmentFund
+    } else if has("国有资本经营") {
+        Section::StateCapital
+    } else if has("一般公共预算财政拨款基本支出") {
+        Section::Basic
+    } else if has("机关运行经费") || has("政府采购") || has("国有资产") {
+        Section::Other
+    } else if has("绩效") {
+        Section::Performance
+    } else if (has("职能") || has("主要职责")) && !has("机构") && !has("人员") {
+        Section::Functions
+    } else if has("机构设置") || has("人员情况") || has("单位构成") {
+        Section::Overview
+    } else if current == Section::Unknown {
+        narrative_section(heading).unwrap_or(current)
+    } else {
+        current
+    }
+}
+
 /// Classifies a part heading (第一部分 …).
 pub(super) fn part(heading: &str) -> Part {
     if heading.contains("概况") {
@@ -130,6 +158,12 @@ pub(super) enum Target {
     Two(&'static str, &'static str),
     /// 价值: the value of the asset named last (房屋 or 车辆).
     AssetValue,
+    /// Words that look like a subject but name no figure of the schema (离退休人员
+    /// is 离休 and 退休 together): a figure of theirs is not attributed.
+    Nothing,
+    /// 收入 or 支出 alone: the revenue (`true`) or spending total named last in the
+    /// section (收入总计 or 本年收入合计), the year's when none was.
+    Side(bool),
 }
 
 impl Target {
@@ -137,7 +171,9 @@ impl Target {
     pub(super) fn subject(self) -> Option<&'static str> {
         match self {
             Target::One(id) | Target::Two(id, _) => Some(id),
-            Target::AssetValue => None,
+            Target::AssetValue | Target::Nothing => None,
+            Target::Side(true) => Some("revenue.current_year"),
+            Target::Side(false) => Some("expenditure.current_year"),
         }
     }
 }
@@ -153,290 +189,105 @@ pub(super) enum Want {
     Quantity,
 }
 
-/// One label: the words, what they name, which figure they take, where they apply.
+/// One lexicon entry: the words, what they name, which figure they take, where they
+/// apply.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Label {
     pub key: &'static str,
     pub target: Target,
     pub want: Want,
     sections: u32,
+    /// A generic measure (总支出, 财政拨款支出) loses to a specific subject in the
+    /// same label (“三公”经费总支出 is the 三公 total).
+    pub generic: bool,
 }
 
-// Runs at compile time: an index out of range fails the build, it cannot panic at run time.
-#[allow(clippy::indexing_slicing)]
-const fn mask(sections: &[Section]) -> u32 {
-    let mut m = 0;
-    let mut i = 0;
-    while i < sections.len() {
-        m |= sections[i].bit();
-        i += 1;
+/// The subject lexicon (`data/lexicon.tsv`, compiled into the crate).
+const LEXICON: &str = include_str!("../../data/lexicon.tsv");
+
+fn section_named(name: &str) -> Option<Section> {
+    Some(match name {
+        "overview" => Section::Overview,
+        "totals" => Section::Totals,
+        "revenue" => Section::Revenue,
+        "expenditure" => Section::Expenditure,
+        "appropriation" => Section::Appropriation,
+        "general_budget" => Section::GeneralBudget,
+        "basic" => Section::Basic,
+        "government_fund" => Section::GovernmentFund,
+        "state_capital" => Section::StateCapital,
+        "three_public" => Section::ThreePublic,
+        "other" => Section::Other,
+        "performance" => Section::Performance,
+        "other_matters" => Section::OtherMatters,
+        _ => return None,
+    })
+}
+
+/// One line of the lexicon, or why it is malformed.
+fn lexicon_line(line: &'static str) -> Result<Label, String> {
+    let mut cells = line.split('\t');
+    let (Some(key), Some(base), Some(kind), Some(sections), flag, None) = (
+        cells.next(),
+        cells.next(),
+        cells.next(),
+        cells.next(),
+        cells.next(),
+        cells.next(),
+    ) else {
+        return Err(format!(
+            "expected four or five tab-separated cells: {line:?}"
+        ));
+    };
+    let generic = match flag {
+        None => false,
+        Some("generic") => true,
+        Some(other) => return Err(format!("unknown flag {other:?}: {line:?}")),
+    };
+    let target = match base.split_once('+') {
+        _ if base == "@asset_value" => Target::AssetValue,
+        _ if base == "-" => Target::Nothing,
+        _ if base == "@revenue" => Target::Side(true),
+        _ if base == "@expenditure" => Target::Side(false),
+        Some((a, b)) => Target::Two(a, b),
+        None => Target::One(base),
+    };
+    let want = match kind {
+        "amount" => Want::Amount,
+        "count" => Want::Count,
+        "quantity" => Want::Quantity,
+        other => return Err(format!("unknown kind {other:?}: {line:?}")),
+    };
+    let mut mask = 0;
+    for name in sections.split(',') {
+        mask |= match name {
+            "*" => u32::MAX,
+            name => section_named(name)
+                .ok_or_else(|| format!("unknown section {name:?}: {line:?}"))?
+                .bit(),
+        };
     }
-    m
-}
-
-use Section as S;
-
-const TOTALS: u32 = mask(&[S::Totals, S::Revenue, S::Expenditure]);
-const REVENUE: u32 = mask(&[S::Revenue, S::Totals]);
-const EXPENDITURE: u32 = mask(&[S::Expenditure, S::Totals]);
-const APPROPRIATION: u32 = mask(&[S::Appropriation]);
-const GENERAL: u32 = mask(&[S::GeneralBudget]);
-const BASIC: u32 = mask(&[S::Basic]);
-const FUND: u32 = mask(&[S::GovernmentFund]);
-const CAPITAL: u32 = mask(&[S::StateCapital]);
-const THREE: u32 = mask(&[S::ThreePublic]);
-const OTHER: u32 = mask(&[S::Other]);
-const ASSETS: u32 = mask(&[S::Other, S::ThreePublic]);
-const PERFORMANCE: u32 = mask(&[S::Performance]);
-const MATTERS: u32 = mask(&[S::OtherMatters]);
-const OVERVIEW: u32 = mask(&[S::Overview]);
-
-const fn amount(key: &'static str, id: &'static str, sections: u32) -> Label {
-    Label {
+    Ok(Label {
         key,
-        target: Target::One(id),
-        want: Want::Amount,
-        sections,
-    }
+        target,
+        want,
+        sections: mask,
+        generic,
+    })
 }
 
-const fn count(key: &'static str, id: &'static str, sections: u32) -> Label {
-    Label {
-        key,
-        target: Target::One(id),
-        want: Want::Count,
-        sections,
-    }
+/// The lexicon's entries, in file order; malformed lines are left out (a test checks
+/// that there are none).
+pub(super) fn labels() -> &'static [Label] {
+    static LABELS: OnceLock<Vec<Label>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        LEXICON
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| lexicon_line(l).ok())
+            .collect()
+    })
 }
-
-const fn both(key: &'static str, a: &'static str, b: &'static str, sections: u32) -> Label {
-    Label {
-        key,
-        target: Target::Two(a, b),
-        want: Want::Amount,
-        sections,
-    }
-}
-
-/// Every label, in priority order for equal lengths (the first wins). Keys are
-/// compared without quotation marks.
-pub(super) const LABELS: &[Label] = &[
-    // 一、收入支出决算总体情况.
-    both("收入支出总计", "revenue.total", "expenditure.total", TOTALS),
-    amount("收入支出总体", "revenue.total", TOTALS),
-    amount("收入总计", "revenue.total", TOTALS),
-    amount("本年收入合计", "revenue.current_year", TOTALS),
-    amount(
-        "使用非财政拨款结余",
-        "revenue.non_appropriation_balance_used",
-        TOTALS,
-    ),
-    amount("年初结转和结余", "revenue.opening_balance", TOTALS),
-    amount("支出总计", "expenditure.total", TOTALS),
-    amount("本年支出合计", "expenditure.current_year", TOTALS),
-    amount("结余分配", "expenditure.surplus_distribution", TOTALS),
-    amount("年末结转和结余", "expenditure.closing_balance", TOTALS),
-    // 二、收入决算.
-    amount("本年收入", "revenue.current_year", REVENUE),
-    amount("财政拨款收入", "revenue.appropriation", REVENUE),
-    amount(
-        "一般公共预算财政拨款收入",
-        "revenue.general_budget",
-        REVENUE,
-    ),
-    amount(
-        "政府性基金预算财政拨款收入",
-        "revenue.government_fund",
-        REVENUE,
-    ),
-    amount(
-        "国有资本经营预算财政拨款收入",
-        "revenue.state_capital",
-        REVENUE,
-    ),
-    amount("上级补助收入", "revenue.superior_subsidy", REVENUE),
-    amount("事业收入", "revenue.business", REVENUE),
-    amount("经营收入", "revenue.operating", REVENUE),
-    amount("附属单位上缴收入", "revenue.affiliate_remittance", REVENUE),
-    amount("其他收入", "revenue.other", REVENUE),
-    // 三、支出决算.
-    amount("本年支出", "expenditure.current_year", EXPENDITURE),
-    amount("基本支出", "expenditure.basic", EXPENDITURE),
-    amount("项目支出", "expenditure.project", EXPENDITURE),
-    amount(
-        "上缴上级支出",
-        "expenditure.remittance_to_superior",
-        EXPENDITURE,
-    ),
-    amount("经营支出", "expenditure.operating", EXPENDITURE),
-    amount(
-        "对附属单位补助支出",
-        "expenditure.subsidy_to_affiliates",
-        EXPENDITURE,
-    ),
-    // 四、财政拨款收入支出决算总体情况.
-    both(
-        "财政拨款收入支出总计",
-        "appropriation.revenue_total",
-        "appropriation.expenditure_total",
-        APPROPRIATION,
-    ),
-    amount(
-        "财政拨款收入支出总体",
-        "appropriation.revenue_total",
-        APPROPRIATION,
-    ),
-    amount(
-        "财政拨款收入总计",
-        "appropriation.revenue_total",
-        APPROPRIATION,
-    ),
-    amount(
-        "年初财政拨款结转和结余",
-        "appropriation.opening_balance",
-        APPROPRIATION,
-    ),
-    amount("本年财政拨款收入", "appropriation.revenue", APPROPRIATION),
-    amount(
-        "财政拨款支出总计",
-        "appropriation.expenditure_total",
-        APPROPRIATION,
-    ),
-    amount(
-        "年末财政拨款结转和结余",
-        "appropriation.closing_balance",
-        APPROPRIATION,
-    ),
-    amount(
-        "本年财政拨款支出",
-        "appropriation.expenditure",
-        APPROPRIATION,
-    ),
-    // 五、一般公共预算财政拨款支出.
-    amount(
-        "一般公共预算财政拨款支出",
-        "general_budget.expenditure",
-        GENERAL,
-    ),
-    amount(
-        "一般公共预算财政拨款",
-        "general_budget.expenditure",
-        GENERAL,
-    ),
-    // 六、基本支出.
-    amount("一般公共预算财政拨款基本支出", "basic.total", BASIC),
-    amount("基本支出", "basic.total", BASIC),
-    amount("人员经费", "basic.personnel", BASIC),
-    amount("公用经费", "basic.public", BASIC),
-    // 七、政府性基金.
-    amount(
-        "政府性基金预算财政拨款收入",
-        "government_fund.revenue",
-        FUND,
-    ),
-    amount(
-        "政府性基金预算财政拨款支出",
-        "government_fund.expenditure",
-        FUND,
-    ),
-    amount("年初结转和结余", "government_fund.opening_balance", FUND),
-    amount("本年收入", "government_fund.revenue", FUND),
-    amount("本年支出", "government_fund.expenditure", FUND),
-    amount("年末结转和结余", "government_fund.closing_balance", FUND),
-    // 八、国有资本经营.
-    amount(
-        "国有资本经营预算财政拨款收入",
-        "state_capital.revenue",
-        CAPITAL,
-    ),
-    amount(
-        "国有资本经营预算财政拨款支出",
-        "state_capital.expenditure",
-        CAPITAL,
-    ),
-    amount("年初结转和结余", "state_capital.opening_balance", CAPITAL),
-    amount("本年收入", "state_capital.revenue", CAPITAL),
-    amount("本年支出", "state_capital.expenditure", CAPITAL),
-    amount("年末结转和结余", "state_capital.closing_balance", CAPITAL),
-    // 九、“三公”经费.
-    amount("三公经费", "three_public.total", THREE),
-    amount("因公出国（境）费", "three_public.overseas_travel", THREE),
-    amount("公务用车购置及运行维护费", "three_public.vehicles", THREE),
-    amount("公务用车购置费", "three_public.vehicle_purchase", THREE),
-    amount("公务用车购置支出", "three_public.vehicle_purchase", THREE),
-    amount(
-        "公务用车运行维护费",
-        "three_public.vehicle_operation",
-        THREE,
-    ),
-    amount(
-        "公务用车运行维护支出",
-        "three_public.vehicle_operation",
-        THREE,
-    ),
-    amount("公务接待费", "three_public.reception", THREE),
-    count("因公出国（境）团组", "three_public.overseas_groups", THREE),
-    count("团组", "three_public.overseas_groups", THREE),
-    count("因公出国（境）", "three_public.overseas_persons", THREE),
-    count("公务用车购置数", "three_public.vehicles_purchased", THREE),
-    count("公务用车保有量", "three_public.vehicles_held", THREE),
-    count("公务接待", "three_public.reception_batches", THREE),
-    // 十、其他重要事项: 机关运行经费, 政府采购.
-    amount("机关运行经费", "office_operating_cost", OTHER),
-    amount("公用经费", "institution_public_cost", OTHER),
-    amount("政府采购支出总额", "procurement.total", OTHER),
-    amount("政府采购金额", "procurement.total", OTHER),
-    amount("政府采购总额", "procurement.total", OTHER),
-    amount("货物支出", "procurement.goods", OTHER),
-    amount("货物采购金额", "procurement.goods", OTHER),
-    amount("工程支出", "procurement.works", OTHER),
-    amount("工程采购金额", "procurement.works", OTHER),
-    amount("服务支出", "procurement.services", OTHER),
-    amount("服务采购金额", "procurement.services", OTHER),
-    amount("中小企业合同金额", "procurement.sme", OTHER),
-    amount("小微企业合同金额", "procurement.small_micro", OTHER),
-    // 国有资产.
-    Label {
-        key: "房屋",
-        target: Target::One("assets.building_area"),
-        want: Want::Quantity,
-        sections: OTHER,
-    },
-    Label {
-        key: "价值",
-        target: Target::AssetValue,
-        want: Want::Amount,
-        sections: OTHER,
-    },
-    count("车辆", "assets.vehicles", ASSETS),
-    // 十一、预算绩效.
-    count(
-        "整体支出绩效自评表",
-        "performance.self_evaluations",
-        PERFORMANCE,
-    ),
-    amount("全年预算总额", "performance.budget_total", PERFORMANCE),
-    amount("实际执行总额", "performance.executed_total", PERFORMANCE),
-    count("绩效评价项目", "performance.projects", PERFORMANCE),
-    amount("全年预算数", "performance.projects_budget", PERFORMANCE),
-    amount("全年执行数", "performance.projects_executed", PERFORMANCE),
-    // 十二、其他需说明的事项.
-    count("未纳入决算项目", "performance.excluded_projects", MATTERS),
-    amount("全年预算数", "performance.excluded_budget", MATTERS),
-    amount("全年执行数", "performance.excluded_executed", MATTERS),
-    count(
-        "绩效评价项目",
-        "performance.evaluated_excluded_projects",
-        MATTERS,
-    ),
-    // 部门概况.
-    count("实有人数", "staff.total", OVERVIEW),
-    count("在职人员", "staff.active", OVERVIEW),
-    count("离休人员", "staff.retired_cadre", OVERVIEW),
-    count("退休人员", "staff.retired", OVERVIEW),
-    count("下设", "organization.divisions", OVERVIEW),
-    count("内设机构", "organization.divisions", OVERVIEW),
-];
 
 /// The labels of the vehicle kinds (both wordings) and their id segments.
 pub(super) const VEHICLE_LABELS: &[(&str, VehicleKind)] = &[
@@ -453,20 +304,12 @@ pub(super) const VEHICLE_LABELS: &[(&str, VehicleKind)] = &[
     ("其他用车", VehicleKind::Other),
 ];
 
-/// A bit standing for the character `c` in a 64-bit set (collisions are fine: the set
-/// only rules characters out).
-fn char_bit(c: char) -> u64 {
-    1 << (u32::from(c) % 64)
-}
-
-/// Indices into [`LABELS`] by the first character of their key, sorted by character,
-/// and the set of those first characters.
-fn index() -> (&'static [(char, Vec<usize>)], u64) {
+/// Indices into [`labels`] by the first character of their key, sorted by character.
+fn index() -> &'static [(char, Vec<usize>)] {
     static INDEX: OnceLock<Vec<(char, Vec<usize>)>> = OnceLock::new();
-    static FIRSTS: OnceLock<u64> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
+    INDEX.get_or_init(|| {
         let mut index: Vec<(char, Vec<usize>)> = Vec::new();
-        for (i, entry) in LABELS.iter().enumerate() {
+        for (i, entry) in labels().iter().enumerate() {
             let Some(first) = entry.key.chars().next() else {
                 continue;
             };
@@ -480,53 +323,163 @@ fn index() -> (&'static [(char, Vec<usize>)], u64) {
             }
         }
         index
-    });
-    let firsts = *FIRSTS.get_or_init(|| index.iter().fold(0, |set, (c, _)| set | char_bit(*c)));
-    (index, firsts)
+    })
 }
 
-/// The ideographs a label key starts with: an exact test for the common characters,
-/// before the index is searched.
-// Runs at compile time: an index out of range fails the build.
-#[allow(clippy::indexing_slicing)]
-const LABEL_FIRSTS: IdeographSet = {
-    let mut set = IdeographSet::EMPTY;
-    let mut i = 0;
-    while i < LABELS.len() {
-        set = set.with_first_of(LABELS[i].key);
-        i += 1;
-    }
-    set
-};
+/// The ideographs a lexicon key starts with: an exact test before the index is
+/// searched.
+fn label_firsts() -> &'static IdeographSet {
+    static FIRSTS: OnceLock<IdeographSet> = OnceLock::new();
+    FIRSTS.get_or_init(|| {
+        labels()
+            .iter()
+            .fold(IdeographSet::EMPTY, |set, l| set.with_first_of(l.key))
+    })
+}
 
 fn is_quote(c: char) -> bool {
     matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')
 }
 
-/// The label `label` contains that applies in `section` and takes a figure of kind
-/// `want` (any kind when `None`): the longest key wins, then the first listed. Quotation
-/// marks in `label` are ignored (keys have none).
+/// `label` without quotation marks and without bracketed remarks of three characters
+/// or more (（含结余分配和年末结转结余）, （以合同签订为准）): a remark names no subject.
+/// Short brackets are part of names: 因公出国（境）费, 教育支出（类）.
+fn without_remarks(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut rest = label;
+    while let Some(open) = rest.find('（') {
+        let after = rest.get(open + '（'.len_utf8()..).unwrap_or_default();
+        let close = after.find('）');
+        let inner = close.map_or(after, |c| after.get(..c).unwrap_or_default());
+        // An unclosed bracket opens a list the label is part of: （其中公务用车购置费.
+        let keep = close.is_none() || inner.chars().count() < 3;
+        out.push_str(rest.get(..open).unwrap_or_default());
+        if close.is_none() {
+            out.push_str(inner);
+        } else if keep {
+            out.push('（');
+            out.push_str(inner);
+            if close.is_some() {
+                out.push('）');
+            }
+        }
+        rest = close.map_or("", |c| after.get(c + '）'.len_utf8()..).unwrap_or_default());
+    }
+    out.push_str(rest);
+    out.retain(|c| !is_quote(c));
+    out
+}
+
+/// Words that may stand between a subject and its figure without naming anything else
+/// (支出, 决算数, 合计, 共计, 本年度, …): a phrase followed by anything more is not the
+/// label's subject (下级预算单位 is no 编制).
+fn is_filler(c: char) -> bool {
+    c.is_ascii_digit()
+        || "支出决算数为是共计合达金额总资费用了约实际本年度累的各均其中：（）".contains(c)
+}
+
+/// Whether `tail`, what follows a phrase in a label, is filler words and bracketed
+/// remarks only (使用非财政拨款结余（含专用结余）, 政府采购金额（以合同签订为准）).
+fn filler_tail(tail: &str) -> bool {
+    /// Words that say where the money came from, not what it is (三公经费公共财政拨款支出,
+    /// 因公出国（境）费一般公共预算财政拨款支出).
+    const QUALIFIERS: &[&str] = &[
+        "一般公共预算",
+        "公共财政",
+        "财政拨款",
+        "公共预算",
+        "拨款",
+        "经费",
+        "全区",
+        "全县",
+        "全市",
+        "全镇",
+    ];
+    let mut depth = 0usize;
+    let mut rest = tail;
+    while let Some(c) = rest.chars().next() {
+        if depth == 0 {
+            if let Some(q) = QUALIFIERS.iter().find(|q| rest.starts_with(**q)) {
+                rest = rest.get(q.len()..).unwrap_or_default();
+                continue;
+            }
+        }
+        match c {
+            '（' => depth += 1,
+            '）' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            c if is_filler(c) => {}
+            _ => return false,
+        }
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+    }
+    true
+}
+
+/// Whether `prefix`, the words before 收入 or 支出 in a label, only says whose and
+/// when (本部门2016年度, 全年, 单位).
+fn side_prefix(prefix: &str) -> bool {
+    // 马关卫生院单位支出: a unit's name before 单位 or 部门 says whose.
+    if prefix.ends_with("单位") || prefix.ends_with("部门") || prefix.ends_with("本级") {
+        return true;
+    }
+    const WORDS: &[&str] = &[
+        "本部门",
+        "本单位",
+        "我单位",
+        "部门",
+        "单位",
+        "本年度",
+        "本年",
+        "全年",
+        "年度",
+        "年",
+        "度",
+        "其中",
+        "的",
+    ];
+    let mut rest = prefix;
+    while let Some(c) = rest.chars().next() {
+        if let Some(w) = WORDS.iter().find(|w| rest.starts_with(**w)) {
+            rest = rest.get(w.len()..).unwrap_or_default();
+            continue;
+        }
+        if !(c.is_ascii_digit()
+            || c.is_whitespace()
+            || "、，：.（）一二三四五六七八九十".contains(c))
+        {
+            return false;
+        }
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+    }
+    true
+}
+
+/// The lexicon entry that `label` names in `section`, taking a figure of kind `want`
+/// (any kind when `None`). Of the phrases the label contains, the one that ends last
+/// wins (a specific one before a generic measure), then the longest, then the first
+/// listed; what follows the phrase must be
+/// filler words ([`is_filler`]). Quotation marks in `label` are ignored.
 pub(super) fn lookup(label: &str, section: Section, want: Option<Want>) -> Option<&'static Label> {
     if label.is_empty() {
         return None;
     }
     let plain: String;
-    let label = if label.contains(is_quote) {
-        plain = label.chars().filter(|c| !is_quote(*c)).collect();
+    let label = if label.contains(is_quote) || label.contains('（') {
+        plain = without_remarks(label);
         plain.as_str()
     } else {
         label
     };
-    let (index, firsts) = index();
+    let index = index();
+    let firsts = label_firsts();
+    let all = labels();
     let bit = section.bit();
-    let mut best: Option<(usize, usize)> = None;
+    // (specific, end, length) of the best match, and its index: greater is better,
+    // then the first listed.
+    let mut best: Option<((bool, usize, usize), usize)> = None;
     for (at, c) in label.char_indices() {
-        let may_start = if is_ideograph(c) {
-            LABEL_FIRSTS.contains(c)
-        } else {
-            firsts & char_bit(c) != 0
-        };
-        if !may_start {
+        if is_ideograph(c) && !firsts.contains(c) {
             continue;
         }
         let Ok(k) = index.binary_search_by_key(&c, |(c, _)| *c) else {
@@ -537,7 +490,7 @@ pub(super) fn lookup(label: &str, section: Section, want: Option<Want>) -> Optio
         };
         let rest = label.get(at..).unwrap_or_default();
         for &i in candidates {
-            let Some(entry) = LABELS.get(i) else {
+            let Some(entry) = all.get(i) else {
                 continue;
             };
             if section != Section::Unknown && entry.sections & bit == 0 {
@@ -546,14 +499,27 @@ pub(super) fn lookup(label: &str, section: Section, want: Option<Want>) -> Optio
             if want.is_some_and(|w| w != entry.want) || !rest.starts_with(entry.key) {
                 continue;
             }
-            let better = best
-                .is_none_or(|(len, j)| entry.key.len() > len || (entry.key.len() == len && i < j));
+            let end = at + entry.key.len();
+            if !label.get(end..).is_some_and(filler_tail) {
+                continue;
+            }
+            if let Target::Side(_) = entry.target {
+                // 收入 and 支出 alone name a total only in the sections about totals,
+                // and only when nothing but the unit and the year comes before them
+                // (纳入专户管理的非税收入拨款支出 is no total).
+                if section == Section::Unknown || !side_prefix(label.get(..at).unwrap_or_default())
+                {
+                    continue;
+                }
+            }
+            let rank = (!entry.generic, end, entry.key.len());
+            let better = best.is_none_or(|(r, j)| rank > r || (rank == r && i < j));
             if better {
-                best = Some((entry.key.len(), i));
+                best = Some((rank, i));
             }
         }
     }
-    best.and_then(|(_, i)| LABELS.get(i))
+    best.and_then(|(_, i)| all.get(i))
 }
 
 /// The vehicle kind a label names, if any.
@@ -568,6 +534,7 @@ pub(super) fn vehicle_kind(label: &str) -> Option<VehicleKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Section as S;
 
     fn id(label: &str, section: Section, want: Option<Want>) -> Option<&'static str> {
         lookup(label, section, want).and_then(|l| l.target.subject())
@@ -609,6 +576,71 @@ mod tests {
             Some("institution_public_cost")
         );
         assert_eq!(id("比上年决算", S::GeneralBudget, None), None);
+    }
+
+    #[test]
+    fn the_lexicon_is_well_formed() {
+        for line in LEXICON.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let label = lexicon_line(line).unwrap();
+            for base in [
+                label.target.subject(),
+                match label.target {
+                    Target::Two(_, b) => Some(b),
+                    _ => None,
+                },
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let id: crate::fact::FactId = base.parse().unwrap();
+                let kind = match label.want {
+                    Want::Amount => crate::fact::FactKind::Amount,
+                    Want::Count => crate::fact::FactKind::Count,
+                    Want::Quantity => crate::fact::FactKind::Quantity,
+                };
+                assert_eq!(id.kind(), kind, "{line}");
+            }
+        }
+        assert!(labels().len() > 150);
+    }
+
+    #[test]
+    fn remarks_are_not_subjects() {
+        assert_eq!(without_remarks("（含结余分配和年末结转结余）"), "");
+        assert_eq!(without_remarks("因公出国（境）费"), "因公出国（境）费");
+        assert_eq!(without_remarks("“三公”经费（不含会议费）"), "三公经费");
+        assert_eq!(
+            without_remarks("（其中公务用车购置费"),
+            "其中公务用车购置费"
+        );
+        assert_eq!(id("（含结余分配和年末结转结余）", S::Totals, None), None);
+    }
+
+    #[test]
+    fn head_final_and_filler() {
+        assert_eq!(
+            id(
+                "2017年一般公共预算财政拨款三公经费",
+                S::Unknown,
+                Some(Want::Amount)
+            ),
+            Some("three_public.total")
+        );
+        assert_eq!(
+            id(
+                "本单位无纳入2020年度决算编制的下级预算单位",
+                S::Overview,
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            id("有事业编制", S::Overview, None),
+            Some("staff.authorized")
+        );
     }
 
     #[test]
