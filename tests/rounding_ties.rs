@@ -267,3 +267,55 @@ fn changes_of_adjacent_classes_are_summed() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].difference(), Some("1.00"));
 }
+
+// ---------------------------------------------------------------- the rest of the judge
+
+#[test]
+fn intervals_are_closed() {
+    use juesuan::Interval;
+    use rust_decimal::Decimal;
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let i = Interval::new(d("68369.465"), d("68369.455"));
+    assert_eq!((i.lo(), i.hi()), (d("68369.455"), d("68369.465")));
+    for x in ["68369.455", "68369.46", "68369.465"] {
+        assert!(i.contains(d(x)), "{x}");
+    }
+    for x in ["68369.454", "68369.466"] {
+        assert!(!i.contains(d(x)), "{x}");
+    }
+    let touching = Interval::new(d("68369.465"), d("68369.475"));
+    let apart = Interval::new(d("68369.466"), d("68369.475"));
+    assert!(i.intersects(&touching) && touching.intersects(&i));
+    assert!(!i.intersects(&apart) && !apart.intersects(&i));
+    assert!(i.intersects(&i));
+}
+
+#[test]
+fn the_tolerance_of_a_long_sum_is_written_exactly() {
+    // Nineteen parts and a total printed to the 万元: twenty half-units, 10.
+    let parts: Vec<Amount> = (0..19).map(|_| amount("5")).collect();
+    let v = check_sum(&amount("100"), &parts).unwrap();
+    assert_eq!(v.outcome(), Outcome::WithinRounding);
+    assert_eq!(v.tolerance().to_string(), "10");
+    assert_eq!(v.difference().unwrap().to_string(), "5");
+    // Three parts at two decimals: 0.02.
+    let v = check_sum(
+        &amount("3.01"),
+        &[amount("1.00"), amount("1.00"), amount("1.00")],
+    )
+    .unwrap();
+    assert_eq!(v.tolerance().to_string(), "0.02");
+}
+
+#[test]
+fn a_zero_percentage_explained_only_by_truncation() {
+    // −0.7 on last year's 10,000.00 is −0.007 %: rounded −0.01 %, cut off
+    // −0.00 %, printed 0.00 %: truncation, not rounding, explains it.
+    let v = check_change(&amount("9999.300000"), &amount("-0.700000"), &pct("0.00")).unwrap();
+    assert_eq!(v.outcome(), Outcome::Truncated, "{v}");
+    let v = check_change(&amount("10000.700000"), &amount("0.700000"), &pct("0.00")).unwrap();
+    assert_eq!(v.outcome(), Outcome::Truncated, "{v}");
+    // −1.2 on 10,000 is −0.012 %: neither.
+    let v = check_change(&amount("9998.800000"), &amount("-1.200000"), &pct("0.00")).unwrap();
+    assert_eq!(v.outcome(), Outcome::Inconsistent, "{v}");
+}
