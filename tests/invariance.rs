@@ -11,6 +11,9 @@
 //!    and why the literal "a larger figure never has fewer findings" is
 //!    false).
 
+mod common;
+use common::facts;
+
 use std::collections::BTreeMap;
 
 use juesuan::{
@@ -39,21 +42,6 @@ fn texts() -> Vec<(String, String)> {
     }
     out.sort();
     out
-}
-
-/// Facts by id: each statement's value as JSON writes it, with its unit.
-type Facts = BTreeMap<String, Vec<(String, Option<Unit>)>>;
-
-fn facts(d: &Disclosure) -> Facts {
-    d.iter()
-        .map(|(id, stmts)| {
-            let values = stmts
-                .iter()
-                .map(|f| (f.value().plain(), f.value().as_amount().map(|a| a.unit())))
-                .collect();
-            (id.to_string(), values)
-        })
-        .collect()
 }
 
 /// Every finding, whole: rule, severity, facts, figures, message and span.

@@ -8,6 +8,9 @@
 //! the audit example's exit status (`empty.txt`, an all-unreadable JSON
 //! Lines file): `.ci/run` runs the example on them and checks the status.
 
+mod common;
+use common::facts;
+
 use std::collections::BTreeMap;
 
 use juesuan::{
@@ -23,19 +26,6 @@ macro_rules! repro {
     ($name:literal) => {
         include_str!(concat!("fixtures/repro/", $name))
     };
-}
-
-/// Every fact of `d` as (id, value as JSON writes it, unit of amounts).
-fn facts(d: &Disclosure) -> BTreeMap<String, Vec<(String, Option<Unit>)>> {
-    d.iter()
-        .map(|(id, stmts)| {
-            let values = stmts
-                .iter()
-                .map(|f| (f.value().plain(), f.value().as_amount().map(|a| a.unit())))
-                .collect();
-            (id.to_string(), values)
-        })
-        .collect()
 }
 
 /// Facts by id: each statement's value and where it is (line, column).
