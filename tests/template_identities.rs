@@ -468,3 +468,87 @@ fn the_function_table_adds_up_by_rows_and_columns() {
                 .any(|i| i.as_str() == "general_budget.function.2050204")
     }));
 }
+
+/// What the table rules leave alone: a column without 类 rows has no 合计 to
+/// check; a row without all its columns is no row sum; Σ changes needs a
+/// change under every class, and no unresolved item below; a figure restated
+/// with another precision but the same value is one figure.
+#[test]
+fn the_table_rules_judge_only_what_is_stated() {
+    let rules = |facts: &[(&str, &str)]| {
+        let mut d = Disclosure::default();
+        for (id, v) in facts {
+            d.insert_str(id, v).unwrap();
+        }
+        audit(&d)
+            .iter()
+            .map(|f| (f.rule().to_owned(), f.severity()))
+            .collect::<Vec<_>>()
+    };
+    let has = |found: &[(String, Severity)], rule: &str| found.iter().any(|(r, _)| r == rule);
+    // Only 项 rows: no 类 to sum into the 合计.
+    let only_items = rules(&[
+        ("general_budget.expenditure", "300.00"),
+        ("general_budget.function.2050101", "100.00"),
+    ]);
+    assert!(!has(&only_items, "T5.total"), "{only_items:?}");
+    // Row 205 states both columns, row 206 only 基本支出: 206 is no row sum.
+    let partial = rules(&[
+        ("general_budget.function.205", "100.00"),
+        ("general_budget.function.205.basic", "60.00"),
+        ("general_budget.function.205.project", "40.00"),
+        ("general_budget.function.206", "200.00"),
+        ("general_budget.function.206.basic", "50.00"),
+    ]);
+    assert!(!has(&partial, "T5.row"), "{partial:?}");
+    // And when it is complete, it is summed.
+    let complete = rules(&[
+        ("general_budget.function.205", "100.00"),
+        ("general_budget.function.205.basic", "60.00"),
+        ("general_budget.function.205.project", "40.00"),
+        ("general_budget.function.206", "200.00"),
+        ("general_budget.function.206.basic", "50.00"),
+        ("general_budget.function.206.project", "50.00"),
+    ]);
+    assert!(has(&complete, "T5.row"), "{complete:?}");
+    // A class without a change: Σ changes does not cover the table.
+    let uncovered = rules(&[
+        ("general_budget.expenditure", "300.00"),
+        ("general_budget.expenditure.change", "31.00"),
+        ("general_budget.function.205", "100.00"),
+        ("general_budget.function.205.change", "10.00"),
+        ("general_budget.function.206", "200.00"),
+    ]);
+    assert!(!has(&uncovered, "T5.change-sum"), "{uncovered:?}");
+    // An item the catalog does not know under a class: its changes are not
+    // all placed, so they are not summed.
+    let unresolved = rules(&[
+        ("general_budget.expenditure", "300.00"),
+        ("general_budget.expenditure.change", "31.00"),
+        ("general_budget.function.205", "100.00"),
+        ("general_budget.function.205.change", "10.00"),
+        (
+            "general_budget.function.205.unresolved_item",
+            "教育支出（类）某某（项）",
+        ),
+        ("general_budget.function.206", "200.00"),
+        ("general_budget.function.206.change", "20.00"),
+    ]);
+    assert!(!has(&unresolved, "T5.change-sum"), "{unresolved:?}");
+    // 1.00 and 1.0: one value, two precisions; 1.00 and 1.01: a difference
+    // within rounding (info); 1.00 and 1.10: an error.
+    let restated = |b: &str| {
+        let mut d = Disclosure::default();
+        d.insert_str("revenue.total", "1.00").unwrap();
+        d.insert_str("revenue.total", b).unwrap();
+        audit(&d)
+            .iter()
+            .filter(|f| f.rule() == "restatement")
+            .map(Finding::severity)
+            .collect::<Vec<_>>()
+    };
+    assert!(restated("1.0").is_empty());
+    assert!(restated("1.00").is_empty());
+    assert_eq!(restated("1.01"), [Severity::Info]);
+    assert_eq!(restated("1.10"), [Severity::Error]);
+}
