@@ -72,6 +72,10 @@ pub(super) fn is_label_header(text: &str) -> bool {
 
 /// Whether a header cell names the row labels' column.
 fn label_column(text: &str) -> bool {
+    // The names are short: a long paragraph is no header (and is not copied).
+    if text.len() > 40 {
+        return false;
+    }
     let plain: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     matches!(
         plain.as_str(),

@@ -609,14 +609,6 @@ impl Scan {
             if i < gloss_end {
                 continue;
             }
-            if matches!(c, '(' | '（') && scan.items.last().is_some_and(|item| is_ideograph(item.c))
-            {
-                if let Some(len) = original.get(end..).and_then(pinyin_gloss) {
-                    // 预(yù)算 → 预算.
-                    gloss_end = end + len;
-                    continue;
-                }
-            }
             if c == '\n' {
                 scan.finish(current, Some(i));
                 scan.line_starts.push(end);
@@ -646,6 +638,13 @@ impl Scan {
                             });
                         }
                     }
+                }
+                Fold::Char('（')
+                    if scan.items.last().is_some_and(|item| is_ideograph(item.c))
+                        && original.get(end..).and_then(pinyin_gloss).is_some() =>
+                {
+                    // 预(yù)算 → 预算: a gloss a mirror site inserted.
+                    gloss_end = end + original.get(end..).and_then(pinyin_gloss).unwrap_or(0);
                 }
                 Fold::Char(folded) => {
                     if current.visible == 0 {

@@ -346,7 +346,7 @@ impl<'t, 'a> Document<'t, 'a> {
             return;
         }
         self.flush_table();
-        if p.chars().count() <= 20 {
+        if p.len() <= 60 && p.chars().count() <= 20 {
             if p.contains("单位：万元") {
                 self.table_unit = Unit::WanYuan;
             } else if p.contains("单位：元") {
