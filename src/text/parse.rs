@@ -463,7 +463,9 @@ impl<'t, 'a> Document<'t, 'a> {
             self.bare_table = false;
             return false;
         }
-        if self.table_rows.is_empty() && flat_table::is_label_header(p) {
+        if self.table_rows.is_empty()
+            && flat_table::is_label_header(p, self.reader.report_year.or(self.title_year))
+        {
             self.table_rows.push(vec![cell()]);
             self.bare_table = true;
             self.one_per_line = true;
