@@ -695,6 +695,10 @@ impl<'a> Builder<'a> {
         let Some(f) = self.d.get(id) else {
             return derived_cell(self.d, id);
         };
+        // A cell printed empty is shown empty.
+        if *f.value() == Value::Blank {
+            return None;
+        }
         let fid = FactId::new(id).ok()?;
         Some(Cell::stated(fid, f.value()))
     }
