@@ -121,6 +121,7 @@ mod span;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 mod stream;
+mod table;
 mod text;
 
 pub use amount::*;
@@ -138,6 +139,7 @@ pub use rounding::*;
 pub use rust_decimal::Decimal;
 pub use span::*;
 pub use stream::*;
+pub use table::{ReadCell, ReadReport, ReadRow, ReadTable, TableReading, read_layout, read_tables};
 pub use text::{
     Diagnostic, DiagnosticLevel, NormalizedText, Paragraph, Paragraphs, ParsedReport, normalize,
     parse_normalized, parse_report,

@@ -266,6 +266,11 @@ impl Row {
         &self.cells
     }
 
+    /// Sets the cell of `column` (for tables read from a document).
+    pub(crate) fn set_cell(&mut self, column: usize, cell: Cell) {
+        self.set(column, Some(cell));
+    }
+
     fn set(&mut self, column: usize, cell: Option<Cell>) {
         if let Some(slot) = self.cells.get_mut(column) {
             *slot = cell;
@@ -302,6 +307,25 @@ pub struct Table {
 }
 
 impl Table {
+    /// A table as read from a document: its columns and rows as printed.
+    pub(crate) fn read(
+        id: TableId,
+        columns: Vec<String>,
+        rows: Vec<Row>,
+        note: Option<String>,
+        unit: crate::amount::Unit,
+    ) -> Table {
+        Table {
+            id,
+            columns,
+            rows,
+            note,
+            fiscal_year: None,
+            department: None,
+            unit: unit.label().to_owned(),
+        }
+    }
+
     /// Which of the nine tables this is.
     ///
     /// ```
