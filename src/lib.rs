@@ -115,6 +115,7 @@ mod disclosure_fast;
 mod error;
 mod fact;
 mod model;
+pub mod pdf;
 mod render;
 mod rounding;
 mod span;

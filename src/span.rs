@@ -71,14 +71,15 @@ impl Span {
         self
     }
 
-    /// The line of the span counted from the top of its page (1 for the
-    /// page's first line), or `None` when the span has no page or lies
-    /// outside `original`.
+    /// The line of the span counted from the top of its page as a reader
+    /// counts the lines of a printed page: lines with no visible character
+    /// (the layout's vertical gaps) are not counted. `None` when the span
+    /// has no page or lies outside `original`.
     ///
     /// ```
-    /// let text = "p1\n\u{c}p2 first\np2 second 307.82";
+    /// let text = "p1\n\u{c}p2 first\n\np2 third 307.82";
     /// let start = text.find("307.82").unwrap();
-    /// let span = juesuan::Span::new(3, 11, 6, start..start + 6).with_page(Some(2));
+    /// let span = juesuan::Span::new(4, 10, 6, start..start + 6).with_page(Some(2));
     /// assert_eq!(span.page_line(text), Some(2));
     /// ```
     pub fn page_line(&self, original: &str) -> Option<u32> {
@@ -86,18 +87,20 @@ impl Span {
         let before = original.get(..self.start)?;
         let page_start = before.rfind('\u{c}').map_or(0, |i| i + 1);
         let first_line_start = before.get(..page_start)?.rfind('\n').map_or(0, |i| i + 1);
-        let lines = original
+        let earlier = original
             .get(first_line_start..self.start)?
-            .bytes()
-            .filter(|b| *b == b'\n')
+            .split('\n')
+            .rev()
+            .skip(1)
+            .filter(|l| l.chars().any(|c| !c.is_whitespace() && c != '\u{c}'))
             .count();
-        u32::try_from(lines).ok()?.checked_add(1)
+        u32::try_from(earlier).ok()?.checked_add(1)
     }
 
     /// The location as a reader looks for it: `page 12, line 7:14` (the line
-    /// on the page, the column on the line) when the span has a page, else
-    /// `line 407:14`. The form feed that starts a page's first line is not
-    /// counted as a column.
+    /// on the page as [`Span::page_line`] counts it, the column on the line)
+    /// when the span has a page, else `line 407:14`. The form feed that
+    /// starts a page's first line is not counted as a column.
     ///
     /// ```
     /// let text = "p1\n\u{c}307.82";
@@ -108,10 +111,9 @@ impl Span {
     pub fn describe(&self, original: &str) -> String {
         match (self.page, self.page_line(original)) {
             (Some(page), Some(line)) => {
-                let form_feed = line == 1
-                    && self
-                        .source_line(original)
-                        .is_some_and(|l| l.starts_with('\u{c}'));
+                let form_feed = self
+                    .source_line(original)
+                    .is_some_and(|l| l.starts_with('\u{c}'));
                 let column = if form_feed {
                     self.column.saturating_sub(1).max(1)
                 } else {
