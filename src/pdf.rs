@@ -69,15 +69,13 @@ pub enum PdfError {
         message: String,
     },
     /// `pdftotext` ran and failed (a damaged or encrypted PDF).
-    #[error("{program} failed on {path} ({status}): {message}")]
+    #[error("{program} failed on {path}: {message}")]
     Failed {
         /// The program run.
         program: String,
         /// The PDF's path.
         path: String,
-        /// How it exited.
-        status: String,
-        /// What it said on stderr (first lines).
+        /// How it exited, and what it said on stderr (first lines).
         message: String,
     },
     /// `pdftotext` gave text that is not UTF-8.
@@ -218,8 +216,7 @@ impl Extractor {
                 _ => PdfError::Failed {
                     program: program.clone(),
                     path: shown.clone(),
-                    status: "not started".to_owned(),
-                    message: e.to_string(),
+                    message: format!("not started: {e}"),
                 },
             })?;
         if !output.status.success() {
@@ -228,8 +225,7 @@ impl Extractor {
             return Err(PdfError::Failed {
                 program,
                 path: shown,
-                status: output.status.to_string(),
-                message: message.join("; "),
+                message: format!("{}: {}", output.status, message.join("; ")),
             });
         }
         String::from_utf8(output.stdout).map_err(|_| PdfError::NotUtf8 {

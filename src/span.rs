@@ -1,5 +1,7 @@
 //! Source locations in the original text.
 
+use std::num::NonZeroU32;
+
 use serde::{Deserialize, Serialize};
 
 /// Where a figure stands in the original text: 1-based line and column
@@ -38,7 +40,7 @@ pub struct Span {
     /// 1-based page (form feeds before the span, plus one), when the text
     /// marks its pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<u32>,
+    pub page: Option<NonZeroU32>,
 }
 
 impl Span {
@@ -59,16 +61,26 @@ impl Span {
         }
     }
 
-    /// The span on `page` (see [`page_at`] to find it from the text).
+    /// The span on `page` (1-based; see [`page_at`] to find it from the
+    /// text). Page 0 is no page.
     ///
     /// ```
     /// let s = juesuan::Span::new(3, 1, 2, 10..12).with_page(Some(2));
-    /// assert_eq!(s.page, Some(2));
+    /// assert_eq!(s.page_number(), Some(2));
     /// ```
     #[must_use]
     pub fn with_page(mut self, page: Option<u32>) -> Span {
-        self.page = page;
+        self.page = page.and_then(NonZeroU32::new);
         self
+    }
+
+    /// The page as a plain number.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Span::new(1, 1, 1, 0..1).page_number(), None);
+    /// ```
+    pub fn page_number(&self) -> Option<u32> {
+        self.page.map(NonZeroU32::get)
     }
 
     /// The line of the span counted from the top of its page as a reader

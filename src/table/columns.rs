@@ -302,7 +302,7 @@ mod tests {
 
     #[test]
     fn stacked_headings() {
-        let text = "                    附属单位\n本年收入合计  事业收入  上缴收入  其他收入";
+        let text = "              附属单位\n本年收入合计  事业收入  上缴收入  其他收入";
         let ls = lines(text);
         let found = locate(
             &ls,

@@ -303,6 +303,6 @@ mod tests {
         let fig = ls[1].tokens[2];
         let span = ls[1].span(&fig);
         assert_eq!(&text[span.start..span.end], "2.22");
-        assert_eq!(span.describe(text), "page 2, line 1:28");
+        assert_eq!(span.describe(text), "page 2, line 1:25");
     }
 }

@@ -22,7 +22,7 @@ use crate::text::{Diagnostic, DiagnosticLevel, parse_report};
 /// assert_eq!(report.tables.len(), 9);
 /// let f = report.disclosure.statements("revenue.total");
 /// // 总计 of T1 (page 5), then the narrative's 收入支出总计 (page 17).
-/// let pages: Vec<_> = f.iter().map(|f| f.span().and_then(|s| s.page)).collect();
+/// let pages: Vec<_> = f.iter().map(|f| f.span().and_then(|s| s.page_number())).collect();
 /// assert_eq!(pages, [Some(5), Some(17)]);
 /// assert!(audit(&report.disclosure).iter().all(|f| f.severity() != juesuan::Severity::Error));
 /// ```
@@ -54,7 +54,7 @@ pub struct ReadReport {
 /// let layout = include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt");
 /// let report = read_layout(reading, layout);
 /// let span = report.disclosure.statements("basic.total")[1].span().unwrap();
-/// assert_eq!(span.describe(layout), "page 20, line 3:22");
+/// assert_eq!(span.describe(layout), "page 20, line 10:18");
 /// assert_eq!(&layout[span.start..span.end], "105.58");
 /// ```
 #[doc(alias = "读取PDF")]
@@ -162,7 +162,7 @@ impl<'a> SpanMap<'a> {
     /// The span in the layout text, and whether its words were found there.
     fn place(&self, s: Span) -> (Span, bool) {
         let page = s
-            .page
+            .page_number()
             .or_else(|| page_at(self.reading, s.start))
             .unwrap_or(1);
         let index = page.saturating_sub(1) as usize;

@@ -33,7 +33,7 @@
 //! let facts = read.facts();
 //! let (id, fact) = facts.iter().find(|(id, _)| id.as_str() == "three_public.reception").unwrap();
 //! assert_eq!(fact.value().to_string(), "0.39万元");
-//! assert_eq!(fact.span().map(|s| (s.page, s.line)), Some((Some(2), 6)));
+//! assert_eq!(fact.span().map(|s| (s.page_number(), s.line)), Some((Some(2), 6)));
 //! # let _ = id;
 //! ```
 
@@ -442,7 +442,7 @@ fn note_fact(t: &ReadTable) -> Option<(FactId, Option<Span>)> {
 /// let total = t1.rows().iter().find(|r| r.name() == "总计").unwrap();
 /// let cell = total.cells()[0].as_ref().unwrap();
 /// assert_eq!(cell.fact().as_str(), "revenue.total");
-/// assert_eq!(cell.span().page, Some(5));
+/// assert_eq!(cell.span().page_number(), Some(5));
 /// ```
 #[doc(alias = "读表")]
 pub fn read_tables(layout: &str) -> TableReading {

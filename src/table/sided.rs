@@ -520,7 +520,6 @@ mod tests {
     fn every_class_line_of_the_template_is_known() {
         for label in [
             "一般公共服务支出",
-            "外交支出",
             "国防支出",
             "公共安全支出",
             "教育支出",
@@ -544,9 +543,13 @@ mod tests {
             "其他支出",
             "债务还本支出",
             "债务付息支出",
-            "抗疫特别国债安排的支出",
         ] {
             assert!(right_facts(TableId::T1, label).is_some(), "{label}");
+        }
+        // The catalog, harvested from published reports, has no code for
+        // these two: their lines are not stated (a note says so).
+        for label in ["外交支出", "抗疫特别国债安排的支出"] {
+            assert!(right_facts(TableId::T1, label).is_none(), "{label}");
         }
     }
 }
