@@ -9,7 +9,7 @@
 //! are split between them by the catalog (see [`names`](super::names)).
 
 use super::layout::{Line, Token};
-use super::names::{self, Anchor};
+use super::names::{self, Anchor, Known};
 use super::{Context, ReadCell, ReadRow};
 use crate::code::{Catalog, EconomicCode, normalize_code_name};
 
@@ -214,10 +214,11 @@ fn rows_of(cx: &mut Context<'_>, lines: &[Line<'_>], g: Group<'_>) -> Vec<ReadRo
                     .parse::<EconomicCode>()
                     .ok()
                     .and_then(|c| catalog.get(c))
-                    .map(|e| e.names().map(|n| normalize_code_name(n.as_str())).collect())
-                    .unwrap_or_default(),
-                (None, Some(_)) => vec![String::new()],
-                _ => Vec::new(),
+                    .map_or(Known::Any, |e| {
+                        Known::Names(e.names().map(|n| n.key()).collect())
+                    }),
+                (None, Some(_)) => Known::Exactly(String::new()),
+                _ => Known::Any,
             };
             Anchor { own, known }
         })

@@ -90,6 +90,10 @@ fn unquoted(s: &str) -> String {
 /// The table a line titles, if it is a title: the whole line, or a line
 /// ending in the title after the department and year ("某局2024年度收入决算表").
 pub(crate) fn title_of(line: &Line<'_>) -> Option<TableId> {
+    // Every title ends in 表; most lines have none.
+    if !line.text.contains('表') {
+        return None;
+    }
     let compact = unquoted(&line.compact());
     if compact.chars().count() > 60 {
         return None;
@@ -114,6 +118,9 @@ pub(crate) fn title_of(line: &Line<'_>) -> Option<TableId> {
 
 /// The unit a line states ("单位：万元", "金额单位：元").
 pub(crate) fn unit_of(line: &Line<'_>) -> Option<Unit> {
+    if !line.text.contains('位') {
+        return None;
+    }
     let compact = line.compact();
     let at = compact.find("单位")?;
     let rest = compact.get(at + "单位".len()..)?;
@@ -130,16 +137,15 @@ pub(crate) fn unit_of(line: &Line<'_>) -> Option<Unit> {
 /// Whether a line starts another part of the report (第三部分 …), which
 /// ends the last table.
 fn ends_tables(line: &Line<'_>) -> bool {
-    let c = line.compact();
-    c.starts_with("第三部分") || c.starts_with("第四部分") || c.starts_with("第一部分")
+    ["第三部分", "第四部分", "第一部分"]
+        .iter()
+        .any(|p| line.starts_with(p))
 }
 
 fn is_note(line: &Line<'_>) -> bool {
-    let c = line.compact();
-    c.starts_with("注：")
-        || c.starts_with("注:")
-        || c.starts_with("说明：")
-        || c.starts_with("说明:")
+    ["注：", "注:", "说明：", "说明:"]
+        .iter()
+        .any(|p| line.starts_with(p))
 }
 
 /// Every table in `lines`, in document order.
@@ -164,7 +170,7 @@ pub(crate) fn regions(lines: &[Line<'_>]) -> Vec<Region> {
                 .skip(i + 1)
                 .filter(|l| !l.is_blank())
                 .take(4)
-                .any(|l| l.compact().contains("项目") || l.compact().contains("科目"));
+                .any(|l| l.text.contains("项目") || l.text.contains("科目"));
         if header_like {
             starts.push((i, id, unit));
         }

@@ -7,7 +7,7 @@
 
 use super::columns::{self, Anchors, Model};
 use super::layout::{Line, Token};
-use super::names::{self, Anchor};
+use super::names::{self, Anchor, Known};
 use super::{Context, ReadCell, ReadRow};
 use crate::audit::FUNCTION_TABLES;
 use crate::code::{Catalog, FunctionCode, normalize_code_name};
@@ -279,9 +279,10 @@ pub(crate) fn read(cx: &mut Context<'_>, lines: &[Line<'_>]) -> (Vec<String>, Ve
                     Some(c) => FunctionCode::parse(c)
                         .ok()
                         .and_then(|c| catalog.get(c))
-                        .map(|e| e.names().map(|n| normalize_code_name(n.as_str())).collect())
-                        .unwrap_or_default(),
-                    None => vec![normalize_code_name(&own)],
+                        .map_or(Known::Any, |e| {
+                            Known::Names(e.names().map(|n| n.key()).collect())
+                        }),
+                    None => Known::Exactly(normalize_code_name(&own)),
                 };
                 anchors.push(Anchor { own, known });
                 gaps.push(Vec::new());

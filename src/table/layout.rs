@@ -114,6 +114,16 @@ impl<'a> Line<'a> {
         self.text.chars().filter(|c| !is_space(*c)).collect()
     }
 
+    /// Whether the line's words, spaces aside, start with `prefix`.
+    pub fn starts_with(&self, prefix: &str) -> bool {
+        let first = self.tokens.first().and_then(|t| t.text.chars().next());
+        if first != prefix.chars().next() {
+            return false;
+        }
+        let mut words = self.text.chars().filter(|c| !is_space(*c));
+        prefix.chars().all(|p| words.next() == Some(p))
+    }
+
     /// Whether the line has no token.
     pub fn is_blank(&self) -> bool {
         self.tokens.is_empty()
@@ -153,91 +163,95 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
     out
 }
 
-/// A word: characters between single spaces.
-struct Word {
-    x: u32,
-    end: u32,
-    from: usize,
-    to: usize,
-}
-
 fn tokens(line: &str, base: usize) -> Vec<Token<'_>> {
     let mut out = Vec::new();
-    // Words, each with the number of spaces before it.
-    let mut words: Vec<(u32, Word)> = Vec::new();
-    let mut current: Option<Word> = None;
+    let mut pending: Option<Token<'_>> = None;
+    // The word being read: first column, first byte; spaces before it.
+    let mut word: Option<(u32, usize)> = None;
     let mut gap = 0u32;
-    for (col, (i, c)) in line.char_indices().enumerate() {
-        let col = u32::try_from(col).unwrap_or(u32::MAX);
+    let mut col = 0u32;
+    for (i, c) in line.char_indices() {
         if is_space(c) || c == '\u{c}' {
-            if let Some(w) = current.take() {
-                words.push((gap, w));
+            if let Some((x, from)) = word.take() {
+                let text = line.get(from..i).unwrap_or_default();
+                push_word(
+                    &mut out,
+                    &mut pending,
+                    line,
+                    base,
+                    (x, col, from, text),
+                    gap,
+                );
                 gap = 0;
             }
             gap = gap.saturating_add(1);
-        } else {
-            let to = i + c.len_utf8();
-            match current.as_mut() {
-                Some(w) => {
-                    w.end = col + 1;
-                    w.to = to;
-                }
-                None => {
-                    current = Some(Word {
-                        x: col,
-                        end: col + 1,
-                        from: i,
-                        to,
-                    });
-                }
-            }
+        } else if word.is_none() {
+            word = Some((col, i));
         }
+        col = col.saturating_add(1);
     }
-    if let Some(w) = current.take() {
-        words.push((gap, w));
-    }
-    let token = |x: u32, end: u32, from: usize, to: usize| Token {
-        x,
-        end,
-        text: line.get(from..to).unwrap_or_default(),
-        at: base + from,
-    };
-    // Merge words into cells: a single space joins words of text; figures
-    // and bare digits stand alone.
-    let mut pending: Option<Token<'_>> = None;
-    for (gap, w) in words {
-        let text = line.get(w.from..w.to).unwrap_or_default();
-        let parts = split_code_prefix(text);
-        let mut pieces: Vec<Token<'_>> = Vec::with_capacity(2);
-        match parts {
-            Some(digits) => {
-                let n = u32::try_from(digits.chars().count()).unwrap_or(0);
-                pieces.push(token(w.x, w.x + n, w.from, w.from + digits.len()));
-                pieces.push(token(w.x + n, w.end, w.from + digits.len(), w.to));
-            }
-            None => pieces.push(token(w.x, w.end, w.from, w.to)),
-        }
-        for (k, piece) in pieces.into_iter().enumerate() {
-            let joins = k > 0 || gap == 1;
-            match pending.as_mut() {
-                Some(p) if joins && k == 0 && p.is_text() && piece.is_text() => {
-                    p.end = piece.end;
-                    let to = piece.at - base + piece.text.len();
-                    p.text = line.get(p.at - base..to).unwrap_or(p.text);
-                }
-                _ => {
-                    if let Some(p) = pending.take() {
-                        out.push(p);
-                    }
-                    pending = Some(piece);
-                }
-            }
-        }
+    if let Some((x, from)) = word {
+        let text = line.get(from..).unwrap_or_default();
+        push_word(
+            &mut out,
+            &mut pending,
+            line,
+            base,
+            (x, col, from, text),
+            gap,
+        );
     }
     if let Some(p) = pending {
         out.push(p);
     }
     out
+}
+
+/// Adds a word (column, end column, byte offset, text) to the cells of a
+/// line: a single space joins words of text; figures and bare digits stand
+/// alone; a code glued to a name is split from it.
+fn push_word<'a>(
+    out: &mut Vec<Token<'a>>,
+    pending: &mut Option<Token<'a>>,
+    line: &'a str,
+    base: usize,
+    (x, end, from, text): (u32, u32, usize, &'a str),
+    gap: u32,
+) {
+    let token = |x: u32, end: u32, from: usize, text: &'a str| Token {
+        x,
+        end,
+        text,
+        at: base + from,
+    };
+    let (first, rest) = match split_code_prefix(text) {
+        Some(digits) => {
+            let n = u32::try_from(digits.len()).unwrap_or(0);
+            let name = text.get(digits.len()..).unwrap_or_default();
+            (
+                token(x, x + n, from, digits),
+                Some(token(x + n, end, from + digits.len(), name)),
+            )
+        }
+        None => (token(x, end, from, text), None),
+    };
+    match pending.as_mut() {
+        Some(p) if gap == 1 && p.is_text() && first.is_text() => {
+            p.end = first.end;
+            let to = first.at - base + first.text.len();
+            p.text = line.get(p.at - base..to).unwrap_or(p.text);
+        }
+        _ => {
+            if let Some(p) = pending.replace(first) {
+                out.push(p);
+            }
+        }
+    }
+    if let Some(rest) = rest {
+        if let Some(p) = pending.replace(rest) {
+            out.push(p);
+        }
+    }
 }
 
 /// The leading code of a word glued to a name ("310资本性支出" → "310"): 3, 5

@@ -69,10 +69,7 @@ pub fn read_layout(reading: &str, layout: &str) -> ReadReport {
     d.units_mut().extend(n.units().iter().cloned());
     d.divisions_mut().extend(n.divisions().iter().cloned());
     let mut diagnostics = tables.diagnostics().to_vec();
-    for (id, fact) in tables.facts() {
-        // Cells are made for their ids: the kinds fit.
-        let _ = d.insert(id, fact);
-    }
+    let mut facts = tables.facts();
     let mut lost: Vec<Span> = Vec::new();
     for (id, stmts) in n.iter() {
         for f in stmts {
@@ -83,8 +80,17 @@ pub fn read_layout(reading: &str, layout: &str) -> ReadReport {
                 }
                 moved
             });
-            let _ = d.insert(id.clone(), f.clone().with_span(span));
+            facts.push((id.clone(), f.clone().with_span(span)));
         }
+    }
+    // In schema order, each inserted at the end; a fact's statements keep
+    // their order (the tables', then the narrative's).
+    facts.sort_by_key(|(id, _)| id.key());
+    d.reserve(facts.len());
+    for (id, fact) in facts {
+        // Cells are made for their ids, statements were read for theirs:
+        // the kinds fit.
+        let _ = d.insert(id, fact);
     }
     for diag in narrative.diagnostics {
         let (span, _) = map.place(diag.span);
@@ -116,21 +122,49 @@ struct SpanMap<'a> {
     /// Start of every line of the layout text.
     layout_lines: Vec<usize>,
     /// The visible characters of each page, made when first needed.
-    reading_visible: Vec<OnceCell<Vec<(usize, char)>>>,
-    layout_visible: Vec<OnceCell<Vec<(usize, char)>>>,
+    visible: Vec<OnceCell<PagePair>>,
 }
 
 fn pages(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == 0x0c {
-            out.push((start, i));
-            start = i + 1;
-        }
+    for (i, _) in text.match_indices('\u{c}') {
+        out.push((start, i));
+        start = i + 1;
     }
     out.push((start, text.len()));
     out
+}
+
+/// A page's visible characters in both texts, and how far they agree from
+/// the start and from the end.
+struct PagePair {
+    reading: Vec<(usize, char)>,
+    layout: Vec<(usize, char)>,
+    common_prefix: usize,
+    common_suffix: usize,
+}
+
+impl PagePair {
+    fn new(reading: Vec<(usize, char)>, layout: Vec<(usize, char)>) -> PagePair {
+        let common_prefix = reading
+            .iter()
+            .zip(&layout)
+            .take_while(|(a, b)| a.1 == b.1)
+            .count();
+        let common_suffix = reading
+            .iter()
+            .rev()
+            .zip(layout.iter().rev())
+            .take_while(|(a, b)| a.1 == b.1)
+            .count();
+        PagePair {
+            reading,
+            layout,
+            common_prefix,
+            common_suffix,
+        }
+    }
 }
 
 /// The visible characters of `text[range]`, with their byte offsets.
@@ -151,8 +185,7 @@ impl<'a> SpanMap<'a> {
         SpanMap {
             reading,
             layout,
-            reading_visible: reading_pages.iter().map(|_| OnceCell::new()).collect(),
-            layout_visible: layout_pages.iter().map(|_| OnceCell::new()).collect(),
+            visible: reading_pages.iter().map(|_| OnceCell::new()).collect(),
             reading_pages,
             layout_pages,
             layout_lines,
@@ -170,14 +203,12 @@ impl<'a> SpanMap<'a> {
         else {
             return (self.top_of(page), false);
         };
-        let (Some(r), Some(l)) = (
-            self.reading_visible.get(index),
-            self.layout_visible.get(index),
-        ) else {
+        let Some(pair) = self.visible.get(index) else {
             return (self.top_of(page), false);
         };
-        let r = r.get_or_init(|| visible(self.reading, *rp));
-        let l = l.get_or_init(|| visible(self.layout, *lp));
+        let pair = pair
+            .get_or_init(|| PagePair::new(visible(self.reading, *rp), visible(self.layout, *lp)));
+        let (r, l) = (&pair.reading, &pair.layout);
         // The span's visible characters: from k, m of them.
         let k = r.partition_point(|(b, _)| *b < s.start);
         let m = r
@@ -186,45 +217,34 @@ impl<'a> SpanMap<'a> {
             .take_while(|(b, _)| *b < s.end)
             .count()
             .max(1);
-        let same = |a: &[(usize, char)], b: &[(usize, char)]| {
-            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.1 == y.1)
-        };
-        let prefix = r
-            .get(..k + m)
-            .zip(l.get(..k + m))
-            .is_some_and(|(a, b)| same(a, b));
-        let at = if prefix {
+        let tail = r.len().saturating_sub(k);
+        let at = if k + m <= pair.common_prefix {
             Some(k)
+        } else if tail <= pair.common_suffix && l.len() >= tail {
+            // From the end of the page, where its ends agree.
+            Some(l.len() - tail)
         } else {
-            // From the end of the page, when its ends agree.
-            let tail = r.len().saturating_sub(k);
-            let from_end = l.len().checked_sub(tail);
-            match from_end {
-                Some(j) if r.get(k..).zip(l.get(j..)).is_some_and(|(a, b)| same(a, b)) => Some(j),
-                _ => {
-                    // The span's words with a little context, once on the page.
-                    let lo = k.saturating_sub(4);
-                    let needle: Vec<char> = r
-                        .iter()
-                        .skip(lo)
-                        .take(k + m - lo)
-                        .map(|(_, c)| *c)
-                        .collect();
-                    let hay: Vec<char> = l.iter().map(|(_, c)| *c).collect();
-                    let hits: Vec<usize> = if needle.is_empty() {
-                        Vec::new()
-                    } else {
-                        hay.windows(needle.len())
-                            .enumerate()
-                            .filter(|(_, w)| *w == needle.as_slice())
-                            .map(|(i, _)| i)
-                            .collect()
-                    };
-                    match hits.as_slice() {
-                        [i] => Some(i + (k - lo)),
-                        _ => None,
-                    }
-                }
+            // The span's words with a little context, once on the page.
+            let lo = k.saturating_sub(4);
+            let needle: Vec<char> = r
+                .iter()
+                .skip(lo)
+                .take(k + m - lo)
+                .map(|(_, c)| *c)
+                .collect();
+            let hay: Vec<char> = l.iter().map(|(_, c)| *c).collect();
+            let hits: Vec<usize> = if needle.is_empty() {
+                Vec::new()
+            } else {
+                hay.windows(needle.len())
+                    .enumerate()
+                    .filter(|(_, w)| *w == needle.as_slice())
+                    .map(|(i, _)| i)
+                    .collect()
+            };
+            match hits.as_slice() {
+                [i] => Some(i + (k - lo)),
+                _ => None,
             }
         };
         let Some(at) = at else {

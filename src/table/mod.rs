@@ -511,6 +511,9 @@ fn read_region(
 
 /// Whether a line declares its table empty.
 fn declares_empty(line: &Line<'_>) -> bool {
+    if !line.text.contains('据') && !line.text.contains('空') {
+        return false;
+    }
     let c = line.compact();
     c.contains("本表无数据")
         || c.contains("本表为空")

@@ -9,25 +9,42 @@
 
 use crate::code::normalize_code_name;
 
-/// A row's name as far as its own line goes, and the names the catalog
-/// knows for its code (normalised; empty when there is nothing to check
-/// against, as for a 合计 row).
+/// The names a row may have.
+#[derive(Debug, Clone, Default)]
+pub(crate) enum Known {
+    /// Any: nothing to check against (a code the catalog does not know).
+    #[default]
+    Any,
+    /// The catalog's names of its code, normalised.
+    Names(Vec<&'static str>),
+    /// This one (a 合计 row: its label, and nothing wrapped into it).
+    Exactly(String),
+}
+
+impl Known {
+    fn is(&self, name: &str) -> bool {
+        match self {
+            Known::Any => true,
+            Known::Names(names) => names.iter().any(|k| *k == name),
+            Known::Exactly(k) => k == name,
+        }
+    }
+
+    /// Whether a name starts with `head` (a name whose end is still to come).
+    fn starts(&self, head: &str) -> bool {
+        match self {
+            Known::Any => true,
+            Known::Names(names) => names.iter().any(|k| k.starts_with(head)),
+            Known::Exactly(k) => k.starts_with(head),
+        }
+    }
+}
+
+/// A row's name as far as its own line goes, and the names it may have.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Anchor {
     pub own: String,
-    pub known: Vec<String>,
-}
-
-impl Anchor {
-    fn is(&self, name: &str) -> bool {
-        self.known.is_empty() || self.known.iter().any(|k| *k == name)
-    }
-
-    /// Whether a known name starts with `head` (a name whose end is still
-    /// to come).
-    fn starts(&self, head: &str) -> bool {
-        self.known.is_empty() || self.known.iter().any(|k| k.starts_with(head))
-    }
+    pub known: Known,
 }
 
 /// The names of `anchors`, given the fragments in the gaps: `gaps[0]` lies
@@ -37,36 +54,36 @@ impl Anchor {
 pub(crate) fn split(anchors: &[Anchor], gaps: &[Vec<String>]) -> Vec<(String, bool)> {
     let n = anchors.len();
     let mut out = Vec::with_capacity(n);
-    let join =
-        |parts: &[String]| -> String { parts.iter().map(|p| normalize_code_name(p)).collect() };
+    let gaps: Vec<Vec<String>> = gaps
+        .iter()
+        .map(|g| g.iter().map(|f| normalize_code_name(f)).collect())
+        .collect();
     let empty: Vec<String> = Vec::new();
     // What the previous gap gave the current anchor, and whether certainly.
-    let mut above = join(gaps.first().unwrap_or(&empty));
+    let mut above = gaps.first().unwrap_or(&empty).concat();
     let mut above_certain = true;
+    let mut next_own = anchors.first().map(|a| normalize_code_name(&a.own));
     for (i, anchor) in anchors.iter().enumerate() {
-        let own = normalize_code_name(&anchor.own);
+        let own = next_own.take().unwrap_or_default();
+        next_own = anchors.get(i + 1).map(|a| normalize_code_name(&a.own));
         let gap = gaps.get(i + 1).unwrap_or(&empty);
         let next = anchors.get(i + 1);
         let head = format!("{above}{own}");
         if next.is_none() {
             // The last row takes whatever follows it.
-            let name = format!("{head}{}", join(gap));
+            let name = format!("{head}{}", gap.concat());
             let certain = above_certain && !name.is_empty();
             out.push((name, certain));
             break;
         }
         let k = gap.len();
-        let name_with = |j: usize| format!("{head}{}", join(gap.get(..j).unwrap_or_default()));
-        let next_head = |j: usize| {
-            let own_next = next
-                .map(|a| normalize_code_name(&a.own))
-                .unwrap_or_default();
-            format!("{}{own_next}", join(gap.get(j..).unwrap_or_default()))
-        };
-        let fits_next = |j: usize| next.is_none_or(|a| a.starts(&next_head(j)));
-        let both: Vec<usize> = (0..=k)
-            .filter(|j| anchor.is(&name_with(*j)) && fits_next(*j))
-            .collect();
+        let name_with = |j: usize| format!("{head}{}", gap.get(..j).unwrap_or_default().concat());
+        let own_next = next_own.as_deref().unwrap_or_default();
+        let next_head =
+            |j: usize| format!("{}{own_next}", gap.get(j..).unwrap_or_default().concat());
+        let fits_next = |j: usize| next.is_none_or(|a| a.known.starts(&next_head(j)));
+        let is = |j: usize| anchor.known.is(&name_with(j));
+        let both: Vec<usize> = (0..=k).filter(|j| is(*j) && fits_next(*j)).collect();
         let (j, certain) = match both.as_slice() {
             [j] => (*j, true),
             [] => {
@@ -74,7 +91,7 @@ pub(crate) fn split(anchors: &[Anchor], gaps: &[Vec<String>]) -> Vec<(String, bo
                 let by_next: Vec<usize> = (0..=k)
                     .filter(|j| fits_next(*j) && !next_head(*j).is_empty())
                     .collect();
-                let by_own: Vec<usize> = (0..=k).filter(|j| anchor.is(&name_with(*j))).collect();
+                let by_own: Vec<usize> = (0..=k).filter(|j| is(*j)).collect();
                 match (by_next.as_slice(), by_own.as_slice()) {
                     ([j], _) | (_, [j]) => (*j, true),
                     _ => (k, false),
@@ -86,7 +103,7 @@ pub(crate) fn split(anchors: &[Anchor], gaps: &[Vec<String>]) -> Vec<(String, bo
         let name = name_with(j);
         let certain = certain && above_certain && !name.is_empty();
         out.push((name, certain));
-        above = join(gap.get(j..).unwrap_or_default());
+        above = gap.get(j..).unwrap_or_default().concat();
         above_certain = certain;
     }
     out
@@ -96,10 +113,10 @@ pub(crate) fn split(anchors: &[Anchor], gaps: &[Vec<String>]) -> Vec<(String, bo
 mod tests {
     use super::*;
 
-    fn anchor(own: &str, known: &[&str]) -> Anchor {
+    fn anchor(own: &str, known: &[&'static str]) -> Anchor {
         Anchor {
             own: own.to_owned(),
-            known: known.iter().map(|s| (*s).to_owned()).collect(),
+            known: Known::Names(known.to_vec()),
         }
     }
 

@@ -11,7 +11,10 @@ use super::columns::{self, Anchors, Model};
 use super::function::column_at;
 use super::layout::{Line, Token};
 use super::{Context, ReadCell, ReadRow};
-use crate::code::{Catalog, normalize_code_name};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::code::{Catalog, FunctionCode, normalize_code_name};
 use crate::render::TableId;
 
 /// A label without its number ("二十二、", "（一）") and "其中：".
@@ -107,6 +110,22 @@ fn left_fact(table: TableId, label: &str, opening: bool) -> Option<&'static str>
     }
 }
 
+/// The 类 the catalog names `label` (normalised), looked up in a map made
+/// once.
+fn class_named(label: &str) -> Option<FunctionCode> {
+    static CLASSES: OnceLock<HashMap<&'static str, FunctionCode>> = OnceLock::new();
+    let map = CLASSES.get_or_init(|| {
+        let mut map = HashMap::new();
+        for entry in Catalog::function().classes() {
+            for name in entry.names() {
+                map.entry(name.key()).or_insert(entry.code());
+            }
+        }
+        map
+    });
+    map.get(label).copied()
+}
+
 /// The fact of each right column for a right (支出) label of `table`.
 fn right_facts(table: TableId, label: &str) -> Option<Vec<String>> {
     let fixed: Option<[&str; 4]> = match label {
@@ -141,7 +160,7 @@ fn right_facts(table: TableId, label: &str) -> Option<Vec<String>> {
             _ => None,
         };
     }
-    let class = Catalog::function().class_named(label)?;
+    let class = class_named(label)?;
     Some(match table {
         TableId::T1 => vec![format!("expenditure.function.{class}")],
         _ => vec![
