@@ -12,7 +12,7 @@ use super::identities::{
 };
 use super::{RuleInfo, Severity, Sink, Texts};
 use crate::amount::{Amount, Percent};
-use crate::code::{Catalog, CodeLevel, EconomicCode, FunctionCode};
+use crate::code::{Catalog, CatalogEntry, CodeLevel, EconomicCode, FunctionCode};
 use crate::disclosure::{Disclosure, Fact, Statements, Value};
 use crate::fact::{FactId, Key, Suffix, suffix_code};
 use crate::rounding::{
@@ -338,13 +338,26 @@ impl<'a> Ledger<'a> {
     /// the same table row), else its first, as a part of a sum.
     fn part_near(&self, key: Key, like: &Amount, near: Option<Span>) -> Option<Stated<'a>> {
         let (id, stmts) = self.find(key)?;
-        let same_line = |f: &&Fact| {
-            f.span()
-                .zip(near)
-                .is_some_and(|(a, b)| a.page == b.page && a.line == b.line && a.start != b.start)
+        let f = match stmts.as_slice() {
+            [one] => one,
+            many => {
+                let same_line = |f: &&Fact| {
+                    f.span().zip(near).is_some_and(|(a, b)| {
+                        a.page == b.page && a.line == b.line && a.start != b.start
+                    })
+                };
+                many.iter().find(same_line).or_else(|| many.first())?
+            }
         };
-        let f = stmts.iter().find(same_line).or_else(|| stmts.first())?;
         Stated::part(id, f, like)
+    }
+
+    /// Whether any row of the column `template` (its base and suffix) is
+    /// stated, figure or cell printed empty.
+    fn has_column(&self, template: Key) -> bool {
+        self.base(template.base_index())
+            .iter()
+            .any(|(id, _)| template.with_slot_of(id.key()) == id.key())
     }
 
     /// Every entry of the base at `index` in [`crate::BASES`].
@@ -1026,10 +1039,11 @@ fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
     let Some(((_, first, _), others)) = columns.split_first() else {
         return;
     };
-    // Each row = Σ its other columns (all of them stated).
+    // Each row = Σ its other columns (all of them stated; a table read from
+    // a document states its empty cells too).
     let others: Vec<Key> = others
         .iter()
-        .filter(|(_, rows, _)| !rows.is_empty())
+        .filter(|(k, rows, _)| !rows.is_empty() || ledger.has_column(*k))
         .map(|(k, _, _)| *k)
         .collect();
     let all_columns = others.len() + 1 == t.columns.len();
@@ -1530,69 +1544,84 @@ fn restatements(ledger: Ledger<'_>, sink: &mut Sink<'_>) {
             continue;
         };
         for other in rest {
-            let (severity, tolerance, expected, actual, diff) = match (first.value(), other.value())
-            {
-                (Value::Blank, Value::Blank) => continue,
-                (x @ (Value::Amount(_) | Value::Blank), y @ (Value::Amount(_) | Value::Blank)) => {
-                    // A cell printed empty is a zero printed like the other.
-                    let (Some(a), Some(b)) = (
-                        y.as_amount()
-                            .and_then(|like| as_part(x, &like))
-                            .or(x.as_amount()),
-                        x.as_amount()
-                            .and_then(|like| as_part(y, &like))
-                            .or(y.as_amount()),
-                    ) else {
-                        continue;
-                    };
-                    if adds_up(&b, [&a]) {
-                        continue;
-                    }
-                    let Ok(v) = check_sum(&b, &[a]) else {
-                        continue;
-                    };
-                    let severity = match v.outcome() {
-                        Outcome::Exact => continue,
-                        Outcome::WithinRounding => Severity::Info,
-                        _ => Severity::Error,
-                    };
-                    let shown = |v: &Value, a: &Amount| match v {
-                        Value::Blank => "(blank)".to_owned(),
-                        _ => plain(a.value()),
-                    };
+            // The figures, written only when the finding is read.
+            let (severity, figures): (Severity, Box<dyn Fn() -> [String; 4] + Send + Sync>) =
+                match (first.value(), other.value()) {
+                    (Value::Blank, Value::Blank) => continue,
                     (
-                        severity,
-                        plain(v.tolerance()),
-                        shown(x, &a),
-                        shown(y, &b),
-                        v.difference().map(plain).unwrap_or_default(),
-                    )
-                }
-                (Value::Text(_), Value::Text(_)) => continue,
-                (a, b) if a == b => continue,
-                (a, b) => (
-                    Severity::Error,
-                    "0".to_owned(),
-                    a.plain(),
-                    b.plain(),
-                    String::new(),
-                ),
-            };
+                        x @ (Value::Amount(_) | Value::Blank),
+                        y @ (Value::Amount(_) | Value::Blank),
+                    ) => {
+                        // A cell printed empty is a zero printed like the other.
+                        let (Some(a), Some(b)) = (
+                            y.as_amount()
+                                .and_then(|like| as_part(x, &like))
+                                .or(x.as_amount()),
+                            x.as_amount()
+                                .and_then(|like| as_part(y, &like))
+                                .or(y.as_amount()),
+                        ) else {
+                            continue;
+                        };
+                        if adds_up(&b, [&a]) {
+                            continue;
+                        }
+                        let Ok(v) = check_sum(&b, &[a]) else {
+                            continue;
+                        };
+                        let severity = match v.outcome() {
+                            Outcome::Exact => continue,
+                            Outcome::WithinRounding => Severity::Info,
+                            _ => Severity::Error,
+                        };
+                        let (x_blank, y_blank) = (*x == Value::Blank, *y == Value::Blank);
+                        let shown = move |blank: bool, a: &Amount| {
+                            if blank {
+                                "(blank)".to_owned()
+                            } else {
+                                plain(a.value())
+                            }
+                        };
+                        (
+                            severity,
+                            Box::new(move || {
+                                [
+                                    plain(v.tolerance()),
+                                    shown(x_blank, &a),
+                                    shown(y_blank, &b),
+                                    v.difference().map(plain).unwrap_or_default(),
+                                ]
+                            }),
+                        )
+                    }
+                    (Value::Text(_), Value::Text(_)) => continue,
+                    (a, b) if a == b => continue,
+                    (a, b) => {
+                        let (a, b) = (a.plain(), b.plain());
+                        (
+                            Severity::Error,
+                            Box::new(move || ["0".to_owned(), a.clone(), b.clone(), String::new()]),
+                        )
+                    }
+                };
             let label = id.key();
             sink.push(
                 "restatement",
                 severity,
                 other.span().or(first.span()),
                 || vec![id.key()],
-                move || Texts {
-                    message: format!(
-                        "{} is stated as {expected} and again as {actual}: difference {diff}, tolerance {tolerance}",
-                        label_of(label)
-                    ),
-                    expected: Some(expected.clone()),
-                    actual: Some(actual.clone()),
-                    difference: Some(diff.clone()),
-                    tolerance: Some(tolerance.clone()),
+                move || {
+                    let [tolerance, expected, actual, diff] = figures();
+                    Texts {
+                        message: format!(
+                            "{} is stated as {expected} and again as {actual}: difference {diff}, tolerance {tolerance}",
+                            label_of(label)
+                        ),
+                        expected: Some(expected),
+                        actual: Some(actual),
+                        difference: Some(diff),
+                        tolerance: Some(tolerance),
+                    }
                 },
             );
         }
@@ -2120,13 +2149,12 @@ fn years(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
 /// Codes in fact ids, cited codes and stated names against the catalogs.
 fn codes(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>) {
     let functions = Catalog::function();
-    let economics = Catalog::economic();
     let year = d.fiscal_year().map_or(2024, |y| y.year());
-    // Codes already looked up (a report uses a few dozen, in several
-    // tables), by ordinal (economic ones marked by the top bit), and the
-    // last one (a code's suffixes are adjacent).
-    let mut checked: Vec<u32> = Vec::new();
+    // Codes already looked up, with their catalog entries, and the last one
+    // (a code's suffixes are adjacent).
+    let mut checked = SeenCodes::new();
     let mut last: Option<u32> = None;
+    let mut entries = (None, None);
     for (id, stmts) in ledger.entries {
         let (function, economic) = (id.function_code(), id.economic_code());
         let ordinal = function
@@ -2134,11 +2162,12 @@ fn codes(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>) {
             .or_else(|| economic.map(|c| c.ordinal() | 1 << 31));
         if let Some(ordinal) = ordinal.filter(|o| last != Some(*o)) {
             last = Some(ordinal);
-            if !checked.contains(&ordinal) {
-                checked.push(ordinal);
+            let (f, e, new) = checked.get(ordinal, function, economic);
+            entries = (f, e);
+            if new {
                 let unknown = match (function, economic) {
-                    (Some(c), _) if !functions.contains(c) => Some(("function", u32::from(c))),
-                    (None, Some(c)) if !economics.contains(c) => Some(("economic", u32::from(c))),
+                    (Some(c), _) if f.is_none() => Some(("function", u32::from(c))),
+                    (None, Some(c)) if e.is_none() => Some(("economic", u32::from(c))),
                     _ => None,
                 };
                 if let Some((kind, number)) = unknown {
@@ -2152,17 +2181,18 @@ fn codes(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>) {
             Some(Suffix::Name) => {
                 // The name the catalog gives the code in the report's year,
                 // when the stated name is none of its names.
+                let (f_entry, e_entry) = entries;
                 let mismatch = |name: &str| -> Option<(String, String)> {
                     let (expected, code) = match (id.function_code(), id.economic_code()) {
                         (Some(c), _) => {
-                            let entry = functions.get(c)?;
+                            let entry = f_entry?;
                             if entry.has_name(name) {
                                 return None;
                             }
                             (entry.name_in(year).to_owned(), c.to_string())
                         }
                         (None, Some(c)) => {
-                            let entry = economics.get(c)?;
+                            let entry = e_entry?;
                             if entry.has_name(name) {
                                 return None;
                             }
@@ -2219,6 +2249,81 @@ fn codes(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>) {
             }
             _ => {}
         }
+    }
+}
+
+/// The codes of a report looked up in the catalogs, by ordinal (economic
+/// ones marked by the top bit): open addressing, linear probing (a report
+/// with its tables uses a hundred codes or more, each in several tables).
+struct SeenCodes {
+    /// Ordinal + 1 (0 when empty), and the catalogs' entries.
+    slots: Vec<(
+        u64,
+        Option<&'static CatalogEntry<FunctionCode>>,
+        Option<&'static CatalogEntry<EconomicCode>>,
+    )>,
+    len: usize,
+}
+
+impl SeenCodes {
+    fn new() -> SeenCodes {
+        SeenCodes {
+            slots: vec![(0, None, None); 256],
+            len: 0,
+        }
+    }
+
+    fn home(&self, want: u64) -> usize {
+        let mask = self.slots.len().wrapping_sub(1);
+        (want.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+    }
+
+    /// The catalogs' entries of `ordinal`'s code, and whether it is new
+    /// (looked up then).
+    fn get(
+        &mut self,
+        ordinal: u32,
+        function: Option<FunctionCode>,
+        economic: Option<EconomicCode>,
+    ) -> (
+        Option<&'static CatalogEntry<FunctionCode>>,
+        Option<&'static CatalogEntry<EconomicCode>>,
+        bool,
+    ) {
+        // At most half full, so that a probe always ends.
+        if 2 * (self.len + 1) > self.slots.len() {
+            let bigger = vec![(0, None, None); self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, bigger);
+            for entry in old.into_iter().filter(|e| e.0 != 0) {
+                let mask = self.slots.len().wrapping_sub(1);
+                let mut at = self.home(entry.0);
+                while self.slots.get(at).is_some_and(|s| s.0 != 0) {
+                    at = (at + 1) & mask;
+                }
+                if let Some(slot) = self.slots.get_mut(at) {
+                    *slot = entry;
+                }
+            }
+        }
+        let mask = self.slots.len().wrapping_sub(1);
+        let want = u64::from(ordinal) + 1;
+        let mut at = self.home(want);
+        while let Some(slot) = self.slots.get_mut(at) {
+            if slot.0 == want {
+                return (slot.1, slot.2, false);
+            }
+            if slot.0 == 0 {
+                *slot = (
+                    want,
+                    function.and_then(|c| Catalog::function().get(c)),
+                    economic.and_then(|c| Catalog::economic().get(c)),
+                );
+                self.len += 1;
+                return (slot.1, slot.2, true);
+            }
+            at = (at + 1) & mask;
+        }
+        (None, None, false)
     }
 }
 
