@@ -102,7 +102,10 @@ fn pdf(path: &str) -> ExitCode {
             println!("   --> {}", span.describe(&pdf.text.layout));
         }
     }
-    let errors = findings.iter().filter(|f| f.severity() == Severity::Error).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity() == Severity::Error)
+        .count();
     println!("{} facts, {} findings", report.len(), findings.len());
     println!("{errors} errors");
     ExitCode::from(u8::from(errors > 0))

@@ -323,6 +323,7 @@ impl Table {
             fiscal_year: None,
             department: None,
             unit: unit.label().to_owned(),
+            sides: None,
         }
     }
 
