@@ -1,3 +1,9 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 //! Perturbing a cell of a real table: the audit catches it and names it.
 //!
 //! For each of the two Shanghai dev reports (tables and narrative read from

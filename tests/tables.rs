@@ -1,3 +1,9 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 //! The nine tables of the two Shanghai dev reports, read from their layout
 //! text, against what was read from them by hand.
 //!

@@ -2252,23 +2252,25 @@ fn codes(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>) {
     }
 }
 
+/// A code's entries in the function and economic catalogs.
+type Entries = (
+    Option<&'static CatalogEntry<FunctionCode>>,
+    Option<&'static CatalogEntry<EconomicCode>>,
+);
+
 /// The codes of a report looked up in the catalogs, by ordinal (economic
 /// ones marked by the top bit): open addressing, linear probing (a report
 /// with its tables uses a hundred codes or more, each in several tables).
 struct SeenCodes {
     /// Ordinal + 1 (0 when empty), and the catalogs' entries.
-    slots: Vec<(
-        u64,
-        Option<&'static CatalogEntry<FunctionCode>>,
-        Option<&'static CatalogEntry<EconomicCode>>,
-    )>,
+    slots: Vec<(u64, Entries)>,
     len: usize,
 }
 
 impl SeenCodes {
     fn new() -> SeenCodes {
         SeenCodes {
-            slots: vec![(0, None, None); 256],
+            slots: vec![(0, (None, None)); 256],
             len: 0,
         }
     }
@@ -2292,7 +2294,7 @@ impl SeenCodes {
     ) {
         // At most half full, so that a probe always ends.
         if 2 * (self.len + 1) > self.slots.len() {
-            let bigger = vec![(0, None, None); self.slots.len() * 2];
+            let bigger = vec![(0, (None, None)); self.slots.len() * 2];
             let old = std::mem::replace(&mut self.slots, bigger);
             for entry in old.into_iter().filter(|e| e.0 != 0) {
                 let mask = self.slots.len().wrapping_sub(1);
@@ -2310,16 +2312,18 @@ impl SeenCodes {
         let mut at = self.home(want);
         while let Some(slot) = self.slots.get_mut(at) {
             if slot.0 == want {
-                return (slot.1, slot.2, false);
+                return (slot.1.0, slot.1.1, false);
             }
             if slot.0 == 0 {
                 *slot = (
                     want,
-                    function.and_then(|c| Catalog::function().get(c)),
-                    economic.and_then(|c| Catalog::economic().get(c)),
+                    (
+                        function.and_then(|c| Catalog::function().get(c)),
+                        economic.and_then(|c| Catalog::economic().get(c)),
+                    ),
                 );
                 self.len += 1;
-                return (slot.1, slot.2, true);
+                return (slot.1.0, slot.1.1, true);
             }
             at = (at + 1) & mask;
         }

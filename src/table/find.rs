@@ -148,11 +148,14 @@ fn is_note(line: &Line<'_>) -> bool {
         .any(|p| line.starts_with(p))
 }
 
+/// Where a table starts: its title line, its id, its unit line and unit.
+type Start = (usize, TableId, Option<(usize, Unit)>);
+
 /// Every table in `lines`, in document order.
 pub(crate) fn regions(lines: &[Line<'_>]) -> Vec<Region> {
     // Titles followed within a few lines by a unit: the contents page lists
     // the titles too, without units.
-    let mut starts: Vec<(usize, TableId, Option<(usize, Unit)>)> = Vec::new();
+    let mut starts: Vec<Start> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let Some(id) = title_of(line) else {
             continue;

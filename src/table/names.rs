@@ -25,7 +25,7 @@ impl Known {
     fn is(&self, name: &str) -> bool {
         match self {
             Known::Any => true,
-            Known::Names(names) => names.iter().any(|k| *k == name),
+            Known::Names(names) => names.contains(&name),
             Known::Exactly(k) => k == name,
         }
     }
