@@ -62,9 +62,13 @@ use layout::{Line, Token};
 /// [`Value::Blank`] for a cell printed empty) and where it is.
 ///
 /// ```
-/// # use juesuan::{TableId, read_tables};
-/// let read = read_tables("收入支出决算总表\n单位：万元\n项目 决算数 项目 决算数\n");
-/// assert!(read.table(TableId::T1).is_some());
+/// use juesuan::{TableId, Value, read_tables};
+///
+/// let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
+/// let t3 = read.table(TableId::T3).unwrap();
+/// let basic = t3.cells().find(|c| c.fact().as_str() == "expenditure.function.2013999.basic").unwrap();
+/// assert!(basic.is_blank());
+/// assert_eq!(basic.value(), &Value::Blank);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadCell {
@@ -78,8 +82,9 @@ impl ReadCell {
     ///
     /// ```
     /// # use juesuan::{TableId, read_tables};
-    /// # let read = read_tables("");
-    /// # assert!(read.tables().is_empty());
+    /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
+    /// let first = read.table(TableId::T2).unwrap().cells().next().unwrap();
+    /// assert_eq!(first.fact().as_str(), "revenue.current_year");
     /// ```
     pub fn fact(&self) -> &FactId {
         &self.fact
@@ -88,8 +93,10 @@ impl ReadCell {
     /// The value: an amount, or [`Value::Blank`].
     ///
     /// ```
-    /// # let read = juesuan::read_tables("");
-    /// # assert!(read.facts().is_empty());
+    /// # use juesuan::{TableId, read_tables};
+    /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
+    /// let first = read.table(TableId::T2).unwrap().cells().next().unwrap();
+    /// assert_eq!(first.value().to_string(), "307.82万元");
     /// ```
     pub fn value(&self) -> &Value {
         &self.value
@@ -98,8 +105,11 @@ impl ReadCell {
     /// Where the figure is (for a blank cell, where it would be).
     ///
     /// ```
-    /// # let read = juesuan::read_tables("");
-    /// # assert!(read.diagnostics().is_empty());
+    /// # use juesuan::{TableId, read_tables};
+    /// let layout = include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt");
+    /// let read = read_tables(layout);
+    /// let first = read.table(TableId::T2).unwrap().cells().next().unwrap();
+    /// assert_eq!(first.span().describe(layout), "page 6, line 8:29");
     /// ```
     pub fn span(&self) -> Span {
         self.span
@@ -108,8 +118,10 @@ impl ReadCell {
     /// Whether the cell is printed empty.
     ///
     /// ```
-    /// # let read = juesuan::read_tables("");
-    /// # assert_eq!(read.tables().len(), 0);
+    /// # use juesuan::{TableId, read_tables};
+    /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
+    /// let t2 = read.table(TableId::T2).unwrap();
+    /// assert_eq!(t2.cells().filter(|c| c.is_blank()).count(), 90);
     /// ```
     pub fn is_blank(&self) -> bool {
         self.value == Value::Blank
@@ -121,8 +133,12 @@ impl ReadCell {
 /// where the row has no such column, as the 收入 rows of T4 beyond 决算数).
 ///
 /// ```
-/// # let read = juesuan::read_tables("");
-/// # assert!(read.tables().is_empty());
+/// # use juesuan::{TableId, read_tables};
+/// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
+/// let t4 = read.table(TableId::T4).unwrap();
+/// let first = &t4.rows()[0];
+/// assert_eq!(first.name(), "一、一般公共预算财政拨款");
+/// assert!(first.cells()[0].is_some() && first.cells()[1].is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadRow {
@@ -138,18 +154,22 @@ impl ReadRow {
     /// The classification code, if the row has one.
     ///
     /// ```
-    /// # let read = juesuan::read_tables("");
-    /// # assert!(read.tables().is_empty());
+    /// # use juesuan::{TableId, read_tables};
+    /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
+    /// let codes: Vec<_> = read.table(TableId::T6).unwrap().rows().iter().filter_map(|r| r.code()).take(2).collect();
+    /// assert_eq!(codes, ["301", "30101"]);
     /// ```
     pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
 
-    /// The name as printed.
+    /// The name as printed (spaces and line breaks inside it removed).
     ///
     /// ```
-    /// # let read = juesuan::read_tables("");
-    /// # assert!(read.tables().is_empty());
+    /// # use juesuan::{TableId, read_tables};
+    /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
+    /// let row = read.table(TableId::T6).unwrap().rows().iter().find(|r| r.code() == Some("31007")).unwrap();
+    /// assert_eq!(row.name(), "信息网络及软件购置更新");
     /// ```
     pub fn name(&self) -> &str {
         &self.name
@@ -158,8 +178,10 @@ impl ReadRow {
     /// The cells, one per column.
     ///
     /// ```
-    /// # let read = juesuan::read_tables("");
-    /// # assert!(read.tables().is_empty());
+    /// # use juesuan::{TableId, read_tables};
+    /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
+    /// let t5 = read.table(TableId::T5).unwrap();
+    /// assert!(t5.rows().iter().all(|r| r.cells().len() == 3));
     /// ```
     pub fn cells(&self) -> &[Option<ReadCell>] {
         &self.cells
