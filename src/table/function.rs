@@ -360,16 +360,29 @@ pub(crate) fn read(cx: &mut Context<'_>, lines: &[Line<'_>]) -> (Vec<String>, Ve
             }
         };
         let mut cells: Vec<Option<ReadCell>> = Vec::with_capacity(columns.len());
+        // The row's ids: prefix and code once, each column's suffix after.
+        let mut fact = String::with_capacity(64);
+        let stem = code.map(|code| {
+            fact.push_str(table.prefix);
+            fact.push_str(&code.to_string());
+            fact.len()
+        });
         for (c, (suffix, _, _)) in columns.iter().enumerate() {
-            let fact = match code {
-                Some(code) => Some(format!("{}{code}{suffix}", table.prefix)),
-                None => totals.get(c).copied().flatten().map(str::to_owned),
-            };
             let heading_found = found.get(c).is_some_and(Option::is_some);
-            let Some(fact) = fact.filter(|_| heading_found) else {
+            match stem {
+                Some(len) => {
+                    fact.truncate(len);
+                    fact.push_str(suffix);
+                }
+                None => {
+                    fact.clear();
+                    fact.push_str(totals.get(c).copied().flatten().unwrap_or_default());
+                }
+            }
+            if fact.is_empty() || !heading_found {
                 cells.push(None);
                 continue;
-            };
+            }
             let edge = edges.get(c).copied().flatten();
             let figure = assigned
                 .iter()

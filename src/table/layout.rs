@@ -146,7 +146,11 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
         let lead = raw.len() - content.len();
         page = page.saturating_add(u32::try_from(lead).unwrap_or(u32::MAX));
         // A form feed elsewhere on the line (rare) starts the next page after it.
-        let later = content.bytes().filter(|b| *b == 0x0c).count();
+        let later = if content.contains('\u{c}') {
+            content.bytes().filter(|b| *b == 0x0c).count()
+        } else {
+            0
+        };
         let content = content.strip_suffix('\r').unwrap_or(content);
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let start = line_start + lead;
@@ -164,14 +168,29 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
 }
 
 fn tokens(line: &str, base: usize) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    let mut out = if line.trim_start().is_empty() {
+        Vec::new()
+    } else {
+        Vec::with_capacity(6)
+    };
     let mut pending: Option<Token<'_>> = None;
     // The word being read: first column, first byte; spaces before it.
     let mut word: Option<(u32, usize)> = None;
     let mut gap = 0u32;
     let mut col = 0u32;
-    for (i, c) in line.char_indices() {
-        if is_space(c) || c == '\u{c}' {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    // By bytes: the layout is mostly ASCII spaces. A column is a character:
+    // every byte but UTF-8 continuation bytes starts one.
+    while let Some(&b) = bytes.get(i) {
+        let space_len = match b {
+            b' ' | b'\t' | b'\r' | 0x0c => 1,
+            // U+00A0 and U+3000.
+            0xC2 if bytes.get(i + 1) == Some(&0xA0) => 2,
+            0xE3 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x80) => 3,
+            _ => 0,
+        };
+        if space_len > 0 {
             if let Some((x, from)) = word.take() {
                 let text = line.get(from..i).unwrap_or_default();
                 push_word(
@@ -185,10 +204,17 @@ fn tokens(line: &str, base: usize) -> Vec<Token<'_>> {
                 gap = 0;
             }
             gap = gap.saturating_add(1);
-        } else if word.is_none() {
-            word = Some((col, i));
+            col = col.saturating_add(1);
+            i += space_len;
+            continue;
         }
-        col = col.saturating_add(1);
+        if b & 0xC0 != 0x80 {
+            if word.is_none() {
+                word = Some((col, i));
+            }
+            col = col.saturating_add(1);
+        }
+        i += 1;
     }
     if let Some((x, from)) = word {
         let text = line.get(from..).unwrap_or_default();
