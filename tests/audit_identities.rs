@@ -15,8 +15,9 @@
 use std::collections::BTreeSet;
 
 use juesuan::{
-    Audit, BALANCE_IDENTITIES, BOUNDS, Disclosure, FUNCTION_TABLES, FactId, FactKind, Finding,
-    FiscalYear, SUM_IDENTITIES, Severity, Unit, audit, rules,
+    Audit, BALANCE_IDENTITIES, BOUNDS, Disclosure, ECONOMIC_TABLES, EMPTY_TABLES, FUNCTION_TABLES,
+    FactId, FactKind, Finding, FiscalYear, ROW_BALANCE_IDENTITIES, ROW_SUM_IDENTITIES,
+    SUM_IDENTITIES, Severity, Unit, audit, rules,
 };
 
 // ---------------------------------------------------------------------------
@@ -196,6 +197,14 @@ fn covered() -> BTreeSet<String> {
         );
     }
     ids.extend(BOUNDS.iter().map(|b| b.rule.to_owned()));
+    // The table identities, below.
+    ids.extend(ROW_SUM_IDENTITIES.iter().map(|r| r.rule.to_owned()));
+    ids.extend(ROW_BALANCE_IDENTITIES.iter().map(|r| r.rule.to_owned()));
+    for t in ECONOMIC_TABLES {
+        ids.insert(t.hierarchy.to_owned());
+        ids.extend(t.groups.iter().map(|g| g.rule.to_owned()));
+    }
+    ids.extend(EMPTY_TABLES.iter().map(|e| e.rule.to_owned()));
     ids.extend(
         [
             "restatement",
@@ -1853,4 +1862,292 @@ fn findings_outlive_their_disclosure_and_cross_threads() {
             "three_public.reception"
         ]
     );
+}
+
+// ---------------------------------------------------------------------------
+// The identities of tables read from a document: T4 by row, T7/T8 rows, T6,
+// empty tables, and cells printed empty.
+
+#[test]
+fn t4_row_holds_within_rounding_and_fails() {
+    let mut cases = Cases::default();
+    let row = |total: &str, gb: &str, gf: &str| {
+        disclosure(&[
+            ("appropriation.expenditure.function.210", total),
+            ("general_budget.function.210", gb),
+            ("government_fund.function.210", gf),
+            ("state_capital.function.210", ""),
+        ])
+    };
+    // 236.64 = 236.64 + 0 + (printed empty).
+    cases.check("exact", holds(&row("236.64", "236.64", "0.00"), "T4.row"));
+    // 236.63 vs 236.64 + 0.00 + empty: 0.01 apart, tolerance 4 × 0.005.
+    cases.check(
+        "within",
+        within(
+            &row("236.63", "236.64", "0.00"),
+            "T4.row",
+            &Figures {
+                expected: "236.64",
+                actual: "236.63",
+                difference: "-0.01",
+                tolerance: "0.02",
+            },
+        ),
+    );
+    cases.check(
+        "fails",
+        fails(
+            &row("300.00", "236.64", ""),
+            "T4.row",
+            Severity::Error,
+            "general_budget.function.210",
+        ),
+    );
+    cases.done();
+}
+
+#[test]
+fn t7_and_t8_rows_roll_forward() {
+    let mut cases = Cases::default();
+    for (rule, fund) in [
+        ("T7.row-balance", "government_fund"),
+        ("T8.row-balance", "state_capital"),
+    ] {
+        let row = |closing: &str| {
+            disclosure_of(&[
+                (
+                    format!("{fund}.function.2120801.opening_balance"),
+                    "10.00".to_owned(),
+                ),
+                (
+                    format!("{fund}.function.2120801.revenue"),
+                    "100.00".to_owned(),
+                ),
+                (format!("{fund}.function.2120801"), "95.50".to_owned()),
+                (
+                    format!("{fund}.function.2120801.closing_balance"),
+                    closing.to_owned(),
+                ),
+            ])
+        };
+        // 10.00 + 100.00 − 95.50 = 14.50.
+        cases.check(rule, holds(&row("14.50"), rule));
+        cases.check(
+            rule,
+            within(
+                &row("14.51"),
+                rule,
+                &Figures {
+                    expected: "14.50",
+                    actual: "14.51",
+                    difference: "0.01",
+                    tolerance: "0.02",
+                },
+            ),
+        );
+        cases.check(
+            rule,
+            fails(
+                &row("4.50"),
+                rule,
+                Severity::Error,
+                &format!("{fund}.function.2120801.revenue"),
+            ),
+        );
+    }
+    cases.done();
+}
+
+#[test]
+fn t6_classes_and_groups() {
+    let mut cases = Cases::default();
+    // 302 = 30201 + 30211 + 30299: 3.78 + 1.15 + 0.20 = 5.13.
+    let t6 = |c302: &str, personnel: &str, public: &str| {
+        disclosure(&[
+            ("basic.economic.301", "95.36"),
+            ("basic.economic.30101", "95.36"),
+            ("basic.economic.302", c302),
+            ("basic.economic.30201", "3.78"),
+            ("basic.economic.30211", "1.15"),
+            ("basic.economic.30299", "0.20"),
+            ("basic.economic.303", "0.00"),
+            ("basic.economic.310", ""),
+            ("basic.personnel", personnel),
+            ("basic.public", public),
+        ])
+    };
+    let exact = t6("5.13", "95.36", "5.13");
+    for rule in ["T6.hierarchy", "T6.personnel", "T6.public"] {
+        cases.check(rule, holds(&exact, rule));
+    }
+    cases.check(
+        "T6.hierarchy within",
+        within(
+            &t6("5.14", "95.36", "5.14"),
+            "T6.hierarchy",
+            &Figures {
+                expected: "5.13",
+                actual: "5.14",
+                difference: "0.01",
+                tolerance: "0.02",
+            },
+        ),
+    );
+    cases.check(
+        "T6.hierarchy fails",
+        fails(
+            &t6("6.13", "95.36", "6.13"),
+            "T6.hierarchy",
+            Severity::Error,
+            "basic.economic.30211",
+        ),
+    );
+    // 人员经费 = 301 + 303 = 95.36; 公用经费 = 302 + 310 (printed empty).
+    cases.check(
+        "T6.personnel fails",
+        fails(
+            &t6("5.13", "96.36", "5.13"),
+            "T6.personnel",
+            Severity::Error,
+            "basic.economic.303",
+        ),
+    );
+    cases.check(
+        "T6.public fails",
+        fails(
+            &t6("5.13", "95.36", "5.31"),
+            "T6.public",
+            Severity::Error,
+            "basic.economic.310",
+        ),
+    );
+    cases.done();
+}
+
+#[test]
+fn a_table_declared_empty_has_no_figure_elsewhere() {
+    let mut cases = Cases::default();
+    let note = "本单位本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。";
+    // The narrative's "无政府性基金…" read as zeros agrees with the note.
+    let zeros = disclosure(&[
+        ("government_fund.note", note),
+        ("government_fund.expenditure", "0.00"),
+        ("government_fund.revenue", ""),
+    ]);
+    cases.check("T7 zeros", holds(&zeros, "T7.empty"));
+    let f = cases.check(
+        "T7 figure",
+        fails(
+            &disclosure(&[
+                ("government_fund.note", note),
+                ("government_fund.expenditure", "12.00"),
+            ]),
+            "T7.empty",
+            Severity::Error,
+            "government_fund.note",
+        ),
+    );
+    if let Some(f) = f {
+        assert_eq!((f.expected(), f.actual()), (Some("0"), Some("12.00")));
+    }
+    cases.check(
+        "T8 figure",
+        fails(
+            &disclosure(&[
+                ("state_capital.note", "故本表无数据"),
+                ("state_capital.revenue", "1.00"),
+            ]),
+            "T8.empty",
+            Severity::Error,
+            "state_capital.revenue",
+        ),
+    );
+    let t9 = |total: &str, reception: &str| {
+        disclosure(&[
+            (
+                "three_public.note",
+                "本年度没有财政拨款“三公”经费支出，故本表无数据。",
+            ),
+            ("three_public.total", total),
+            ("basic.economic.30217", reception),
+        ])
+    };
+    cases.check("T9 zeros", holds(&t9("0.00", "0.00"), "T9.empty"));
+    cases.check("T9-T6 zeros", holds(&t9("0.00", "0.00"), "T9-T6.empty"));
+    cases.check(
+        "T9 figure",
+        fails(
+            &t9("0.39", "0.00"),
+            "T9.empty",
+            Severity::Error,
+            "three_public.total",
+        ),
+    );
+    cases.check(
+        "T9-T6 figure",
+        fails(
+            &t9("0.00", "0.39"),
+            "T9-T6.empty",
+            Severity::Warning,
+            "basic.economic.30217",
+        ),
+    );
+    cases.done();
+}
+
+#[test]
+fn cells_printed_empty_count_as_zero_but_are_not_zeros() {
+    let mut cases = Cases::default();
+    // 本年收入合计 = 一 … 八 with seven lines printed empty.
+    let mut facts = vec![
+        ("revenue.current_year", "307.82"),
+        ("revenue.general_budget", "307.82"),
+    ];
+    for id in [
+        "revenue.government_fund",
+        "revenue.state_capital",
+        "revenue.superior_subsidy",
+        "revenue.business",
+        "revenue.operating",
+        "revenue.affiliate_remittance",
+        "revenue.other",
+    ] {
+        facts.push((id, ""));
+    }
+    cases.check(
+        "blanks add nothing",
+        holds(&disclosure(&facts), "T1.revenue-current-year"),
+    );
+    let mut wrong = facts.clone();
+    wrong[0] = ("revenue.current_year", "317.82");
+    cases.check(
+        "blanks are judged",
+        fails(
+            &disclosure(&wrong),
+            "T1.revenue-current-year",
+            Severity::Error,
+            "revenue.business",
+        ),
+    );
+    // A total printed empty is not judged: nothing is stated to check.
+    let mut blank_total = facts.clone();
+    blank_total[0] = ("revenue.current_year", "");
+    cases.check(
+        "blank total",
+        holds(&disclosure(&blank_total), "T1.revenue-current-year"),
+    );
+    // A figure stated where a table prints nothing: a zero agrees …
+    let mut d = disclosure(&[("revenue.business", "")]);
+    d.insert_str("revenue.business", "0.00").unwrap();
+    cases.check("blank and zero", holds(&d, "restatement"));
+    // … anything else does not.
+    d.insert_str("revenue.business", "5.00").unwrap();
+    if let Some(f) = cases.check(
+        "blank and figure",
+        fails(&d, "restatement", Severity::Error, "revenue.business"),
+    ) {
+        assert_eq!((f.expected(), f.actual()), (Some("(blank)"), Some("5.00")));
+    }
+    cases.done();
 }

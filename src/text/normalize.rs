@@ -44,6 +44,8 @@ pub struct NormalizedText<'a> {
     origins: Vec<Origin>,
     /// Byte offset of the start of every original line; the first is 0.
     line_starts: Vec<usize>,
+    /// Byte offset of every form feed (page break) of the original.
+    page_breaks: Vec<usize>,
 }
 
 /// Where one normalised character came from.
@@ -117,12 +119,15 @@ impl<'a> NormalizedText<'a> {
             .min(line_text.len())
             .max(offset);
         let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let page = (!self.page_breaks.is_empty())
+            .then(|| to_u32(self.page_breaks.partition_point(|&b| b < bytes.start) + 1));
         Span::new(
             to_u32(line),
             to_u32(chars(0..offset) + 1),
             to_u32(chars(offset..on_line)),
             bytes,
         )
+        .with_page(page)
     }
 
     /// Byte range in the original behind the normalised byte range `range` (see
@@ -407,6 +412,7 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
         text: out.text,
         origins: out.origins,
         line_starts: scan.line_starts,
+        page_breaks: scan.page_breaks,
     }
 }
 
@@ -588,6 +594,7 @@ struct Scan {
     items: Vec<Item>,
     lines: Vec<Line>,
     line_starts: Vec<usize>,
+    page_breaks: Vec<usize>,
     pages: usize,
 }
 
@@ -599,6 +606,7 @@ impl Scan {
             // lines copies them.
             lines: Vec::with_capacity(original.len() / 48),
             line_starts: vec![0],
+            page_breaks: Vec::new(),
             pages: 1,
         };
         let mut current = LineBuilder::new(0);
@@ -616,7 +624,10 @@ impl Scan {
                 continue;
             }
             match fold::fold(c) {
-                Fold::PageBreak => scan.pages += 1,
+                Fold::PageBreak => {
+                    scan.pages += 1;
+                    scan.page_breaks.push(i);
+                }
                 Fold::Drop => {}
                 Fold::Space(width) => {
                     if current.visible == 0 {
