@@ -25,8 +25,9 @@
 //! ```
 
 use std::ffi::OsString;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use thiserror::Error;
 
@@ -192,33 +193,77 @@ impl Extractor {
             path: shown.clone(),
             message: e.to_string(),
         })?;
+        let from = Pdf::Path(path);
         Ok(PdfText {
-            reading: self.run(path, &[])?,
-            layout: self.run(path, &["-layout"])?,
+            reading: self.run(&from, &[])?,
+            layout: self.run(&from, &["-layout"])?,
         })
     }
 
-    fn run(&self, path: &Path, options: &[&str]) -> Result<String, PdfError> {
+    /// The reading-order and layout texts of a PDF held in memory (read
+    /// from standard input, a network body, an archive), given to
+    /// `pdftotext` on its standard input; `name` names it in errors.
+    ///
+    /// # Errors
+    ///
+    /// As [`Extractor::extract`], but never [`PdfError::Unreadable`].
+    ///
+    /// ```no_run
+    /// let bytes = std::fs::read("tests/fixtures/putuo-social-work-2024.pdf")?;
+    /// let text = juesuan::pdf::Extractor::new().extract_bytes(&bytes, "<stdin>")?;
+    /// assert_eq!(text.pages(), 24);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn extract_bytes(&self, bytes: &[u8], name: &str) -> Result<PdfText, PdfError> {
+        let from = Pdf::Bytes { bytes, name };
+        Ok(PdfText {
+            reading: self.run(&from, &[])?,
+            layout: self.run(&from, &["-layout"])?,
+        })
+    }
+
+    fn run(&self, from: &Pdf<'_>, options: &[&str]) -> Result<String, PdfError> {
         let program = self.program.display().to_string();
-        let shown = path.display().to_string();
-        let output = Command::new(&self.program)
-            .args(options)
-            .args(["-enc", "UTF-8"])
-            .arg(path)
-            .arg("-")
-            .output()
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => {
-                    PdfError::Missing {
-                        program: program.clone(),
-                    }
-                }
-                _ => PdfError::Failed {
+        let shown = from.name();
+        let mut command = Command::new(&self.program);
+        command.args(options).args(["-enc", "UTF-8"]);
+        let output = match from {
+            Pdf::Path(path) => command.arg(path).arg("-").output(),
+            Pdf::Bytes { bytes, .. } => command
+                .args(["-", "-"])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .and_then(|mut child| {
+                    // Written from another thread: pdftotext may write
+                    // before it has read all, and a full pipe either way
+                    // would stop both.
+                    let stdin = child.stdin.take();
+                    std::thread::scope(|s| {
+                        s.spawn(move || {
+                            if let Some(mut stdin) = stdin {
+                                // A program that stops reading early says why
+                                // on stderr and by its status.
+                                let _ = stdin.write_all(bytes);
+                            }
+                        });
+                        child.wait_with_output()
+                    })
+                }),
+        }
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => {
+                PdfError::Missing {
                     program: program.clone(),
-                    path: shown.clone(),
-                    message: format!("not started: {e}"),
-                },
-            })?;
+                }
+            }
+            _ => PdfError::Failed {
+                program: program.clone(),
+                path: shown.clone(),
+                message: format!("not started: {e}"),
+            },
+        })?;
         if !output.status.success() {
             let stderr = String::from_utf8_lossy(&output.stderr);
             let message: Vec<&str> = stderr.lines().take(3).collect();
@@ -232,6 +277,21 @@ impl Extractor {
             program,
             path: shown,
         })
+    }
+}
+
+/// Where a PDF is: a file, or bytes in memory.
+enum Pdf<'a> {
+    Path(&'a Path),
+    Bytes { bytes: &'a [u8], name: &'a str },
+}
+
+impl Pdf<'_> {
+    fn name(&self) -> String {
+        match self {
+            Pdf::Path(p) => p.display().to_string(),
+            Pdf::Bytes { name, .. } => (*name).to_owned(),
+        }
     }
 }
 

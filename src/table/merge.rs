@@ -92,7 +92,12 @@ pub fn read_layout(reading: &str, layout: &str) -> ReadReport {
         // the kinds fit.
         let _ = d.insert(id, fact);
     }
-    for diag in narrative.diagnostics {
+    // The narrative reader reads past the tables; here they are read.
+    for diag in narrative
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.message != crate::text::TABLES_SKIPPED)
+    {
         let (span, _) = map.place(diag.span);
         diagnostics.push(Diagnostic { span, ..diag });
     }

@@ -15,6 +15,12 @@ use crate::date::FiscalYear;
 use crate::disclosure::{Disclosure, Reading, Value};
 use crate::span::Span;
 
+/// The note the narrative reader gives where the tables begin: it reads
+/// past them ([`crate::read_layout`] reads them from the layout text and
+/// drops this note).
+pub(crate) const TABLES_SKIPPED: &str =
+    "the tables (部门决算表) are not read; their figures are skipped";
+
 /// How serious a [`Diagnostic`] is.
 ///
 /// ```
@@ -535,7 +541,7 @@ impl<'t, 'a> Document<'t, 'a> {
             self.tables_noted = true;
             self.reader.diagnose(
                 DiagnosticLevel::Note,
-                "the tables (部门决算表) are not read; their figures are skipped".to_owned(),
+                TABLES_SKIPPED.to_owned(),
                 at..at + len,
             );
         }
