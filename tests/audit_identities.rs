@@ -2151,3 +2151,160 @@ fn cells_printed_empty_count_as_zero_but_are_not_zeros() {
     }
     cases.done();
 }
+
+// ---------------------------------------------------------------------------
+// Parts that are absent, zero by a count, or a sum themselves; the budget
+// variance stated as an amount, or as a rate without the budget.
+
+/// 037 (青海同德 2016): 年末人数14人，其中在职人员9人，离休人员0人，退休人员0人，
+/// 其他人员5人 holds; a unit without 其他人员 leaves them out.
+#[test]
+fn staff_total_counts_other_staff_when_listed() {
+    let mut cases = Cases::default();
+    let rule = "staff.total";
+    let listed = |other: &str| {
+        disclosure(&[
+            ("staff.total", "14"),
+            ("staff.active", "9"),
+            ("staff.retired_cadre", "0"),
+            ("staff.retired", "0"),
+            ("staff.other", other),
+        ])
+    };
+    cases.check("with other", holds(&listed("5"), rule));
+    if let Some(f) = cases.check(
+        "other wrong",
+        fails(&listed("4"), rule, Severity::Error, "staff.other"),
+    ) {
+        assert_eq!(f.expected(), Some("13"));
+        assert_eq!(f.difference(), Some("1"));
+    }
+    let without = |total: &str| {
+        disclosure(&[
+            ("staff.total", total),
+            ("staff.active", "9"),
+            ("staff.retired_cadre", "0"),
+            ("staff.retired", "5"),
+        ])
+    };
+    cases.check("without other", holds(&without("14"), rule));
+    if let Some(f) = cases.check(
+        "without other, wrong",
+        fails(&without("15"), rule, Severity::Error, "staff.retired"),
+    ) {
+        assert_eq!(f.expected(), Some("14"));
+        assert_eq!(f.actual(), Some("15"));
+    }
+    cases.done();
+}
+
+/// 509 (寻甸塘子 2023): 公务用车购置及运行维护费 4.02, of which 购置 0 and
+/// 运行维护 0; 009 (甘南交通 2015): a total of 31.23 whose listed parts are
+/// 1.58 + 28.91 + 0 with 无新购车辆 and no 公务用车购置及运行维护费 stated.
+#[test]
+fn t9_total_from_nested_parts_and_a_zero_count() {
+    let mut cases = Cases::default();
+    let rule = "T9.total";
+    let d = |extra: &[(&'static str, &'static str)]| {
+        let mut v = vec![
+            ("three_public.total", "31.23"),
+            ("three_public.reception", "1.58"),
+            ("three_public.vehicle_operation", "28.91"),
+            ("three_public.overseas_travel", "0"),
+        ];
+        v.extend_from_slice(extra);
+        disclosure(&v)
+    };
+    // No purchase stated, no count: the sum cannot be judged.
+    cases.check("purchase unknown", holds(&d(&[]), rule));
+    // 无新购车辆: the purchase is none; 30.49 ≠ 31.23.
+    if let Some(f) = cases.check(
+        "no vehicle bought",
+        fails(
+            &d(&[("three_public.vehicles_purchased", "0")]),
+            rule,
+            Severity::Error,
+            "three_public.vehicles_purchased",
+        ),
+    ) {
+        assert_eq!(f.expected(), Some("30.49"));
+        assert_eq!(f.actual(), Some("31.23"));
+        assert!(
+            f.facts()
+                .iter()
+                .any(|x| x.as_str() == "three_public.vehicle_operation")
+        );
+    }
+    // A vehicle bought: its cost may be the 0.74.
+    cases.check(
+        "one vehicle bought",
+        holds(&d(&[("three_public.vehicles_purchased", "1")]), rule),
+    );
+    // The purchase stated: 1.58 + (0.74 + 28.91) + 0 = 31.23.
+    cases.check(
+        "purchase stated",
+        holds(&d(&[("three_public.vehicle_purchase", "0.74")]), rule),
+    );
+    cases.done();
+}
+
+/// 315 (淮北杜集 2021): 公务接待费 预算 14.9, 决算 5.21, "减少0.1万元，下降0.006%".
+#[test]
+fn budget_variance_amount_and_rate() {
+    let mut cases = Cases::default();
+    let rule = "narrative.budget-variance";
+    let d = |variance: &'static str| {
+        disclosure(&[
+            ("three_public.reception", "5.21"),
+            ("three_public.reception.budget", "14.9"),
+            ("three_public.reception.budget_variance", variance),
+        ])
+    };
+    cases.check("true", holds(&d("-9.69"), rule));
+    if let Some(f) = cases.check(
+        "stated -0.1",
+        fails(
+            &d("-0.1"),
+            rule,
+            Severity::Error,
+            "three_public.reception.budget_variance",
+        ),
+    ) {
+        // 14.9 − 0.1 = 14.8, against 5.21.
+        assert_eq!(f.expected(), Some("14.8"));
+        assert_eq!(f.actual(), Some("5.21"));
+    }
+    // 102 (重庆沙坪坝检察院 2016): 财政拨款收入 6955.73, 较预算减少 1311.69,
+    // 下降 15.86%: −1311.69 / 8267.42 = −15.866%, which rounds to −15.87;
+    // −15.86 is the truncation. No budget is stated.
+    let rate = |r: &'static str| {
+        disclosure(&[
+            ("appropriation.revenue", "6955.73"),
+            ("appropriation.revenue.budget_variance", "-1311.69"),
+            ("appropriation.revenue.budget_variance_rate", r),
+        ])
+    };
+    cases.check("rate exact", holds(&rate("-15.87"), rule));
+    cases.check(
+        "rate truncated",
+        fails(
+            &rate("-15.86"),
+            "rate.truncated",
+            Severity::Warning,
+            "appropriation.revenue.budget_variance_rate",
+        )
+        .map(|_| ()),
+    );
+    if let Some(f) = cases.check(
+        "rate wrong",
+        fails(
+            &rate("-18.86"),
+            rule,
+            Severity::Error,
+            "appropriation.revenue.budget_variance",
+        ),
+    ) {
+        assert_eq!(f.expected(), Some("-15.87"));
+    }
+    cases.done();
+}

@@ -39,8 +39,36 @@ const fn sum(
     }
 }
 
+/// The parts a report leaves out when it has none of them: 其他人员 is
+/// listed among the 实有人数 only by the units that have some. A sum
+/// identity counts these as zero when they are not stated; every other
+/// part must be stated for its identity to run.
+///
+/// ```
+/// use juesuan::audit;
+///
+/// let mut d = juesuan::parse_report("年末实有人数14人，其中在职人员9人，离休人员0人，退休人员0人，其他人员5人。").disclosure;
+/// assert!(audit(&d).iter().all(|f| f.rule() != "staff.total"));
+/// assert!(juesuan::ABSENT_IS_ZERO.contains(&"staff.other"));
+/// ```
+pub const ABSENT_IS_ZERO: &[&str] = &["staff.other", "staff.other.change"];
+
+/// Amounts that a stated count of zero makes zero when they are not stated
+/// themselves: with 无新购车辆 (no vehicle bought) the 公务用车购置费 is
+/// none. `(amount, count)`; a sum identity counts the amount as zero.
+///
+/// ```
+/// let (amount, count) = juesuan::ZERO_BY_COUNT[0];
+/// assert_eq!((amount, count), ("three_public.vehicle_purchase", "three_public.vehicles_purchased"));
+/// ```
+pub const ZERO_BY_COUNT: &[(&str, &str)] = &[(
+    "three_public.vehicle_purchase",
+    "three_public.vehicles_purchased",
+)];
+
 /// Every fixed summation identity. Each runs when the total and all parts
-/// are stated; absent is not zero.
+/// are stated; absent is not zero, except for [`ABSENT_IS_ZERO`] and
+/// [`ZERO_BY_COUNT`].
 pub const SUM_IDENTITIES: &[SumIdentity] = &[
     // T1 收入支出决算总表.
     sum(
@@ -323,8 +351,13 @@ pub const SUM_IDENTITIES: &[SumIdentity] = &[
     sum(
         "staff.total",
         "staff.total",
-        &["staff.active", "staff.retired_cadre", "staff.retired"],
-        "实有人数 = 在职人员 + 离休人员 + 退休人员",
+        &[
+            "staff.active",
+            "staff.retired_cadre",
+            "staff.retired",
+            "staff.other",
+        ],
+        "实有人数 = 在职人员 + 离休人员 + 退休人员（+ 其他人员，列出时）",
     ),
     sum(
         "staff.total-change",
@@ -333,6 +366,7 @@ pub const SUM_IDENTITIES: &[SumIdentity] = &[
             "staff.active.change",
             "staff.retired_cadre.change",
             "staff.retired.change",
+            "staff.other.change",
         ],
         "实有人数增减 = 各类人员增减之和",
     ),

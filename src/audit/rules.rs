@@ -6,14 +6,14 @@ use std::sync::OnceLock;
 use rust_decimal::Decimal;
 
 use super::identities::{
-    BALANCE_IDENTITIES, BOUNDS, BalanceIdentity, Bound, ECONOMIC_TABLES, EMPTY_TABLES,
-    EconomicTable, FUNCTION_TABLES, FunctionTable, ROW_BALANCE_IDENTITIES, ROW_SUM_IDENTITIES,
-    SHARE_BASES, SUM_IDENTITIES, SumIdentity,
+    ABSENT_IS_ZERO, BALANCE_IDENTITIES, BOUNDS, BalanceIdentity, Bound, ECONOMIC_TABLES,
+    EMPTY_TABLES, EconomicTable, FUNCTION_TABLES, FunctionTable, ROW_BALANCE_IDENTITIES,
+    ROW_SUM_IDENTITIES, SHARE_BASES, SUM_IDENTITIES, SumIdentity, ZERO_BY_COUNT,
 };
 use super::{RuleInfo, Severity, Sink, Texts};
 use crate::amount::{Amount, Percent};
 use crate::code::{Catalog, CatalogEntry, CodeLevel, EconomicCode, FunctionCode};
-use crate::disclosure::{Disclosure, Fact, Statements, Value};
+use crate::disclosure::{Disclosure, Fact, Reading, Statements, Value};
 use crate::fact::{FactId, Key, Suffix, suffix_code};
 use crate::rounding::{
     ExactSum, Outcome, RatioKind, Verdict, check_change, check_share, check_sum,
@@ -430,6 +430,9 @@ struct Plan {
     share_wholes: Vec<Option<(Key, bool)>>,
     /// A base whose budget is another figure: (its key, the budget's key).
     budget_elsewhere: Option<(Key, Key)>,
+    /// Parts that count as zero when not stated: [`ABSENT_IS_ZERO`]
+    /// (no count), [`ZERO_BY_COUNT`] (with the count that must be zero).
+    zero_parts: Vec<(Key, Option<Key>)>,
     general_budget_rows: Option<Key>,
     expenditure_rows: Option<Key>,
     expenditure_bases: Vec<usize>,
@@ -586,6 +589,15 @@ fn plan() -> &'static Plan {
             share_wholes,
             budget_elsewhere: key("appropriation.revenue_total")
                 .zip(key("appropriation.initial_budget")),
+            zero_parts: ABSENT_IS_ZERO
+                .iter()
+                .filter_map(|p| Some((key(p)?, None)))
+                .chain(
+                    ZERO_BY_COUNT
+                        .iter()
+                        .filter_map(|(p, c)| Some((key(p)?, Some(key(c)?)))),
+                )
+                .collect(),
             general_budget_rows: key("general_budget.function.205"),
             expenditure_rows: key("expenditure.function.205"),
             expenditure_bases: bases_under("expenditure.function."),
@@ -729,6 +741,19 @@ fn ratio_rule(
     }
 }
 
+/// Whether the part `part`, when not stated, counts as zero: `Some(None)`
+/// for one of [`ABSENT_IS_ZERO`], `Some(Some(count))` for one of
+/// [`ZERO_BY_COUNT`] whose count is stated as zero (the count is then among
+/// the finding's facts).
+fn zero_count<'a>(ledger: Ledger<'a>, part: Key) -> Option<Option<&'a FactId>> {
+    let (_, count) = plan().zero_parts.iter().find(|(k, _)| *k == part)?;
+    let Some(count) = count else {
+        return Some(None);
+    };
+    let (count_id, f) = ledger.first(*count)?;
+    (f.value().as_count() == Some(0)).then_some(Some(count_id))
+}
+
 /// `total = Σ parts` over stated facts (amounts, or exact counts).
 fn sum_rule(
     ledger: Ledger<'_>,
@@ -744,13 +769,18 @@ fn sum_rule(
     let Some((total_id, total)) = ledger.first(total_key) else {
         return;
     };
+    let Some((parts, zeros)) = stated_parts(ledger, part_keys) else {
+        return;
+    };
     let facts = || {
         owned(
-            std::iter::once(total_id).chain(
-                part_keys
-                    .iter()
-                    .filter_map(|k| ledger.find(*k).map(|(id, _)| id)),
-            ),
+            std::iter::once(total_id)
+                .chain(
+                    parts
+                        .iter()
+                        .filter_map(|k| ledger.find(*k).map(|(id, _)| id)),
+                )
+                .chain(zeros.iter().copied()),
         )
     };
     let label = total_id.key();
@@ -758,7 +788,7 @@ fn sum_rule(
         Value::Amount(t) => {
             let amount = |k: &Key| ledger.first(*k).and_then(|(_, f)| as_part(f.value(), t));
             let mut exact = ExactSum::new(t);
-            for k in part_keys {
+            for k in &parts {
                 let Some(a) = amount(k) else {
                     return;
                 };
@@ -767,7 +797,7 @@ fn sum_rule(
             if exact.is_exact() {
                 return;
             }
-            let amounts: Vec<Amount> = part_keys.iter().filter_map(amount).collect();
+            let amounts: Vec<Amount> = parts.iter().filter_map(amount).collect();
             if let Ok(v) = check_sum(t, &amounts) {
                 let t = *t;
                 report(
@@ -783,7 +813,7 @@ fn sum_rule(
         }
         Value::Count(_) | Value::SignedCount(_) => {
             let mut expected: i64 = 0;
-            for k in part_keys {
+            for k in &parts {
                 let Some(n) = ledger.first(*k).and_then(|(_, f)| f.value().as_count()) else {
                     return;
                 };
@@ -793,21 +823,54 @@ fn sum_rule(
                 return;
             };
             if expected != t {
+                let difference = i128::from(t) - i128::from(expected);
                 sink.push(rule, Severity::Error, total.span(), facts, move || Texts {
                     message: format!(
-                        "{description}: {} {t}, but the parts sum to {expected}: difference {}, tolerance 0",
+                        "{description}: {} {t}, but the parts sum to {expected}: difference {difference}, tolerance 0",
                         label_of(label),
-                        t - expected
                     ),
                     expected: Some(expected.to_string()),
                     actual: Some(t.to_string()),
-                    difference: Some((t - expected).to_string()),
+                    difference: Some(difference.to_string()),
                     tolerance: Some("0".to_owned()),
                 });
             }
         }
         _ => {}
     }
+}
+
+/// The parts of a sum as stated: each part that is stated; none for one
+/// that is zero when absent ([`zero_count`]: its count, if any, is in the
+/// second list); for a part that is not stated but is itself the total of
+/// a sum identity (公务用车购置及运行维护费 of 购置费 and 运行维护费), that
+/// identity's stated parts. `None` when a part is not stated and cannot
+/// be had so.
+fn stated_parts<'a>(ledger: Ledger<'a>, part_keys: &[Key]) -> Option<(Vec<Key>, Vec<&'a FactId>)> {
+    let mut parts = Vec::with_capacity(part_keys.len());
+    let mut zeros = Vec::new();
+    for &k in part_keys {
+        if ledger.find(k).is_some() {
+            parts.push(k);
+        } else if let Some(count) = zero_count(ledger, k) {
+            zeros.extend(count);
+        } else {
+            let (_, _, sub) = plan().sums.iter().find(|(_, total, sub)| {
+                *total == k
+                    && sub
+                        .iter()
+                        .all(|s| ledger.find(*s).is_some() || zero_count(ledger, *s).is_some())
+            })?;
+            for &s in sub {
+                if ledger.find(s).is_some() {
+                    parts.push(s);
+                } else {
+                    zeros.extend(zero_count(ledger, s).flatten());
+                }
+            }
+        }
+    }
+    Some((parts, zeros))
 }
 
 pub(super) fn run(d: &Disclosure, sink: &mut Sink<'_>) {
@@ -1763,11 +1826,39 @@ fn suffix_rule(
                 &[id.key(), change],
             );
         }
+        Suffix::BudgetVariance => {
+            // 较预算增减 x: 决算数 = 预算数 + x, as a last year is
+            // this year less its change.
+            let Some(budget) = budget_of(ledger, plan, group) else {
+                return;
+            };
+            if fact.reading() == Some(Reading::Unchanged)
+                && group.fact(Suffix::ComparisonWord).is_some()
+            {
+                // 与预算相比无变化: a zero read from the word, which
+                // wording.budget-comparison judges.
+                return;
+            }
+            sum_rule(
+                ledger,
+                sink,
+                "narrative.budget-variance",
+                "决算数 = 预算数 + 较预算增减额",
+                id.key().with_suffix(None),
+                &[budget.id.key(), id.key()],
+            );
+        }
         Suffix::BudgetVarianceRate | Suffix::CompletionRate => {
             let budget = budget_of(ledger, plan, group);
-            let (Some(rate), Some(actual), Some(budget)) =
-                (fact.value().as_percent(), group.amount(None), budget)
-            else {
+            let (Some(rate), Some(actual)) = (fact.value().as_percent(), group.amount(None)) else {
+                return;
+            };
+            let Some(budget) = budget else {
+                // 较预算增减 x，增减 y%, the budget unstated: it is the
+                // actual less x, as last year is this year less its change.
+                if suffix == Suffix::BudgetVarianceRate {
+                    variance_rate_without_budget(sink, group, id, fact, (actual, rate));
+                }
                 return;
             };
             let (rule, kind, figures) = if suffix == Suffix::CompletionRate {
@@ -1808,6 +1899,39 @@ fn suffix_rule(
         Suffix::ComparisonWord => wording_comparison(ledger, sink, plan, group, id, fact),
         _ => {}
     }
+}
+
+/// `rate = variance / (actual − variance)`: a 预决算差异率 stated with the
+/// difference from the budget but not the budget itself.
+fn variance_rate_without_budget(
+    sink: &mut Sink<'_>,
+    group: Group<'_>,
+    id: &FactId,
+    fact: &Fact,
+    (actual, rate): (Stated<'_>, Percent),
+) {
+    let Some(variance) = group.amount(Some(Suffix::BudgetVariance)) else {
+        return;
+    };
+    let (ak, aa, va) = (actual.id.key(), actual.amount, variance.amount);
+    ratio_rule(
+        sink,
+        "narrative.budget-variance",
+        RatioKind::Change,
+        (actual.amount, variance.amount, rate),
+        fact.span(),
+        || owned([id, actual.id, variance.id]),
+        move || {
+            format!(
+                "{} 决算数 {}, 较预算增减 {} (预算数 {} − {}), 预决算差异率 {rate}",
+                label_of(ak),
+                aa.printed(),
+                va.printed(),
+                aa.printed(),
+                va.printed(),
+            )
+        },
+    );
 }
 
 /// The budget figure a base's budget comparison refers to.
@@ -1979,7 +2103,21 @@ fn wording_comparison(
         1
     } else if w.contains("小于") || w.contains("未完成") || w.contains("低于") {
         -1
-    } else if w.contains("等于") || w.contains("持平") || w.contains("一致") {
+    } else if [
+        "等于",
+        "持平",
+        "一致",
+        "相等",
+        "相同",
+        "无增",
+        "无变化",
+        "没有变化",
+        "没有增减",
+        "不变",
+    ]
+    .iter()
+    .any(|x| w.contains(x))
+    {
         0
     } else {
         return;
@@ -1987,7 +2125,15 @@ fn wording_comparison(
     let (Some(actual), Some(budget)) = (group.amount(None), budget_of(ledger, plan, group)) else {
         return;
     };
-    let diff = actual.amount.value() - budget.amount.value();
+    // In the budget's unit (an actual in 元 against a budget in 万元).
+    let Some(diff) = actual
+        .amount
+        .to_unit(budget.amount.unit())
+        .ok()
+        .and_then(|a| a.value().checked_sub(budget.amount.value()))
+    else {
+        return;
+    };
     if sign_of(diff) == said {
         return;
     }
@@ -2001,7 +2147,14 @@ fn wording_comparison(
         "wording.budget-comparison",
         Severity::Warning,
         fact.span(),
-        || owned([id, actual.id, budget.id]),
+        // With the zero variance the word was read as, when it was.
+        || {
+            owned(
+                [id, actual.id, budget.id]
+                    .into_iter()
+                    .chain(group.fact(Suffix::BudgetVariance).map(|(v, _)| v)),
+            )
+        },
         move || Texts {
             message: format!(
                 "{}: the text says 决算数“{word}”预算数, but 决算数 {} − 预算数 {} = {}",

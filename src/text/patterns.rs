@@ -400,8 +400,17 @@ const KW_SHANG: &[(&str, Kw)] = &[
     kw("上升", UP_RATE),
 ];
 const KW_JIANG: &[(&str, Kw)] = &[kw("降低", DOWN_RATE), kw("降幅", DOWN_RATE)];
-const KW_WU: &[(&str, Kw)] = &[kw("无变化", Kw::Unchanged), kw("无", Kw::Nothing)];
-const KW_MEI: &[(&str, Kw)] = &[kw("没有变化", Kw::Unchanged), kw("没有", Kw::Nothing)];
+const KW_WU: &[(&str, Kw)] = &[
+    kw("无增无减", Kw::Unchanged),
+    kw("无变化", Kw::Unchanged),
+    kw("无增减", Kw::Unchanged),
+    kw("无", Kw::Nothing),
+];
+const KW_MEI: &[(&str, Kw)] = &[
+    kw("没有变化", Kw::Unchanged),
+    kw("没有增减", Kw::Unchanged),
+    kw("没有", Kw::Nothing),
+];
 const KW_CHI: &[(&str, Kw)] = &[kw("持平", Kw::Unchanged)];
 const KW_ZHAN: &[(&str, Kw)] = &[kw("占", Kw::Share)];
 const KW_NIAN: &[(&str, Kw)] = &[
