@@ -183,6 +183,8 @@ fn helpers_compute_by_hand() {
 fn covered() -> BTreeSet<String> {
     let mut ids: BTreeSet<String> = BTreeSet::new();
     ids.extend(SUM_IDENTITIES.iter().map(|s| s.rule.to_owned()));
+    // every_sum_of_changes_and_last_years_holds_and_fails, below.
+    ids.extend(derived_sums().into_iter().map(|(rule, _, _)| rule));
     ids.extend(BALANCE_IDENTITIES.iter().map(|b| b.rule.to_owned()));
     for t in FUNCTION_TABLES {
         ids.extend(
@@ -2306,5 +2308,168 @@ fn budget_variance_amount_and_rate() {
     ) {
         assert_eq!(f.expected(), Some("-15.87"));
     }
+    cases.done();
+}
+
+/// A part above its total is an error even when the other parts are not
+/// stated, so the sum cannot be judged; not for sums of changes, nor when
+/// a part is negative.
+#[test]
+fn a_part_above_its_total_with_the_sum_unjudged() {
+    let mut cases = Cases::default();
+    let rule = "T9.total";
+    let d = |reception: &'static str| {
+        disclosure(&[
+            ("three_public.total", "30.00"),
+            ("three_public.reception", reception),
+        ])
+    };
+    cases.check("below", holds(&d("29.99"), rule));
+    // 30.01 vs 30.00: one cent, within two half cents.
+    cases.check("within rounding", holds(&d("30.01"), rule));
+    if let Some(f) = cases.check(
+        "above",
+        fails(&d("30.02"), rule, Severity::Error, "three_public.reception"),
+    ) {
+        assert_eq!(f.expected(), Some("≤ 30.00"));
+        assert_eq!(f.actual(), Some("30.02"));
+        assert_eq!(f.difference(), Some("0.02"));
+        assert_eq!(f.tolerance(), Some("0.01"));
+    }
+    // Changes may be of any sign: a part's change above the total's is no error.
+    cases.check(
+        "changes",
+        holds(
+            &disclosure(&[("staff.total.change", "1"), ("staff.active.change", "5")]),
+            "staff.total-change",
+        ),
+    );
+    // 其他收入 −3.00 would let 财政拨款收入 exceed 本年收入合计.
+    cases.check(
+        "a negative part",
+        holds(
+            &disclosure(&[
+                ("revenue.current_year", "10.00"),
+                ("revenue.general_budget", "12.00"),
+                ("revenue.other", "-3.00"),
+            ]),
+            "T1.revenue-current-year",
+        ),
+    );
+    // Counts: 在职人员 above 实有人数.
+    if let Some(f) = cases.check(
+        "count above",
+        fails(
+            &disclosure(&[("staff.total", "10"), ("staff.active", "12")]),
+            "staff.total",
+            Severity::Error,
+            "staff.active",
+        ),
+    ) {
+        assert_eq!(f.difference(), Some("2"));
+    }
+    cases.done();
+}
+
+/// The sums of changes and of last years the audit derives from
+/// [`SUM_IDENTITIES`]: `(rule, total, parts)`, written out here from the
+/// rule naming the docs give (`<rule>.change-sum`, `<rule>.prior-year-sum`),
+/// for each sum of figures with no sum of changes of its own.
+fn derived_sums() -> Vec<(String, String, Vec<String>)> {
+    let mut out = Vec::new();
+    for s in SUM_IDENTITIES {
+        if FactId::new(s.total).unwrap().suffix().is_some() {
+            continue;
+        }
+        for (suffix, name) in [("change", "change-sum"), ("prior_year", "prior-year-sum")] {
+            let total = format!("{}.{suffix}", s.total);
+            if SUM_IDENTITIES.iter().any(|x| x.total == total) {
+                continue;
+            }
+            let parts = s.parts.iter().map(|p| format!("{p}.{suffix}")).collect();
+            out.push((format!("{}.{name}", s.rule), total, parts));
+        }
+    }
+    out
+}
+
+/// 201 (福州长乐 2017): the 三公 total fell 613.80, its items' changes
+/// −28.23 − 79.40 − 596.98 + 1.36 = −703.25. And for every derived sum:
+/// parts' changes (or last years) 1, 2, …, n against their sum, one too
+/// many, and silence when this year's figures already break the sum.
+#[test]
+fn every_sum_of_changes_and_last_years_holds_and_fails() {
+    let mut cases = Cases::default();
+    let derived = derived_sums();
+    let known: BTreeSet<&str> = rules().iter().map(|r| r.id).collect();
+    assert!(derived.len() > 20, "{derived:?}");
+    for (rule, total, parts) in &derived {
+        assert!(known.contains(rule.as_str()), "{rule} is not a rule");
+        let count = matches!(
+            FactId::new(total).unwrap().kind(),
+            FactKind::Count | FactKind::SignedCount
+        );
+        let figure = |k: i64| if count { k.to_string() } else { money(k * 100) };
+        let n = i64::try_from(parts.len()).unwrap();
+        let stated = |total_k: i64| -> Vec<(String, String)> {
+            let mut v = vec![(total.clone(), figure(total_k))];
+            for (i, p) in parts.iter().enumerate() {
+                v.push((p.clone(), figure(i64::try_from(i).unwrap() + 1)));
+            }
+            v
+        };
+        let sum = n * (n + 1) / 2;
+        cases.check(rule, holds(&disclosure_of(&stated(sum)), rule));
+        let last = parts.last().unwrap();
+        cases.check(
+            rule,
+            fails(
+                &disclosure_of(&stated(sum + 1)),
+                rule,
+                Severity::Error,
+                last,
+            )
+            .map(|_| ()),
+        );
+    }
+    let d = |reception_change: &'static str| {
+        disclosure(&[
+            ("three_public.total.change", "-613.80"),
+            ("three_public.overseas_travel.change", "-28.23"),
+            ("three_public.vehicle_purchase.change", "-79.40"),
+            ("three_public.vehicle_operation.change", "-596.98"),
+            ("three_public.reception.change", reception_change),
+        ])
+    };
+    let rule = "T9.total.change-sum";
+    if let Some(f) = cases.check(
+        "201",
+        fails(
+            &d("1.36"),
+            rule,
+            Severity::Error,
+            "three_public.vehicle_purchase.change",
+        ),
+    ) {
+        assert_eq!(f.expected(), Some("-703.25"));
+        assert_eq!(f.actual(), Some("-613.80"));
+    }
+    cases.check("201 if it added up", holds(&d("90.81"), rule));
+    // This year's total already breaks T9.total: one finding, not two.
+    let both = disclosure(&[
+        ("three_public.total", "10.00"),
+        ("three_public.overseas_travel", "1.00"),
+        ("three_public.vehicles", "1.00"),
+        ("three_public.reception", "1.00"),
+        ("three_public.total.change", "10.00"),
+        ("three_public.overseas_travel.change", "1.00"),
+        ("three_public.vehicles.change", "1.00"),
+        ("three_public.reception.change", "1.00"),
+    ]);
+    cases.check(
+        "broken this year",
+        fails(&both, "T9.total", Severity::Error, "three_public.reception").map(|_| ()),
+    );
+    cases.check("not twice", holds(&both, rule));
     cases.done();
 }

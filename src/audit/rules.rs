@@ -147,6 +147,9 @@ pub(super) fn all() -> &'static [RuleInfo] {
         for s in SUM_IDENTITIES {
             push(info(s.rule, Severity::Error, s.description));
         }
+        for s in derived_sums() {
+            push(info(&s.rule, Severity::Error, &s.description));
+        }
         for b in BALANCE_IDENTITIES {
             push(info(b.rule, Severity::Error, b.description));
         }
@@ -199,6 +202,57 @@ pub(super) fn all() -> &'static [RuleInfo] {
             push(*r);
         }
         v
+    })
+}
+
+/// A sum of figures that holds of last year's figures too, and so of the
+/// changes: `<rule>.change-sum` (Σ parts' 增减额 = the total's) and
+/// `<rule>.prior-year-sum` (Σ parts' 上年数 = the total's), for every
+/// [`SUM_IDENTITIES`] entry whose total is a figure and that no entry
+/// already states for changes (`staff.total-change`).
+struct DerivedSum {
+    /// The rule of the sum of figures.
+    base: &'static str,
+    rule: String,
+    description: String,
+    total: Key,
+    parts: Vec<Key>,
+}
+
+/// The [`DerivedSum`]s, built once.
+fn derived_sums() -> &'static [DerivedSum] {
+    static DERIVED: OnceLock<Vec<DerivedSum>> = OnceLock::new();
+    DERIVED.get_or_init(|| {
+        let mut out = Vec::new();
+        for s in SUM_IDENTITIES {
+            let (Some(total), Some(parts)) = (
+                key(s.total),
+                s.parts.iter().map(|p| key(p)).collect::<Option<Vec<Key>>>(),
+            ) else {
+                continue;
+            };
+            if total.with_suffix(None) != total {
+                continue;
+            }
+            for (suffix, name, what) in [
+                (Suffix::Change, "change-sum", "增减额"),
+                (Suffix::PriorYear, "prior-year-sum", "上年数"),
+            ] {
+                let derived = total.with_suffix(Some(suffix));
+                let stated = SUM_IDENTITIES.iter().any(|x| key(x.total) == Some(derived));
+                if stated {
+                    continue;
+                }
+                out.push(DerivedSum {
+                    base: s.rule,
+                    rule: format!("{}.{name}", s.rule),
+                    description: format!("{}（{what}同此）", s.description),
+                    total: derived,
+                    parts: parts.iter().map(|p| p.with_suffix(Some(suffix))).collect(),
+                });
+            }
+        }
+        out
     })
 }
 
@@ -754,7 +808,8 @@ fn zero_count<'a>(ledger: Ledger<'a>, part: Key) -> Option<Option<&'a FactId>> {
     (f.value().as_count() == Some(0)).then_some(Some(count_id))
 }
 
-/// `total = Σ parts` over stated facts (amounts, or exact counts).
+/// `total = Σ parts` over stated facts (amounts, or exact counts). Whether
+/// the figures break it (an error was reported).
 fn sum_rule(
     ledger: Ledger<'_>,
     sink: &mut Sink<'_>,
@@ -762,15 +817,15 @@ fn sum_rule(
     description: &'static str,
     total_key: Key,
     part_keys: &[Key],
-) {
+) -> bool {
     if !sink.enabled(rule) {
-        return;
+        return false;
     }
     let Some((total_id, total)) = ledger.first(total_key) else {
-        return;
+        return false;
     };
     let Some((parts, zeros)) = stated_parts(ledger, part_keys) else {
-        return;
+        return false;
     };
     let facts = || {
         owned(
@@ -790,16 +845,17 @@ fn sum_rule(
             let mut exact = ExactSum::new(t);
             for k in &parts {
                 let Some(a) = amount(k) else {
-                    return;
+                    return false;
                 };
                 exact.add(&a);
             }
             if exact.is_exact() {
-                return;
+                return false;
             }
             let amounts: Vec<Amount> = parts.iter().filter_map(amount).collect();
             if let Ok(v) = check_sum(t, &amounts) {
                 let t = *t;
+                let failed = !v.outcome().is_consistent();
                 report(
                     sink,
                     rule,
@@ -809,18 +865,20 @@ fn sum_rule(
                     facts,
                     move || format!("{description}: {} {}", label_of(label), t.printed()),
                 );
+                return failed;
             }
+            false
         }
         Value::Count(_) | Value::SignedCount(_) => {
             let mut expected: i64 = 0;
             for k in &parts {
                 let Some(n) = ledger.first(*k).and_then(|(_, f)| f.value().as_count()) else {
-                    return;
+                    return false;
                 };
                 expected = expected.saturating_add(n);
             }
             let Some(t) = total.value().as_count() else {
-                return;
+                return false;
             };
             if expected != t {
                 let difference = i128::from(t) - i128::from(expected);
@@ -834,9 +892,11 @@ fn sum_rule(
                     difference: Some(difference.to_string()),
                     tolerance: Some("0".to_owned()),
                 });
+                return true;
             }
+            false
         }
-        _ => {}
+        _ => false,
     }
 }
 
@@ -855,12 +915,17 @@ fn stated_parts<'a>(ledger: Ledger<'a>, part_keys: &[Key]) -> Option<(Vec<Key>, 
         } else if let Some(count) = zero_count(ledger, k) {
             zeros.extend(count);
         } else {
-            let (_, _, sub) = plan().sums.iter().find(|(_, total, sub)| {
-                *total == k
-                    && sub
-                        .iter()
-                        .all(|s| ledger.find(*s).is_some() || zero_count(ledger, *s).is_some())
-            })?;
+            let judged = |sub: &[Key]| {
+                sub.iter()
+                    .all(|s| ledger.find(*s).is_some() || zero_count(ledger, *s).is_some())
+            };
+            let sub = plan()
+                .sums
+                .iter()
+                .map(|(_, total, sub)| (*total, sub))
+                .chain(derived_sums().iter().map(|d| (d.total, &d.parts)))
+                .find(|(total, sub)| *total == k && judged(sub))
+                .map(|(_, sub)| sub)?;
             for &s in sub {
                 if ledger.find(s).is_some() {
                     parts.push(s);
@@ -880,8 +945,18 @@ pub(super) fn run(d: &Disclosure, sink: &mut Sink<'_>) {
         index: &index,
     };
     let plan = plan();
+    let mut broken: Vec<&str> = Vec::new();
     for (s, total, parts) in &plan.sums {
-        sum_rule(ledger, sink, s.rule, s.description, *total, parts);
+        if sum_rule(ledger, sink, s.rule, s.description, *total, parts) {
+            broken.push(s.rule);
+        }
+    }
+    for s in derived_sums() {
+        // When this year's figures break the sum, its changes do too: no
+        // second finding for the same fault.
+        if !broken.contains(&s.base) {
+            sum_rule(ledger, sink, &s.rule, &s.description, s.total, &s.parts);
+        }
     }
     for (b, keys) in &plan.balances {
         balance(ledger, sink, b.rule, b.description, *keys);
@@ -907,6 +982,7 @@ pub(super) fn run(d: &Disclosure, sink: &mut Sink<'_>) {
         );
     }
     item_bound(ledger, sink, plan);
+    part_bounds(ledger, sink, plan);
     restatements(ledger, sink);
     suffixed(ledger, sink, plan);
     vehicles_held(ledger, sink, plan);
@@ -1541,7 +1617,7 @@ fn bound(
             (
                 p.to_string(),
                 w.to_string(),
-                (p - w).to_string(),
+                (i128::from(p) - i128::from(w)).to_string(),
                 "0".to_owned(),
             )
         }
@@ -1568,6 +1644,49 @@ fn bound(
             tolerance: Some(excess.3.clone()),
         },
     );
+}
+
+/// Each stated part of a sum is at most its total, when the sum itself
+/// cannot be judged for a part not stated: a 公务接待费 above the 三公经费
+/// 合计 is an error whatever the other parts are. Under the sum's rule id;
+/// only for sums of figures (not of changes), and only when the total and
+/// every stated part are not negative (a negative part would let another
+/// exceed the total).
+fn part_bounds(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
+    for (s, total_key, parts) in &plan.sums {
+        let of_figures = [None, Some(Suffix::Budget), Some(Suffix::PriorYear)]
+            .into_iter()
+            .any(|x| total_key.with_suffix(x) == *total_key);
+        if !of_figures || !sink.enabled(s.rule) {
+            continue;
+        }
+        let Some(total) = ledger.first(*total_key) else {
+            continue;
+        };
+        if stated_parts(ledger, parts).is_some() {
+            // Judged whole by sum_rule.
+            continue;
+        }
+        let stated: Vec<(&FactId, &Fact)> = parts.iter().filter_map(|k| ledger.first(*k)).collect();
+        let negative = |v: &Value| match v {
+            Value::Amount(a) => a.value().is_sign_negative(),
+            other => other.as_count().is_some_and(|n| n < 0),
+        };
+        if negative(total.1.value()) || stated.iter().any(|(_, f)| negative(f.value())) {
+            continue;
+        }
+        for part in stated {
+            bound(
+                ledger,
+                sink,
+                s.rule,
+                Severity::Error,
+                s.description,
+                Some(part),
+                Some(total),
+            );
+        }
+    }
 }
 
 /// T5 per 项 ≤ T3 per 项.
