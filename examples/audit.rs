@@ -4,9 +4,11 @@
 //! directories, parallel runs, exit codes; see `juesuan audit --help`.)
 //!
 //! FILE is a Disclosure or FinalAccounts JSON, read with
-//! [`juesuan::read_report`], or the text of a published report, read with
-//! [`juesuan::parse_report`]. Every finding is printed; the exit status is 1
-//! when one is an error, 2 when FILE cannot be read.
+//! [`juesuan::read_report`], a published report's PDF (`.pdf`), read with
+//! [`juesuan::pdf::read_pdf`] (narrative and tables; each finding located by
+//! page), or its text, read with [`juesuan::parse_report`]. Every finding is
+//! printed; the exit status is 1 when one is an error, 2 when FILE cannot be
+//! read.
 
 use std::io::BufReader;
 use std::process::ExitCode;
@@ -53,6 +55,9 @@ fn main() -> ExitCode {
             }
         };
     }
+    if path.to_ascii_lowercase().ends_with(".pdf") {
+        return pdf(path);
+    }
     let Ok(text) = std::fs::read_to_string(path) else {
         eprintln!("error: cannot read {path}");
         return ExitCode::from(2);
@@ -84,4 +89,30 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// A PDF: its narrative and its tables, each finding with its page.
+fn pdf(path: &str) -> ExitCode {
+    let pdf = match juesuan::pdf::read_pdf(path) {
+        Ok(pdf) => pdf,
+        Err(e) => {
+            eprintln!("error: {path}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = &pdf.report.disclosure;
+    let findings = audit(report);
+    for f in &findings {
+        println!("{f}");
+        if let Some(span) = f.span() {
+            println!("   --> {}", span.describe(&pdf.text.layout));
+        }
+    }
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity() == Severity::Error)
+        .count();
+    println!("{} facts, {} findings", report.len(), findings.len());
+    println!("{errors} errors");
+    ExitCode::from(u8::from(errors > 0))
 }

@@ -42,6 +42,22 @@ pub enum Value {
     Quantity(Decimal),
     /// Words.
     Text(String),
+    /// A table cell printed empty: the document states that the figure of
+    /// this (amount) fact is nothing, which is not a printed zero. JSON
+    /// writes it as `""`. The audit counts it as zero, within the rounding
+    /// of the figures it is summed with, and a figure stated elsewhere for
+    /// the same fact must be zero within rounding.
+    ///
+    /// ```
+    /// use juesuan::{FactId, Unit, Value};
+    ///
+    /// let id = FactId::new("revenue.business")?;
+    /// assert_eq!(Value::parse(&id, "", Unit::WanYuan)?, Value::Blank);
+    /// assert_eq!(Value::Blank.as_amount(), None);
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    #[doc(alias = "空白")]
+    Blank,
 }
 
 impl Value {
@@ -70,6 +86,7 @@ impl Value {
             detail,
         };
         match kind {
+            FactKind::Amount if text.trim().is_empty() => Ok(Value::Blank),
             FactKind::Amount => Amount::parse_in(text, unit)
                 .map(Value::Amount)
                 .map_err(|e| bad(format!(": {e}"))),
@@ -148,11 +165,11 @@ impl Value {
             Value::Count(n) => {
                 (i64::try_from(*n).is_err()).then(|| format!("too large (at most {})", i64::MAX))
             }
-            Value::SignedCount(_) | Value::Text(_) => None,
+            Value::SignedCount(_) | Value::Text(_) | Value::Blank => None,
         }
     }
 
-    /// The kind of this value.
+    /// The kind of this value ([`Value::Blank`] is an empty amount cell).
     ///
     /// ```
     /// use juesuan::{FactKind, Value};
@@ -166,6 +183,7 @@ impl Value {
             Value::SignedCount(_) => FactKind::SignedCount,
             Value::Quantity(_) => FactKind::Quantity,
             Value::Text(_) => FactKind::Text,
+            Value::Blank => FactKind::Amount,
         }
     }
 
@@ -237,6 +255,7 @@ impl Value {
             Value::SignedCount(n) => n.to_string(),
             Value::Quantity(q) => q.to_string(),
             Value::Text(t) => t.clone(),
+            Value::Blank => String::new(),
         }
     }
 }
@@ -247,6 +266,7 @@ impl fmt::Display for Value {
         match self {
             Value::Amount(a) => write!(f, "{a}"),
             Value::Percent(p) => write!(f, "{p}"),
+            Value::Blank => f.write_str("(blank)"),
             other => f.write_str(&other.plain()),
         }
     }

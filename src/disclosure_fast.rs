@@ -817,7 +817,7 @@ mod tests {
             r#"{"facts": {"revenue.total": "1.00"}, "spans": {"revenue.total":
                 {"line": -1, "column": 2, "len": 4, "start": 1, "end": 5}}}"#,
             r#"{"facts": {"revenue.total": "1.00"}, "spans": {"revenue.total":
-                [[1, 2, 4, 1, 5, 6]]}}"#,
+                [[1, 2, 4, 1, 5, 6, 7]]}}"#,
             r#"{"facts": {"revenue.total": "1.00"}, "spans": []}"#,
             r#"{"facts": []}"#,
             r#"{"facts": "revenue.total"}"#,

@@ -14,6 +14,7 @@ use crate::date::DateError;
 use crate::disclosure::JsonError;
 use crate::fact::FactError;
 use crate::model::ModelError;
+use crate::pdf::PdfError;
 
 /// Any error this crate returns.
 ///
@@ -57,6 +58,9 @@ pub enum Error {
     /// A rule id the audit does not know.
     #[error(transparent)]
     Rule(#[from] UnknownRule),
+    /// A PDF's text could not be extracted.
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
 }
 
 impl Error {
@@ -141,5 +145,19 @@ impl Error {
     /// ```
     pub fn is_model(&self) -> bool {
         matches!(self, Error::Model(_))
+    }
+
+    /// Whether a PDF's text could not be extracted.
+    ///
+    /// ```
+    /// use juesuan::{Error, pdf::Extractor};
+    /// let err: Error = Extractor::with_program("/nonexistent/pdftotext")
+    ///     .extract("tests/fixtures/putuo-social-work-2024.pdf")
+    ///     .unwrap_err()
+    ///     .into();
+    /// assert!(err.is_pdf());
+    /// ```
+    pub fn is_pdf(&self) -> bool {
+        matches!(self, Error::Pdf(_))
     }
 }

@@ -461,6 +461,17 @@ pub const BASES: &[BaseSpec] = &[
         A,
         "一般公共预算财政拨款项目支出 {f}",
     ),
+    // Read from the tables (T4 总计 by column, T5 合计 row).
+    base(
+        "general_budget.expenditure.project",
+        A,
+        "一般公共预算财政拨款项目支出",
+    ),
+    base(
+        "general_budget.expenditure_total",
+        A,
+        "一般公共预算财政拨款支出总计",
+    ),
     // 政府性基金预算 (T4 column, T7, narrative 七).
     base(
         "government_fund.opening_balance",
@@ -496,6 +507,37 @@ pub const BASES: &[BaseSpec] = &[
         "government_fund.function.{f}",
         A,
         "政府性基金预算财政拨款支出 {f}",
+    ),
+    // Read from the tables (T4 总计 by column, T7 by row).
+    base(
+        "government_fund.expenditure_total",
+        A,
+        "政府性基金预算财政拨款支出总计",
+    ),
+    base(
+        "government_fund.function.{f}.opening_balance",
+        A,
+        "政府性基金预算财政拨款 {f} 年初结转和结余",
+    ),
+    base(
+        "government_fund.function.{f}.revenue",
+        A,
+        "政府性基金预算财政拨款 {f} 本年收入",
+    ),
+    base(
+        "government_fund.function.{f}.basic",
+        A,
+        "政府性基金预算财政拨款基本支出 {f}",
+    ),
+    base(
+        "government_fund.function.{f}.project",
+        A,
+        "政府性基金预算财政拨款项目支出 {f}",
+    ),
+    base(
+        "government_fund.function.{f}.closing_balance",
+        A,
+        "政府性基金预算财政拨款 {f} 年末结转和结余",
     ),
     // 国有资本经营预算 (T4 column, T8, narrative 八).
     base(
@@ -533,6 +575,37 @@ pub const BASES: &[BaseSpec] = &[
         A,
         "国有资本经营预算财政拨款支出 {f}",
     ),
+    // Read from the tables (T4 总计 by column, T8 by row).
+    base(
+        "state_capital.expenditure_total",
+        A,
+        "国有资本经营预算财政拨款支出总计",
+    ),
+    base(
+        "state_capital.function.{f}.opening_balance",
+        A,
+        "国有资本经营预算财政拨款 {f} 年初结转和结余",
+    ),
+    base(
+        "state_capital.function.{f}.revenue",
+        A,
+        "国有资本经营预算财政拨款 {f} 本年收入",
+    ),
+    base(
+        "state_capital.function.{f}.basic",
+        A,
+        "国有资本经营预算财政拨款基本支出 {f}",
+    ),
+    base(
+        "state_capital.function.{f}.project",
+        A,
+        "国有资本经营预算财政拨款项目支出 {f}",
+    ),
+    base(
+        "state_capital.function.{f}.closing_balance",
+        A,
+        "国有资本经营预算财政拨款 {f} 年末结转和结余",
+    ),
     // 空表说明 of T7 and T8 (added for the typed model: "本表无数据" notes).
     base(
         "government_fund.note",
@@ -562,6 +635,12 @@ pub const BASES: &[BaseSpec] = &[
     base("three_public.vehicles_held", C, "公务用车保有量"),
     base("three_public.reception_batches", C, "国内公务接待批次"),
     base("three_public.reception_persons", C, "国内公务接待人次"),
+    // The 空表说明 of T9 ("本年度没有财政拨款“三公”经费支出，故本表无数据").
+    base(
+        "three_public.note",
+        FactKind::Text,
+        "财政拨款“三公”经费支出决算表说明",
+    ),
     // 公务接待费 split into domestic and foreign reception (older templates and
     // finance bureaus' summaries state both).
     base("three_public.domestic_reception", A, "国内公务接待费"),

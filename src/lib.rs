@@ -115,12 +115,14 @@ mod disclosure_fast;
 mod error;
 mod fact;
 mod model;
+pub mod pdf;
 mod render;
 mod rounding;
 mod span;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 mod stream;
+mod table;
 mod text;
 
 pub use amount::*;
@@ -138,6 +140,7 @@ pub use rounding::*;
 pub use rust_decimal::Decimal;
 pub use span::*;
 pub use stream::*;
+pub use table::{ReadCell, ReadReport, ReadRow, ReadTable, TableReading, read_layout, read_tables};
 pub use text::{
     Diagnostic, DiagnosticLevel, NormalizedText, Paragraph, Paragraphs, ParsedReport, normalize,
     parse_normalized, parse_report,

@@ -1,10 +1,18 @@
 //! Source locations in the original text.
 
+use std::num::NonZeroU32;
+
 use serde::{Deserialize, Serialize};
 
 /// Where a figure stands in the original text: 1-based line and column
-/// (columns count characters, not bytes), its length in characters, and the
-/// byte range in the original string.
+/// (columns count characters, not bytes), its length in characters, the
+/// byte range in the original string, and the page.
+///
+/// The page is the 1-based page of the document the text was extracted
+/// from, counted by the form feeds (`'\f'`) that PDF text extraction puts
+/// between pages; it is `None` when the text has none. [`Span::describe`]
+/// writes the location as a reader of the PDF looks for it: `page 12, line
+/// 7:14`, the line counted from the top of the page.
 ///
 /// ```
 /// use juesuan::Span;
@@ -29,6 +37,10 @@ pub struct Span {
     pub start: usize,
     /// Byte offset where the span ends in the original text.
     pub end: usize,
+    /// 1-based page (form feeds before the span, plus one), when the text
+    /// marks its pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<NonZeroU32>,
 }
 
 impl Span {
@@ -45,6 +57,83 @@ impl Span {
             len,
             start: bytes.start,
             end: bytes.end,
+            page: None,
+        }
+    }
+
+    /// The span on `page` (1-based; see [`page_at`] to find it from the
+    /// text). Page 0 is no page.
+    ///
+    /// ```
+    /// let s = juesuan::Span::new(3, 1, 2, 10..12).with_page(Some(2));
+    /// assert_eq!(s.page_number(), Some(2));
+    /// ```
+    #[must_use]
+    pub fn with_page(mut self, page: Option<u32>) -> Span {
+        self.page = page.and_then(NonZeroU32::new);
+        self
+    }
+
+    /// The page as a plain number.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Span::new(1, 1, 1, 0..1).page_number(), None);
+    /// ```
+    pub fn page_number(&self) -> Option<u32> {
+        self.page.map(NonZeroU32::get)
+    }
+
+    /// The line of the span counted from the top of its page as a reader
+    /// counts the lines of a printed page: lines with no visible character
+    /// (the layout's vertical gaps) are not counted. `None` when the span
+    /// has no page or lies outside `original`.
+    ///
+    /// ```
+    /// let text = "p1\n\u{c}p2 first\n\np2 third 307.82";
+    /// let start = text.find("307.82").unwrap();
+    /// let span = juesuan::Span::new(4, 10, 6, start..start + 6).with_page(Some(2));
+    /// assert_eq!(span.page_line(text), Some(2));
+    /// ```
+    pub fn page_line(&self, original: &str) -> Option<u32> {
+        self.page?;
+        let before = original.get(..self.start)?;
+        let page_start = before.rfind('\u{c}').map_or(0, |i| i + 1);
+        let first_line_start = before.get(..page_start)?.rfind('\n').map_or(0, |i| i + 1);
+        let earlier = original
+            .get(first_line_start..self.start)?
+            .split('\n')
+            .rev()
+            .skip(1)
+            .filter(|l| l.chars().any(|c| !c.is_whitespace() && c != '\u{c}'))
+            .count();
+        u32::try_from(earlier).ok()?.checked_add(1)
+    }
+
+    /// The location as a reader looks for it: `page 12, line 7:14` (the line
+    /// on the page as [`Span::page_line`] counts it, the column on the line)
+    /// when the span has a page, else `line 407:14`. The form feed that
+    /// starts a page's first line is not counted as a column.
+    ///
+    /// ```
+    /// let text = "p1\n\u{c}307.82";
+    /// let span = juesuan::Span::new(2, 2, 6, 4..10).with_page(Some(2));
+    /// assert_eq!(span.describe(text), "page 2, line 1:1");
+    /// assert_eq!(juesuan::Span::new(2, 2, 6, 4..10).describe(text), "line 2:2");
+    /// ```
+    pub fn describe(&self, original: &str) -> String {
+        match (self.page, self.page_line(original)) {
+            (Some(page), Some(line)) => {
+                let form_feed = self
+                    .source_line(original)
+                    .is_some_and(|l| l.starts_with('\u{c}'));
+                let column = if form_feed {
+                    self.column.saturating_sub(1).max(1)
+                } else {
+                    self.column
+                };
+                format!("page {page}, line {line}:{column}")
+            }
+            _ => format!("line {}:{}", self.line, self.column),
         }
     }
 
@@ -228,6 +317,27 @@ impl<'a> SourceLines<'a> {
     pub fn is_empty(&self) -> bool {
         self.ranges.is_empty()
     }
+}
+
+/// The 1-based page of byte offset `at` in `text`: one more than the number
+/// of form feeds before it; `None` when `text` has no form feed at all
+/// (then it marks no pages).
+///
+/// ```
+/// let text = "第一页\n\u{c}第二页";
+/// assert_eq!(juesuan::page_at(text, text.find("第二").unwrap()), Some(2));
+/// assert_eq!(juesuan::page_at("没有分页", 3), None);
+/// ```
+pub fn page_at(text: &str, at: usize) -> Option<u32> {
+    if !text.contains('\u{c}') {
+        return None;
+    }
+    let before = text
+        .as_bytes()
+        .get(..at.min(text.len()))
+        .unwrap_or_default();
+    let feeds = before.iter().filter(|b| **b == 0x0c).count();
+    u32::try_from(feeds).ok()?.checked_add(1)
 }
 
 /// Terminal display width of a character: 2 for East Asian wide and

@@ -65,7 +65,9 @@ use proptest::sample::{Index, subsequence};
 use rust_decimal::Decimal;
 
 use crate::amount::{Amount, Percent, Unit, round_half_away_from_zero};
-use crate::audit::{BALANCE_IDENTITIES, FUNCTION_TABLES, SHARE_BASES, SUM_IDENTITIES};
+use crate::audit::{
+    ABSENT_IS_ZERO, BALANCE_IDENTITIES, FUNCTION_TABLES, SHARE_BASES, SUM_IDENTITIES,
+};
 use crate::code::{Catalog, CodeLevel, FunctionCode};
 use crate::date::FiscalYear;
 use crate::disclosure::{Disclosure, Fact, Value};
@@ -729,9 +731,15 @@ fn identities(codes: &BTreeSet<FunctionCode>, sheet: &mut Sheet) -> Vec<Vec<(usi
         }
     }
     for s in SUM_IDENTITIES {
+        // The generator states none of ABSENT_IS_ZERO: absent, they are
+        // zero, and not unknowns to solve for.
         out.push(sum(
             s.total.to_owned(),
-            s.parts.iter().map(|p| (*p).to_owned()).collect(),
+            s.parts
+                .iter()
+                .filter(|p| !ABSENT_IS_ZERO.contains(p))
+                .map(|p| (*p).to_owned())
+                .collect(),
         ));
     }
     for b in BALANCE_IDENTITIES {

@@ -15,8 +15,9 @@
 use std::collections::BTreeSet;
 
 use juesuan::{
-    Audit, BALANCE_IDENTITIES, BOUNDS, Disclosure, FUNCTION_TABLES, FactId, FactKind, Finding,
-    FiscalYear, SUM_IDENTITIES, Severity, Unit, audit, rules,
+    Audit, BALANCE_IDENTITIES, BOUNDS, Disclosure, ECONOMIC_TABLES, EMPTY_TABLES, FUNCTION_TABLES,
+    FactId, FactKind, Finding, FiscalYear, ROW_BALANCE_IDENTITIES, ROW_SUM_IDENTITIES,
+    SUM_IDENTITIES, Severity, Unit, audit, rules,
 };
 
 // ---------------------------------------------------------------------------
@@ -182,6 +183,8 @@ fn helpers_compute_by_hand() {
 fn covered() -> BTreeSet<String> {
     let mut ids: BTreeSet<String> = BTreeSet::new();
     ids.extend(SUM_IDENTITIES.iter().map(|s| s.rule.to_owned()));
+    // every_sum_of_changes_and_last_years_holds_and_fails, below.
+    ids.extend(derived_sums().into_iter().map(|(rule, _, _)| rule));
     ids.extend(BALANCE_IDENTITIES.iter().map(|b| b.rule.to_owned()));
     for t in FUNCTION_TABLES {
         ids.extend(
@@ -196,6 +199,14 @@ fn covered() -> BTreeSet<String> {
         );
     }
     ids.extend(BOUNDS.iter().map(|b| b.rule.to_owned()));
+    // The table identities, below.
+    ids.extend(ROW_SUM_IDENTITIES.iter().map(|r| r.rule.to_owned()));
+    ids.extend(ROW_BALANCE_IDENTITIES.iter().map(|r| r.rule.to_owned()));
+    for t in ECONOMIC_TABLES {
+        ids.insert(t.hierarchy.to_owned());
+        ids.extend(t.groups.iter().map(|g| g.rule.to_owned()));
+    }
+    ids.extend(EMPTY_TABLES.iter().map(|e| e.rule.to_owned()));
     ids.extend(
         [
             "restatement",
@@ -1853,4 +1864,612 @@ fn findings_outlive_their_disclosure_and_cross_threads() {
             "three_public.reception"
         ]
     );
+}
+
+// ---------------------------------------------------------------------------
+// The identities of tables read from a document: T4 by row, T7/T8 rows, T6,
+// empty tables, and cells printed empty.
+
+#[test]
+fn t4_row_holds_within_rounding_and_fails() {
+    let mut cases = Cases::default();
+    let row = |total: &str, gb: &str, gf: &str| {
+        disclosure(&[
+            ("appropriation.expenditure.function.210", total),
+            ("general_budget.function.210", gb),
+            ("government_fund.function.210", gf),
+            ("state_capital.function.210", ""),
+        ])
+    };
+    // 236.64 = 236.64 + 0 + (printed empty).
+    cases.check("exact", holds(&row("236.64", "236.64", "0.00"), "T4.row"));
+    // 236.63 vs 236.64 + 0.00 + empty: 0.01 apart, tolerance 4 × 0.005.
+    cases.check(
+        "within",
+        within(
+            &row("236.63", "236.64", "0.00"),
+            "T4.row",
+            &Figures {
+                expected: "236.64",
+                actual: "236.63",
+                difference: "-0.01",
+                tolerance: "0.02",
+            },
+        ),
+    );
+    cases.check(
+        "fails",
+        fails(
+            &row("300.00", "236.64", ""),
+            "T4.row",
+            Severity::Error,
+            "general_budget.function.210",
+        ),
+    );
+    cases.done();
+}
+
+#[test]
+fn t7_and_t8_rows_roll_forward() {
+    let mut cases = Cases::default();
+    for (rule, fund) in [
+        ("T7.row-balance", "government_fund"),
+        ("T8.row-balance", "state_capital"),
+    ] {
+        let row = |closing: &str| {
+            disclosure_of(&[
+                (
+                    format!("{fund}.function.2120801.opening_balance"),
+                    "10.00".to_owned(),
+                ),
+                (
+                    format!("{fund}.function.2120801.revenue"),
+                    "100.00".to_owned(),
+                ),
+                (format!("{fund}.function.2120801"), "95.50".to_owned()),
+                (
+                    format!("{fund}.function.2120801.closing_balance"),
+                    closing.to_owned(),
+                ),
+            ])
+        };
+        // 10.00 + 100.00 − 95.50 = 14.50.
+        cases.check(rule, holds(&row("14.50"), rule));
+        cases.check(
+            rule,
+            within(
+                &row("14.51"),
+                rule,
+                &Figures {
+                    expected: "14.50",
+                    actual: "14.51",
+                    difference: "0.01",
+                    tolerance: "0.02",
+                },
+            ),
+        );
+        cases.check(
+            rule,
+            fails(
+                &row("4.50"),
+                rule,
+                Severity::Error,
+                &format!("{fund}.function.2120801.revenue"),
+            ),
+        );
+    }
+    cases.done();
+}
+
+#[test]
+fn t6_classes_and_groups() {
+    let mut cases = Cases::default();
+    // 302 = 30201 + 30211 + 30299: 3.78 + 1.15 + 0.20 = 5.13.
+    let t6 = |c302: &str, personnel: &str, public: &str| {
+        disclosure(&[
+            ("basic.economic.301", "95.36"),
+            ("basic.economic.30101", "95.36"),
+            ("basic.economic.302", c302),
+            ("basic.economic.30201", "3.78"),
+            ("basic.economic.30211", "1.15"),
+            ("basic.economic.30299", "0.20"),
+            ("basic.economic.303", "0.00"),
+            ("basic.economic.310", ""),
+            ("basic.personnel", personnel),
+            ("basic.public", public),
+        ])
+    };
+    let exact = t6("5.13", "95.36", "5.13");
+    for rule in ["T6.hierarchy", "T6.personnel", "T6.public"] {
+        cases.check(rule, holds(&exact, rule));
+    }
+    cases.check(
+        "T6.hierarchy within",
+        within(
+            &t6("5.14", "95.36", "5.14"),
+            "T6.hierarchy",
+            &Figures {
+                expected: "5.13",
+                actual: "5.14",
+                difference: "0.01",
+                tolerance: "0.02",
+            },
+        ),
+    );
+    cases.check(
+        "T6.hierarchy fails",
+        fails(
+            &t6("6.13", "95.36", "6.13"),
+            "T6.hierarchy",
+            Severity::Error,
+            "basic.economic.30211",
+        ),
+    );
+    // 人员经费 = 301 + 303 = 95.36; 公用经费 = 302 + 310 (printed empty).
+    cases.check(
+        "T6.personnel fails",
+        fails(
+            &t6("5.13", "96.36", "5.13"),
+            "T6.personnel",
+            Severity::Error,
+            "basic.economic.303",
+        ),
+    );
+    cases.check(
+        "T6.public fails",
+        fails(
+            &t6("5.13", "95.36", "5.31"),
+            "T6.public",
+            Severity::Error,
+            "basic.economic.310",
+        ),
+    );
+    cases.done();
+}
+
+#[test]
+fn a_table_declared_empty_has_no_figure_elsewhere() {
+    let mut cases = Cases::default();
+    let note = "本单位本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。";
+    // The narrative's "无政府性基金…" read as zeros agrees with the note.
+    let zeros = disclosure(&[
+        ("government_fund.note", note),
+        ("government_fund.expenditure", "0.00"),
+        ("government_fund.revenue", ""),
+    ]);
+    cases.check("T7 zeros", holds(&zeros, "T7.empty"));
+    let f = cases.check(
+        "T7 figure",
+        fails(
+            &disclosure(&[
+                ("government_fund.note", note),
+                ("government_fund.expenditure", "12.00"),
+            ]),
+            "T7.empty",
+            Severity::Error,
+            "government_fund.note",
+        ),
+    );
+    if let Some(f) = f {
+        assert_eq!((f.expected(), f.actual()), (Some("0"), Some("12.00")));
+    }
+    cases.check(
+        "T8 figure",
+        fails(
+            &disclosure(&[
+                ("state_capital.note", "故本表无数据"),
+                ("state_capital.revenue", "1.00"),
+            ]),
+            "T8.empty",
+            Severity::Error,
+            "state_capital.revenue",
+        ),
+    );
+    let t9 = |total: &str, reception: &str| {
+        disclosure(&[
+            (
+                "three_public.note",
+                "本年度没有财政拨款“三公”经费支出，故本表无数据。",
+            ),
+            ("three_public.total", total),
+            ("basic.economic.30217", reception),
+        ])
+    };
+    cases.check("T9 zeros", holds(&t9("0.00", "0.00"), "T9.empty"));
+    cases.check("T9-T6 zeros", holds(&t9("0.00", "0.00"), "T9-T6.empty"));
+    cases.check(
+        "T9 figure",
+        fails(
+            &t9("0.39", "0.00"),
+            "T9.empty",
+            Severity::Error,
+            "three_public.total",
+        ),
+    );
+    cases.check(
+        "T9-T6 figure",
+        fails(
+            &t9("0.00", "0.39"),
+            "T9-T6.empty",
+            Severity::Warning,
+            "basic.economic.30217",
+        ),
+    );
+    cases.done();
+}
+
+#[test]
+fn cells_printed_empty_count_as_zero_but_are_not_zeros() {
+    let mut cases = Cases::default();
+    // 本年收入合计 = 一 … 八 with seven lines printed empty.
+    let mut facts = vec![
+        ("revenue.current_year", "307.82"),
+        ("revenue.general_budget", "307.82"),
+    ];
+    for id in [
+        "revenue.government_fund",
+        "revenue.state_capital",
+        "revenue.superior_subsidy",
+        "revenue.business",
+        "revenue.operating",
+        "revenue.affiliate_remittance",
+        "revenue.other",
+    ] {
+        facts.push((id, ""));
+    }
+    cases.check(
+        "blanks add nothing",
+        holds(&disclosure(&facts), "T1.revenue-current-year"),
+    );
+    let mut wrong = facts.clone();
+    wrong[0] = ("revenue.current_year", "317.82");
+    cases.check(
+        "blanks are judged",
+        fails(
+            &disclosure(&wrong),
+            "T1.revenue-current-year",
+            Severity::Error,
+            "revenue.business",
+        ),
+    );
+    // A total printed empty is not judged: nothing is stated to check.
+    let mut blank_total = facts.clone();
+    blank_total[0] = ("revenue.current_year", "");
+    cases.check(
+        "blank total",
+        holds(&disclosure(&blank_total), "T1.revenue-current-year"),
+    );
+    // A figure stated where a table prints nothing: a zero agrees …
+    let mut d = disclosure(&[("revenue.business", "")]);
+    d.insert_str("revenue.business", "0.00").unwrap();
+    cases.check("blank and zero", holds(&d, "restatement"));
+    // … anything else does not.
+    d.insert_str("revenue.business", "5.00").unwrap();
+    if let Some(f) = cases.check(
+        "blank and figure",
+        fails(&d, "restatement", Severity::Error, "revenue.business"),
+    ) {
+        assert_eq!((f.expected(), f.actual()), (Some("(blank)"), Some("5.00")));
+    }
+    cases.done();
+}
+
+// ---------------------------------------------------------------------------
+// Parts that are absent, zero by a count, or a sum themselves; the budget
+// variance stated as an amount, or as a rate without the budget.
+
+/// 037 (青海同德 2016): 年末人数14人，其中在职人员9人，离休人员0人，退休人员0人，
+/// 其他人员5人 holds; a unit without 其他人员 leaves them out.
+#[test]
+fn staff_total_counts_other_staff_when_listed() {
+    let mut cases = Cases::default();
+    let rule = "staff.total";
+    let listed = |other: &str| {
+        disclosure(&[
+            ("staff.total", "14"),
+            ("staff.active", "9"),
+            ("staff.retired_cadre", "0"),
+            ("staff.retired", "0"),
+            ("staff.other", other),
+        ])
+    };
+    cases.check("with other", holds(&listed("5"), rule));
+    if let Some(f) = cases.check(
+        "other wrong",
+        fails(&listed("4"), rule, Severity::Error, "staff.other"),
+    ) {
+        assert_eq!(f.expected(), Some("13"));
+        assert_eq!(f.difference(), Some("1"));
+    }
+    let without = |total: &str| {
+        disclosure(&[
+            ("staff.total", total),
+            ("staff.active", "9"),
+            ("staff.retired_cadre", "0"),
+            ("staff.retired", "5"),
+        ])
+    };
+    cases.check("without other", holds(&without("14"), rule));
+    if let Some(f) = cases.check(
+        "without other, wrong",
+        fails(&without("15"), rule, Severity::Error, "staff.retired"),
+    ) {
+        assert_eq!(f.expected(), Some("14"));
+        assert_eq!(f.actual(), Some("15"));
+    }
+    cases.done();
+}
+
+/// 509 (寻甸塘子 2023): 公务用车购置及运行维护费 4.02, of which 购置 0 and
+/// 运行维护 0; 009 (甘南交通 2015): a total of 31.23 whose listed parts are
+/// 1.58 + 28.91 + 0 with 无新购车辆 and no 公务用车购置及运行维护费 stated.
+#[test]
+fn t9_total_from_nested_parts_and_a_zero_count() {
+    let mut cases = Cases::default();
+    let rule = "T9.total";
+    let d = |extra: &[(&'static str, &'static str)]| {
+        let mut v = vec![
+            ("three_public.total", "31.23"),
+            ("three_public.reception", "1.58"),
+            ("three_public.vehicle_operation", "28.91"),
+            ("three_public.overseas_travel", "0"),
+        ];
+        v.extend_from_slice(extra);
+        disclosure(&v)
+    };
+    // No purchase stated, no count: the sum cannot be judged.
+    cases.check("purchase unknown", holds(&d(&[]), rule));
+    // 无新购车辆: the purchase is none; 30.49 ≠ 31.23.
+    if let Some(f) = cases.check(
+        "no vehicle bought",
+        fails(
+            &d(&[("three_public.vehicles_purchased", "0")]),
+            rule,
+            Severity::Error,
+            "three_public.vehicles_purchased",
+        ),
+    ) {
+        assert_eq!(f.expected(), Some("30.49"));
+        assert_eq!(f.actual(), Some("31.23"));
+        assert!(
+            f.facts()
+                .iter()
+                .any(|x| x.as_str() == "three_public.vehicle_operation")
+        );
+    }
+    // A vehicle bought: its cost may be the 0.74.
+    cases.check(
+        "one vehicle bought",
+        holds(&d(&[("three_public.vehicles_purchased", "1")]), rule),
+    );
+    // The purchase stated: 1.58 + (0.74 + 28.91) + 0 = 31.23.
+    cases.check(
+        "purchase stated",
+        holds(&d(&[("three_public.vehicle_purchase", "0.74")]), rule),
+    );
+    cases.done();
+}
+
+/// 315 (淮北杜集 2021): 公务接待费 预算 14.9, 决算 5.21, "减少0.1万元，下降0.006%".
+#[test]
+fn budget_variance_amount_and_rate() {
+    let mut cases = Cases::default();
+    let rule = "narrative.budget-variance";
+    let d = |variance: &'static str| {
+        disclosure(&[
+            ("three_public.reception", "5.21"),
+            ("three_public.reception.budget", "14.9"),
+            ("three_public.reception.budget_variance", variance),
+        ])
+    };
+    cases.check("true", holds(&d("-9.69"), rule));
+    if let Some(f) = cases.check(
+        "stated -0.1",
+        fails(
+            &d("-0.1"),
+            rule,
+            Severity::Error,
+            "three_public.reception.budget_variance",
+        ),
+    ) {
+        // 14.9 − 0.1 = 14.8, against 5.21.
+        assert_eq!(f.expected(), Some("14.8"));
+        assert_eq!(f.actual(), Some("5.21"));
+    }
+    // 102 (重庆沙坪坝检察院 2016): 财政拨款收入 6955.73, 较预算减少 1311.69,
+    // 下降 15.86%: −1311.69 / 8267.42 = −15.866%, which rounds to −15.87;
+    // −15.86 is the truncation. No budget is stated.
+    let rate = |r: &'static str| {
+        disclosure(&[
+            ("appropriation.revenue", "6955.73"),
+            ("appropriation.revenue.budget_variance", "-1311.69"),
+            ("appropriation.revenue.budget_variance_rate", r),
+        ])
+    };
+    cases.check("rate exact", holds(&rate("-15.87"), rule));
+    cases.check(
+        "rate truncated",
+        fails(
+            &rate("-15.86"),
+            "rate.truncated",
+            Severity::Warning,
+            "appropriation.revenue.budget_variance_rate",
+        )
+        .map(|_| ()),
+    );
+    if let Some(f) = cases.check(
+        "rate wrong",
+        fails(
+            &rate("-18.86"),
+            rule,
+            Severity::Error,
+            "appropriation.revenue.budget_variance",
+        ),
+    ) {
+        assert_eq!(f.expected(), Some("-15.87"));
+    }
+    cases.done();
+}
+
+/// A part above its total is an error even when the other parts are not
+/// stated, so the sum cannot be judged; not for sums of changes, nor when
+/// a part is negative.
+#[test]
+fn a_part_above_its_total_with_the_sum_unjudged() {
+    let mut cases = Cases::default();
+    let rule = "T9.total";
+    let d = |reception: &'static str| {
+        disclosure(&[
+            ("three_public.total", "30.00"),
+            ("three_public.reception", reception),
+        ])
+    };
+    cases.check("below", holds(&d("29.99"), rule));
+    // 30.01 vs 30.00: one cent, within two half cents.
+    cases.check("within rounding", holds(&d("30.01"), rule));
+    if let Some(f) = cases.check(
+        "above",
+        fails(&d("30.02"), rule, Severity::Error, "three_public.reception"),
+    ) {
+        assert_eq!(f.expected(), Some("≤ 30.00"));
+        assert_eq!(f.actual(), Some("30.02"));
+        assert_eq!(f.difference(), Some("0.02"));
+        assert_eq!(f.tolerance(), Some("0.01"));
+    }
+    // Changes may be of any sign: a part's change above the total's is no error.
+    cases.check(
+        "changes",
+        holds(
+            &disclosure(&[("staff.total.change", "1"), ("staff.active.change", "5")]),
+            "staff.total-change",
+        ),
+    );
+    // 其他收入 −3.00 would let 财政拨款收入 exceed 本年收入合计.
+    cases.check(
+        "a negative part",
+        holds(
+            &disclosure(&[
+                ("revenue.current_year", "10.00"),
+                ("revenue.general_budget", "12.00"),
+                ("revenue.other", "-3.00"),
+            ]),
+            "T1.revenue-current-year",
+        ),
+    );
+    // Counts: 在职人员 above 实有人数.
+    if let Some(f) = cases.check(
+        "count above",
+        fails(
+            &disclosure(&[("staff.total", "10"), ("staff.active", "12")]),
+            "staff.total",
+            Severity::Error,
+            "staff.active",
+        ),
+    ) {
+        assert_eq!(f.difference(), Some("2"));
+    }
+    cases.done();
+}
+
+/// The sums of changes and of last years the audit derives from
+/// [`SUM_IDENTITIES`]: `(rule, total, parts)`, written out here from the
+/// rule naming the docs give (`<rule>.change-sum`, `<rule>.prior-year-sum`),
+/// for each sum of figures with no sum of changes of its own.
+fn derived_sums() -> Vec<(String, String, Vec<String>)> {
+    let mut out = Vec::new();
+    for s in SUM_IDENTITIES {
+        if FactId::new(s.total).unwrap().suffix().is_some() {
+            continue;
+        }
+        for (suffix, name) in [("change", "change-sum"), ("prior_year", "prior-year-sum")] {
+            let total = format!("{}.{suffix}", s.total);
+            if SUM_IDENTITIES.iter().any(|x| x.total == total) {
+                continue;
+            }
+            let parts = s.parts.iter().map(|p| format!("{p}.{suffix}")).collect();
+            out.push((format!("{}.{name}", s.rule), total, parts));
+        }
+    }
+    out
+}
+
+/// 201 (福州长乐 2017): the 三公 total fell 613.80, its items' changes
+/// −28.23 − 79.40 − 596.98 + 1.36 = −703.25. And for every derived sum:
+/// parts' changes (or last years) 1, 2, …, n against their sum, one too
+/// many, and silence when this year's figures already break the sum.
+#[test]
+fn every_sum_of_changes_and_last_years_holds_and_fails() {
+    let mut cases = Cases::default();
+    let derived = derived_sums();
+    let known: BTreeSet<&str> = rules().iter().map(|r| r.id).collect();
+    assert!(derived.len() > 20, "{derived:?}");
+    for (rule, total, parts) in &derived {
+        assert!(known.contains(rule.as_str()), "{rule} is not a rule");
+        let count = matches!(
+            FactId::new(total).unwrap().kind(),
+            FactKind::Count | FactKind::SignedCount
+        );
+        let figure = |k: i64| if count { k.to_string() } else { money(k * 100) };
+        let n = i64::try_from(parts.len()).unwrap();
+        let stated = |total_k: i64| -> Vec<(String, String)> {
+            let mut v = vec![(total.clone(), figure(total_k))];
+            for (i, p) in parts.iter().enumerate() {
+                v.push((p.clone(), figure(i64::try_from(i).unwrap() + 1)));
+            }
+            v
+        };
+        let sum = n * (n + 1) / 2;
+        cases.check(rule, holds(&disclosure_of(&stated(sum)), rule));
+        let last = parts.last().unwrap();
+        cases.check(
+            rule,
+            fails(
+                &disclosure_of(&stated(sum + 1)),
+                rule,
+                Severity::Error,
+                last,
+            )
+            .map(|_| ()),
+        );
+    }
+    let d = |reception_change: &'static str| {
+        disclosure(&[
+            ("three_public.total.change", "-613.80"),
+            ("three_public.overseas_travel.change", "-28.23"),
+            ("three_public.vehicle_purchase.change", "-79.40"),
+            ("three_public.vehicle_operation.change", "-596.98"),
+            ("three_public.reception.change", reception_change),
+        ])
+    };
+    let rule = "T9.total.change-sum";
+    if let Some(f) = cases.check(
+        "201",
+        fails(
+            &d("1.36"),
+            rule,
+            Severity::Error,
+            "three_public.vehicle_purchase.change",
+        ),
+    ) {
+        assert_eq!(f.expected(), Some("-703.25"));
+        assert_eq!(f.actual(), Some("-613.80"));
+    }
+    cases.check("201 if it added up", holds(&d("90.81"), rule));
+    // This year's total already breaks T9.total: one finding, not two.
+    let both = disclosure(&[
+        ("three_public.total", "10.00"),
+        ("three_public.overseas_travel", "1.00"),
+        ("three_public.vehicles", "1.00"),
+        ("three_public.reception", "1.00"),
+        ("three_public.total.change", "10.00"),
+        ("three_public.overseas_travel.change", "1.00"),
+        ("three_public.vehicles.change", "1.00"),
+        ("three_public.reception.change", "1.00"),
+    ]);
+    cases.check(
+        "broken this year",
+        fails(&both, "T9.total", Severity::Error, "three_public.reception").map(|_| ()),
+    );
+    cases.check("not twice", holds(&both, rule));
+    cases.done();
 }

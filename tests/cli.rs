@@ -290,7 +290,7 @@ fn what_is_no_report_is_exit_2_with_the_reason() {
                 "report.pdf",
                 b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
             ),
-            "PDF input needs",
+            "cannot read the PDF",
         ),
         (
             write(
@@ -686,4 +686,57 @@ fn findings_say_their_page() {
         );
         assert!(out.contains(&at), "{at} missing:\n{out}");
     }
+}
+
+/// A PDF is read through pdftotext, from a file or from standard input
+/// alike: its narrative and its tables, each finding on its page of the
+/// layout text, and the figure the span points at is the one the message
+/// names. The reference figures are read by hand from the PDF: 收入总计
+/// 307.82 (page 5, 收入支出决算总表), 基本支出 105.58 (page 20).
+#[test]
+fn a_pdf_is_read_with_its_tables_and_pages() {
+    let path = "tests/fixtures/putuo-social-work-2024.pdf";
+    let from_file = run(&["audit", "--format", "json", "--facts", path]);
+    let bytes = std::fs::read(Path::new(ROOT).join(path)).unwrap();
+    let from_stdin = run_with(&["audit", "--format", "json", "--facts", "-"], &bytes);
+    let (a, b): (Json, Json) = (
+        serde_json::from_str(&stdout(&from_file)).unwrap(),
+        serde_json::from_str(&stdout(&from_stdin)).unwrap(),
+    );
+    assert_eq!(a["input"], "pdf", "{}", stderr(&from_file));
+    assert_eq!(a["facts"], b["facts"]);
+    assert_eq!(a["findings"], b["findings"]);
+    assert_eq!(code(&from_file), code(&from_stdin));
+    let facts = a["facts"].as_object().unwrap();
+    assert!(facts["revenue.total"].to_string().contains("307.82"));
+    assert!(facts["basic.total"].to_string().contains("105.58"));
+    let findings = a["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for f in findings {
+        let page = f["page"].as_u64().unwrap();
+        assert!((1..=24).contains(&page), "{f}");
+    }
+    // No note that the tables are skipped: they are read.
+    let notes = stderr(&run(&["audit", path]));
+    assert!(!notes.contains("are not read; their figures"), "{notes}");
+    assert!(notes.contains("(page "), "{notes}");
+}
+
+/// Without pdftotext, a PDF is unreadable (exit 2) with the package to
+/// install, and the other inputs are still audited.
+#[test]
+fn a_pdf_without_pdftotext_names_the_package() {
+    let o = Command::new(BIN)
+        .args(["audit", "tests/fixtures/putuo-social-work-2024.pdf", TEXT])
+        .env("JUESUAN_PDFTOTEXT", "/nonexistent/pdftotext")
+        .current_dir(ROOT)
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("poppler-utils"), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("xinjiang-hrss-2024.txt"),
+        "{}",
+        stdout(&o)
+    );
 }

@@ -97,6 +97,35 @@ fn an_item_said_equal_to_its_budget_when_it_is_not() {
     finding(&findings, "wording.budget-comparison", text, "持平");
 }
 
+/// 315 (淮北杜集 2021, traditional characters): 无增减 said of a budget of 20
+/// against an actual of 0: the word is read, and judged once.
+#[test]
+fn no_change_from_the_budget_said_of_a_difference() {
+    let text = "杜集區政府辦2021年度一般公共預算財政撥款“三公”經費支出決算中，\
+                因公出國(境)費預算數20萬元。\n\
+                1.因公出國(境)費支出0萬元，與2021年度預算相比無增減。";
+    let parsed = parse(text);
+    let d = &parsed.disclosure;
+    assert_eq!(
+        d.text("three_public.overseas_travel.comparison_word"),
+        Some("无增减")
+    );
+    let findings = audit(d);
+    let f = finding(&findings, "wording.budget-comparison", text, "無增減");
+    assert!(
+        f.facts()
+            .iter()
+            .any(|x| x.as_str() == "three_public.overseas_travel.budget_variance"),
+        "{f}"
+    );
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.rule() != "narrative.budget-variance"),
+        "{findings:#?}"
+    );
+}
+
 #[test]
 fn a_rise_in_words_with_a_fall_in_the_rate() {
     let text = "九、财政拨款“三公”经费支出决算情况说明\n\

@@ -39,8 +39,36 @@ const fn sum(
     }
 }
 
+/// The parts a report leaves out when it has none of them: 其他人员 is
+/// listed among the 实有人数 only by the units that have some. A sum
+/// identity counts these as zero when they are not stated; every other
+/// part must be stated for its identity to run.
+///
+/// ```
+/// use juesuan::audit;
+///
+/// let mut d = juesuan::parse_report("年末实有人数14人，其中在职人员9人，离休人员0人，退休人员0人，其他人员5人。").disclosure;
+/// assert!(audit(&d).iter().all(|f| f.rule() != "staff.total"));
+/// assert!(juesuan::ABSENT_IS_ZERO.contains(&"staff.other"));
+/// ```
+pub const ABSENT_IS_ZERO: &[&str] = &["staff.other", "staff.other.change"];
+
+/// Amounts that a stated count of zero makes zero when they are not stated
+/// themselves: with 无新购车辆 (no vehicle bought) the 公务用车购置费 is
+/// none. `(amount, count)`; a sum identity counts the amount as zero.
+///
+/// ```
+/// let (amount, count) = juesuan::ZERO_BY_COUNT[0];
+/// assert_eq!((amount, count), ("three_public.vehicle_purchase", "three_public.vehicles_purchased"));
+/// ```
+pub const ZERO_BY_COUNT: &[(&str, &str)] = &[(
+    "three_public.vehicle_purchase",
+    "three_public.vehicles_purchased",
+)];
+
 /// Every fixed summation identity. Each runs when the total and all parts
-/// are stated; absent is not zero.
+/// are stated; absent is not zero, except for [`ABSENT_IS_ZERO`] and
+/// [`ZERO_BY_COUNT`].
 pub const SUM_IDENTITIES: &[SumIdentity] = &[
     // T1 收入支出决算总表.
     sum(
@@ -203,6 +231,47 @@ pub const SUM_IDENTITIES: &[SumIdentity] = &[
         &["state_capital.revenue"],
         "国有资本经营预算财政拨款收入（总表）= 财政拨款收入支出决算总表国有资本经营列",
     ),
+    // T4 总计 by budget, and T5's 合计 row (read from the tables).
+    sum(
+        "T4.general-budget-expenditure-total",
+        "general_budget.expenditure_total",
+        &[
+            "general_budget.expenditure",
+            "general_budget.closing_balance",
+        ],
+        "一般公共预算财政拨款支出总计 = 本年支出 + 年末结转和结余",
+    ),
+    sum(
+        "T4.government-fund-expenditure-total",
+        "government_fund.expenditure_total",
+        &[
+            "government_fund.expenditure",
+            "government_fund.closing_balance",
+        ],
+        "政府性基金预算财政拨款支出总计 = 本年支出 + 年末结转和结余",
+    ),
+    sum(
+        "T4.state-capital-expenditure-total",
+        "state_capital.expenditure_total",
+        &["state_capital.expenditure", "state_capital.closing_balance"],
+        "国有资本经营预算财政拨款支出总计 = 本年支出 + 年末结转和结余",
+    ),
+    sum(
+        "T4.expenditure-total-by-budget",
+        "appropriation.expenditure_total",
+        &[
+            "general_budget.expenditure_total",
+            "government_fund.expenditure_total",
+            "state_capital.expenditure_total",
+        ],
+        "财政拨款支出总计 = 三本预算支出总计之和",
+    ),
+    sum(
+        "T5.total-row",
+        "general_budget.expenditure",
+        &["basic.total", "general_budget.expenditure.project"],
+        "一般公共预算财政拨款支出合计 = 基本支出 + 项目支出",
+    ),
     // T6 一般公共预算财政拨款基本支出决算表, and T5 ↔ T6.
     sum(
         "T6.total",
@@ -282,8 +351,13 @@ pub const SUM_IDENTITIES: &[SumIdentity] = &[
     sum(
         "staff.total",
         "staff.total",
-        &["staff.active", "staff.retired_cadre", "staff.retired"],
-        "实有人数 = 在职人员 + 离休人员 + 退休人员",
+        &[
+            "staff.active",
+            "staff.retired_cadre",
+            "staff.retired",
+            "staff.other",
+        ],
+        "实有人数 = 在职人员 + 离休人员 + 退休人员（+ 其他人员，列出时）",
     ),
     sum(
         "staff.total-change",
@@ -292,6 +366,7 @@ pub const SUM_IDENTITIES: &[SumIdentity] = &[
             "staff.active.change",
             "staff.retired_cadre.change",
             "staff.retired.change",
+            "staff.other.change",
         ],
         "实有人数增减 = 各类人员增减之和",
     ),
@@ -393,8 +468,12 @@ pub struct FunctionTable {
     /// The fact id of the table's 合计 row in the first column, if any.
     pub total: Option<&'static str>,
     /// Column suffixes after the code ("" for the first, 合计, column),
-    /// with the 合计 row's fact id for that column.
+    /// with the 合计 row's fact id for that column. Each row's first column
+    /// is the sum of the others.
     pub columns: &'static [(&'static str, Option<&'static str>)],
+    /// Further columns, summed up the hierarchy like the others but not part
+    /// of the row sum (T7, T8: 年初 and 年末结转和结余, 本年收入).
+    pub other_columns: &'static [(&'static str, Option<&'static str>)],
     /// Chinese name of the table.
     pub name: &'static str,
     /// Rule ids: 合计 = Σ 类; 类 = Σ 款 = Σ 项; row = Σ columns; Σ changes;
@@ -441,6 +520,7 @@ pub const FUNCTION_TABLES: &[FunctionTable] = &[
         rules: table_rules!("T2"),
         prefix: "revenue.function.",
         total: Some("revenue.current_year"),
+        other_columns: &[],
         columns: &[
             ("", Some("revenue.current_year")),
             (".appropriation", Some("revenue.appropriation")),
@@ -460,6 +540,7 @@ pub const FUNCTION_TABLES: &[FunctionTable] = &[
         rules: table_rules!("T3"),
         prefix: "expenditure.function.",
         total: Some("expenditure.current_year"),
+        other_columns: &[],
         columns: &[
             ("", Some("expenditure.current_year")),
             (".basic", Some("expenditure.basic")),
@@ -482,6 +563,7 @@ pub const FUNCTION_TABLES: &[FunctionTable] = &[
         prefix: "appropriation.expenditure.function.",
         total: Some("appropriation.expenditure"),
         columns: &[("", Some("appropriation.expenditure"))],
+        other_columns: &[],
         name: "财政拨款收入支出决算总表",
     },
     FunctionTable {
@@ -492,8 +574,9 @@ pub const FUNCTION_TABLES: &[FunctionTable] = &[
         columns: &[
             ("", Some("general_budget.expenditure")),
             (".basic", Some("basic.total")),
-            (".project", None),
+            (".project", Some("general_budget.expenditure.project")),
         ],
+        other_columns: &[],
         name: "一般公共预算财政拨款支出决算表",
     },
     FunctionTable {
@@ -501,7 +584,16 @@ pub const FUNCTION_TABLES: &[FunctionTable] = &[
         rules: table_rules!("T7"),
         prefix: "government_fund.function.",
         total: Some("government_fund.expenditure"),
-        columns: &[("", Some("government_fund.expenditure"))],
+        columns: &[
+            ("", Some("government_fund.expenditure")),
+            (".basic", Some("government_fund.expenditure.basic")),
+            (".project", Some("government_fund.expenditure.project")),
+        ],
+        other_columns: &[
+            (".opening_balance", Some("government_fund.opening_balance")),
+            (".revenue", Some("government_fund.revenue")),
+            (".closing_balance", Some("government_fund.closing_balance")),
+        ],
         name: "政府性基金预算财政拨款收入支出决算表",
     },
     FunctionTable {
@@ -509,8 +601,216 @@ pub const FUNCTION_TABLES: &[FunctionTable] = &[
         rules: table_rules!("T8"),
         prefix: "state_capital.function.",
         total: Some("state_capital.expenditure"),
-        columns: &[("", Some("state_capital.expenditure"))],
+        columns: &[
+            ("", Some("state_capital.expenditure")),
+            (".basic", Some("state_capital.expenditure.basic")),
+            (".project", Some("state_capital.expenditure.project")),
+        ],
+        other_columns: &[
+            (".opening_balance", Some("state_capital.opening_balance")),
+            (".revenue", Some("state_capital.revenue")),
+            (".closing_balance", Some("state_capital.closing_balance")),
+        ],
         name: "国有资本经营预算财政拨款收入支出决算表",
+    },
+];
+
+/// Per function code, one table's row is the sum of the same code's rows
+/// under other prefixes (T4: 合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算).
+/// Runs for each code whose total and every part are stated (a cell printed
+/// empty counts as zero).
+///
+/// ```
+/// use juesuan::ROW_SUM_IDENTITIES;
+/// assert_eq!(ROW_SUM_IDENTITIES[0].rule, "T4.row");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowSumIdentity {
+    /// Stable rule id.
+    pub rule: &'static str,
+    /// Prefix of the total's ids (the code follows).
+    pub total: &'static str,
+    /// Prefixes of the parts' ids.
+    pub parts: &'static [&'static str],
+    /// What the identity says, in Chinese.
+    pub description: &'static str,
+}
+
+/// Every cross-column row identity.
+pub const ROW_SUM_IDENTITIES: &[RowSumIdentity] = &[RowSumIdentity {
+    rule: "T4.row",
+    total: "appropriation.expenditure.function.",
+    parts: &[
+        "general_budget.function.",
+        "government_fund.function.",
+        "state_capital.function.",
+    ],
+    description: "财政拨款支出（各科目）合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算",
+}];
+
+/// Per function code: `closing = opening + revenue − expenditure` across a
+/// row of T7 or T8 (suffixes after the code; "" is the code itself).
+///
+/// ```
+/// use juesuan::ROW_BALANCE_IDENTITIES;
+/// assert!(ROW_BALANCE_IDENTITIES.iter().any(|b| b.rule == "T7.row-balance"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowBalanceIdentity {
+    /// Stable rule id.
+    pub rule: &'static str,
+    /// Prefix of the rows' ids.
+    pub prefix: &'static str,
+    /// Suffix of 年初结转和结余.
+    pub opening: &'static str,
+    /// Suffix of 本年收入.
+    pub revenue: &'static str,
+    /// Suffix of 本年支出.
+    pub expenditure: &'static str,
+    /// Suffix of 年末结转和结余.
+    pub closing: &'static str,
+    /// What the identity says, in Chinese.
+    pub description: &'static str,
+}
+
+/// Every per-row balance identity.
+pub const ROW_BALANCE_IDENTITIES: &[RowBalanceIdentity] = &[
+    RowBalanceIdentity {
+        rule: "T7.row-balance",
+        prefix: "government_fund.function.",
+        opening: ".opening_balance",
+        revenue: ".revenue",
+        expenditure: "",
+        closing: ".closing_balance",
+        description: "政府性基金预算（各科目）：年末结转和结余 = 年初 + 本年收入 − 本年支出",
+    },
+    RowBalanceIdentity {
+        rule: "T8.row-balance",
+        prefix: "state_capital.function.",
+        opening: ".opening_balance",
+        revenue: ".revenue",
+        expenditure: "",
+        closing: ".closing_balance",
+        description: "国有资本经营预算（各科目）：年末结转和结余 = 年初 + 本年收入 − 本年支出",
+    },
+];
+
+/// A table whose rows are economic codes (T6): each 类 is the sum of its
+/// stated 款, and each group total the sum of its stated 类.
+///
+/// ```
+/// use juesuan::ECONOMIC_TABLES;
+/// let t6 = &ECONOMIC_TABLES[0];
+/// assert_eq!(t6.groups[0].total, "basic.personnel");
+/// assert_eq!(t6.groups[0].classes, [301, 303]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EconomicTable {
+    /// Table id.
+    pub table: &'static str,
+    /// Fact id prefix of the rows, ending in a dot.
+    pub prefix: &'static str,
+    /// Rule id of 类 = Σ 款.
+    pub hierarchy: &'static str,
+    /// The group totals and the 类 they sum.
+    pub groups: &'static [EconomicGroup],
+    /// Chinese name of the table.
+    pub name: &'static str,
+}
+
+/// A total of [`EconomicTable`] rows: 人员经费 or 公用经费.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EconomicGroup {
+    /// Stable rule id.
+    pub rule: &'static str,
+    /// The total's fact id.
+    pub total: &'static str,
+    /// The 类 (3-digit economic codes) it sums; an empty list means every
+    /// 类 that no other group of the table lists.
+    pub classes: &'static [u32],
+    /// What the identity says, in Chinese.
+    pub description: &'static str,
+}
+
+/// Every economic-code table.
+pub const ECONOMIC_TABLES: &[EconomicTable] = &[EconomicTable {
+    table: "T6",
+    prefix: "basic.economic.",
+    hierarchy: "T6.hierarchy",
+    groups: &[
+        EconomicGroup {
+            rule: "T6.personnel",
+            total: "basic.personnel",
+            classes: &[301, 303],
+            description: "人员经费合计 = 工资福利支出 + 对个人和家庭的补助",
+        },
+        EconomicGroup {
+            rule: "T6.public",
+            total: "basic.public",
+            classes: &[],
+            description: "公用经费合计 = 商品和服务支出 + 资本性支出（及其他经济分类类级）",
+        },
+    ],
+    name: "一般公共预算财政拨款基本支出决算表",
+}];
+
+/// A table declared empty ("本表无数据") must not have a figure elsewhere:
+/// when `note` is stated, every stated amount of the ids under `prefixes`
+/// (this year's figure and its budget) must be zero.
+///
+/// ```
+/// use juesuan::{EMPTY_TABLES, Severity};
+/// let t7 = EMPTY_TABLES.iter().find(|e| e.rule == "T7.empty").unwrap();
+/// assert_eq!(t7.note, "government_fund.note");
+/// assert_eq!(t7.severity, Severity::Error);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmptyTable {
+    /// Stable rule id.
+    pub rule: &'static str,
+    /// The fact id of the table's 说明 that it has no data.
+    pub note: &'static str,
+    /// Prefixes of the fact ids that must then be zero (or printed empty).
+    pub prefixes: &'static [&'static str],
+    /// Severity when one is not.
+    pub severity: super::Severity,
+    /// What the rule says, in Chinese.
+    pub description: &'static str,
+}
+
+/// Every empty-table rule.
+pub const EMPTY_TABLES: &[EmptyTable] = &[
+    EmptyTable {
+        rule: "T7.empty",
+        note: "government_fund.note",
+        prefixes: &["government_fund."],
+        severity: super::Severity::Error,
+        description: "政府性基金预算财政拨款收入支出决算表为空表时，政府性基金预算财政拨款各数应为零",
+    },
+    EmptyTable {
+        rule: "T8.empty",
+        note: "state_capital.note",
+        prefixes: &["state_capital."],
+        severity: super::Severity::Error,
+        description: "国有资本经营预算财政拨款收入支出决算表为空表时，国有资本经营预算财政拨款各数应为零",
+    },
+    EmptyTable {
+        rule: "T9.empty",
+        note: "three_public.note",
+        prefixes: &["three_public."],
+        severity: super::Severity::Error,
+        description: "“三公”经费支出决算表为空表时，“三公”经费各数应为零",
+    },
+    EmptyTable {
+        rule: "T9-T6.empty",
+        note: "three_public.note",
+        prefixes: &[
+            "basic.economic.30212",
+            "basic.economic.30217",
+            "basic.economic.30231",
+        ],
+        severity: super::Severity::Warning,
+        description: "“三公”经费支出决算表为空表时，基本支出中的因公出国（境）费用、公务接待费、公务用车运行维护费应为零",
     },
 ];
 

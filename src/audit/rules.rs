@@ -6,12 +6,13 @@ use std::sync::OnceLock;
 use rust_decimal::Decimal;
 
 use super::identities::{
-    BALANCE_IDENTITIES, BOUNDS, BalanceIdentity, Bound, FUNCTION_TABLES, FunctionTable,
-    SHARE_BASES, SUM_IDENTITIES, SumIdentity,
+    ABSENT_IS_ZERO, BALANCE_IDENTITIES, BOUNDS, BalanceIdentity, Bound, ECONOMIC_TABLES,
+    EMPTY_TABLES, EconomicTable, FUNCTION_TABLES, FunctionTable, ROW_BALANCE_IDENTITIES,
+    ROW_SUM_IDENTITIES, SHARE_BASES, SUM_IDENTITIES, SumIdentity, ZERO_BY_COUNT,
 };
 use super::{RuleInfo, Severity, Sink, Texts};
 use crate::amount::{Amount, AmountError, Percent};
-use crate::code::{Catalog, CodeLevel, EconomicCode, FunctionCode};
+use crate::code::{Catalog, CatalogEntry, CodeLevel, EconomicCode, FunctionCode};
 use crate::disclosure::{Disclosure, Fact, Statements, Value};
 use crate::fact::{FactId, Key, Suffix, suffix_code};
 use crate::rounding::{
@@ -146,6 +147,9 @@ pub(super) fn all() -> &'static [RuleInfo] {
         for s in SUM_IDENTITIES {
             push(info(s.rule, Severity::Error, s.description));
         }
+        for s in derived_sums() {
+            push(info(&s.rule, Severity::Error, &s.description));
+        }
         for b in BALANCE_IDENTITIES {
             push(info(b.rule, Severity::Error, b.description));
         }
@@ -172,6 +176,25 @@ pub(super) fn all() -> &'static [RuleInfo] {
                 "各科目上年数之和 = 合计上年数",
             ));
         }
+        for r in ROW_SUM_IDENTITIES {
+            push(info(r.rule, Severity::Error, r.description));
+        }
+        for r in ROW_BALANCE_IDENTITIES {
+            push(info(r.rule, Severity::Error, r.description));
+        }
+        for t in ECONOMIC_TABLES {
+            push(info(
+                t.hierarchy,
+                Severity::Error,
+                "经济分类类级 = 其款级之和",
+            ));
+            for g in t.groups {
+                push(info(g.rule, Severity::Error, g.description));
+            }
+        }
+        for e in EMPTY_TABLES {
+            push(info(e.rule, e.severity, e.description));
+        }
         for b in BOUNDS {
             push(info(b.rule, b.severity, b.description));
         }
@@ -179,6 +202,57 @@ pub(super) fn all() -> &'static [RuleInfo] {
             push(*r);
         }
         v
+    })
+}
+
+/// A sum of figures that holds of last year's figures too, and so of the
+/// changes: `<rule>.change-sum` (Σ parts' 增减额 = the total's) and
+/// `<rule>.prior-year-sum` (Σ parts' 上年数 = the total's), for every
+/// [`SUM_IDENTITIES`] entry whose total is a figure and that no entry
+/// already states for changes (`staff.total-change`).
+struct DerivedSum {
+    /// The rule of the sum of figures.
+    base: &'static str,
+    rule: String,
+    description: String,
+    total: Key,
+    parts: Vec<Key>,
+}
+
+/// The [`DerivedSum`]s, built once.
+fn derived_sums() -> &'static [DerivedSum] {
+    static DERIVED: OnceLock<Vec<DerivedSum>> = OnceLock::new();
+    DERIVED.get_or_init(|| {
+        let mut out = Vec::new();
+        for s in SUM_IDENTITIES {
+            let (Some(total), Some(parts)) = (
+                key(s.total),
+                s.parts.iter().map(|p| key(p)).collect::<Option<Vec<Key>>>(),
+            ) else {
+                continue;
+            };
+            if total.with_suffix(None) != total {
+                continue;
+            }
+            for (suffix, name, what) in [
+                (Suffix::Change, "change-sum", "增减额"),
+                (Suffix::PriorYear, "prior-year-sum", "上年数"),
+            ] {
+                let derived = total.with_suffix(Some(suffix));
+                let stated = SUM_IDENTITIES.iter().any(|x| key(x.total) == Some(derived));
+                if stated {
+                    continue;
+                }
+                out.push(DerivedSum {
+                    base: s.rule,
+                    rule: format!("{}.{name}", s.rule),
+                    description: format!("{}（{what}同此）", s.description),
+                    total: derived,
+                    parts: parts.iter().map(|p| p.with_suffix(Some(suffix))).collect(),
+                });
+            }
+        }
+        out
     })
 }
 
@@ -198,6 +272,29 @@ impl<'a> Stated<'a> {
             amount: f.value().as_amount()?,
             span: f.span(),
         })
+    }
+
+    /// `f` as a part of a sum: an amount, or a cell printed empty as a zero
+    /// printed like `like` (so with its rounding).
+    fn part(id: &'a FactId, f: &'a Fact, like: &Amount) -> Option<Stated<'a>> {
+        Some(Stated {
+            id,
+            amount: as_part(f.value(), like)?,
+            span: f.span(),
+        })
+    }
+}
+
+/// A value as a part of a sum: an amount as is, a cell printed empty
+/// ([`Value::Blank`]) as a zero printed to the decimals of `like`.
+fn as_part(v: &Value, like: &Amount) -> Option<Amount> {
+    match v {
+        Value::Amount(a) => Some(*a),
+        Value::Blank => Some(Amount::zero(
+            like.unit(),
+            u32::try_from(like.decimals()).unwrap_or(0),
+        )),
+        _ => None,
     }
 }
 
@@ -290,6 +387,38 @@ impl<'a> Ledger<'a> {
         self.amount(key?)
     }
 
+    /// The first statement of `key` as a part of a sum (see [`as_part`]).
+    fn part(&self, key: Key, like: &Amount) -> Option<Stated<'a>> {
+        let (id, f) = self.first(key)?;
+        Stated::part(id, f, like)
+    }
+
+    /// The statement of `key` printed on the same line as `near` (a cell of
+    /// the same table row), else its first, as a part of a sum.
+    fn part_near(&self, key: Key, like: &Amount, near: Option<Span>) -> Option<Stated<'a>> {
+        let (id, stmts) = self.find(key)?;
+        let f = match stmts.as_slice() {
+            [one] => one,
+            many => {
+                let same_line = |f: &&Fact| {
+                    f.span().zip(near).is_some_and(|(a, b)| {
+                        a.page == b.page && a.line == b.line && a.start != b.start
+                    })
+                };
+                many.iter().find(same_line).or_else(|| many.first())?
+            }
+        };
+        Stated::part(id, f, like)
+    }
+
+    /// Whether any row of the column `template` (its base and suffix) is
+    /// stated, figure or cell printed empty.
+    fn has_column(&self, template: Key) -> bool {
+        self.base(template.base_index())
+            .iter()
+            .any(|(id, _)| template.with_slot_of(id.key()) == id.key())
+    }
+
     /// Every entry of the base at `index` in [`crate::BASES`].
     fn base(&self, index: usize) -> &'a [Entry] {
         let (lo, hi) = self.index.bases.get(index).copied().unwrap_or((0, 0));
@@ -330,6 +459,8 @@ struct TablePlan {
     /// Each column of `table.columns`: its key (base and suffix; any slot)
     /// and the key of its 合计.
     columns: Vec<(Key, Option<Key>)>,
+    /// The columns outside the row sum, likewise.
+    other_columns: Vec<(Key, Option<Key>)>,
     /// The first column's `.change`.
     change: Option<Key>,
     total: Option<Key>,
@@ -339,6 +470,17 @@ struct TablePlan {
 /// Every identity's fact ids turned into keys once.
 struct Plan {
     sums: Vec<(&'static SumIdentity, Key, Vec<Key>)>,
+    /// Per [`ROW_SUM_IDENTITIES`] entry: the total's row template and the
+    /// parts' (any code).
+    row_sums: Vec<(&'static str, &'static str, Key, Vec<Key>)>,
+    /// Per [`ROW_BALANCE_IDENTITIES`] entry: opening, revenue, expenditure,
+    /// closing row templates.
+    row_balances: Vec<(&'static str, &'static str, [Key; 4])>,
+    economic: Vec<EconomicPlan>,
+    /// Per [`EMPTY_TABLES`] entry: the note's key and the bases under its
+    /// prefixes (positions in [`crate::BASES`], with a code slot to match
+    /// when the prefix names one code).
+    empties: Vec<EmptyPlan>,
     balances: Vec<(&'static BalanceIdentity, [Key; 4])>,
     bounds: Vec<(&'static Bound, Key, Key)>,
     tables: Vec<TablePlan>,
@@ -347,6 +489,9 @@ struct Plan {
     share_wholes: Vec<Option<(Key, bool)>>,
     /// A base whose budget is another figure: (its key, the budget's key).
     budget_elsewhere: Option<(Key, Key)>,
+    /// Parts that count as zero when not stated: [`ABSENT_IS_ZERO`]
+    /// (no count), [`ZERO_BY_COUNT`] (with the count that must be zero).
+    zero_parts: Vec<(Key, Option<Key>)>,
     general_budget_rows: Option<Key>,
     expenditure_rows: Option<Key>,
     expenditure_bases: Vec<usize>,
@@ -412,6 +557,11 @@ fn plan() -> &'static Plan {
                     .iter()
                     .filter_map(|(col, total)| Some((row(t.prefix, col)?, total.and_then(key))))
                     .collect(),
+                other_columns: t
+                    .other_columns
+                    .iter()
+                    .filter_map(|(col, total)| Some((row(t.prefix, col)?, total.and_then(key))))
+                    .collect(),
                 change: row(t.prefix, ".change"),
                 total: t.total.and_then(key),
                 total_change: t.total.and_then(|id| key(&cat(id, ".change"))),
@@ -430,14 +580,83 @@ fn plan() -> &'static Plan {
             }
         }
         let fy = |rule, id, offset, what| (rule, id, offset, what, key(id));
+        let row_sums = ROW_SUM_IDENTITIES
+            .iter()
+            .filter_map(|r| {
+                let parts: Option<Vec<Key>> = r.parts.iter().map(|p| row(p, "")).collect();
+                Some((r.rule, r.description, row(r.total, "")?, parts?))
+            })
+            .collect();
+        let row_balances = ROW_BALANCE_IDENTITIES
+            .iter()
+            .filter_map(|b| {
+                Some((
+                    b.rule,
+                    b.description,
+                    [
+                        row(b.prefix, b.opening)?,
+                        row(b.prefix, b.revenue)?,
+                        row(b.prefix, b.expenditure)?,
+                        row(b.prefix, b.closing)?,
+                    ],
+                ))
+            })
+            .collect();
+        let economic = ECONOMIC_TABLES
+            .iter()
+            .filter_map(|t| {
+                Some(EconomicPlan {
+                    table: t,
+                    rows: key(&format!("{}30101", t.prefix))?.base_index(),
+                    groups: t
+                        .groups
+                        .iter()
+                        .filter_map(|g| Some((key(g.total)?, g)))
+                        .collect(),
+                })
+            })
+            .collect();
+        let empties = EMPTY_TABLES
+            .iter()
+            .filter_map(|e| {
+                let mut bases = Vec::new();
+                for prefix in e.prefixes {
+                    match key(prefix) {
+                        // A whole id: that base, that slot.
+                        Some(k) => bases.push((k.base_index(), Some(k))),
+                        None => bases.extend(bases_under(prefix).into_iter().map(|b| (b, None))),
+                    }
+                }
+                Some(EmptyPlan {
+                    rule: e.rule,
+                    severity: e.severity,
+                    description: e.description,
+                    note: key(e.note)?,
+                    bases,
+                })
+            })
+            .collect();
         Plan {
             sums,
+            row_sums,
+            row_balances,
+            economic,
+            empties,
             balances,
             bounds,
             tables,
             share_wholes,
             budget_elsewhere: key("appropriation.revenue_total")
                 .zip(key("appropriation.initial_budget")),
+            zero_parts: ABSENT_IS_ZERO
+                .iter()
+                .filter_map(|p| Some((key(p)?, None)))
+                .chain(
+                    ZERO_BY_COUNT
+                        .iter()
+                        .filter_map(|(p, c)| Some((key(p)?, Some(key(c)?)))),
+                )
+                .collect(),
             general_budget_rows: key("general_budget.function.205"),
             expenditure_rows: key("expenditure.function.205"),
             expenditure_bases: bases_under("expenditure.function."),
@@ -463,6 +682,23 @@ fn plan() -> &'static Plan {
             balance_date: key("document.balance_date"),
         }
     })
+}
+
+/// An [`EconomicTable`] with its keys.
+struct EconomicPlan {
+    table: &'static EconomicTable,
+    /// Position in [`crate::BASES`] of the rows' base.
+    rows: usize,
+    groups: Vec<(Key, &'static super::identities::EconomicGroup)>,
+}
+
+/// An [`super::identities::EmptyTable`] with its keys.
+struct EmptyPlan {
+    rule: &'static str,
+    severity: Severity,
+    description: &'static str,
+    note: Key,
+    bases: Vec<(usize, Option<Key>)>,
 }
 
 /// `base` followed by `suffix`.
@@ -595,7 +831,21 @@ fn ratio_rule(
     }
 }
 
-/// `total = Σ parts` over stated facts (amounts, or exact counts).
+/// Whether the part `part`, when not stated, counts as zero: `Some(None)`
+/// for one of [`ABSENT_IS_ZERO`], `Some(Some(count))` for one of
+/// [`ZERO_BY_COUNT`] whose count is stated as zero (the count is then among
+/// the finding's facts).
+fn zero_count<'a>(ledger: Ledger<'a>, part: Key) -> Option<Option<&'a FactId>> {
+    let (_, count) = plan().zero_parts.iter().find(|(k, _)| *k == part)?;
+    let Some(count) = count else {
+        return Some(None);
+    };
+    let (count_id, f) = ledger.first(*count)?;
+    (f.value().as_count() == Some(0)).then_some(Some(count_id))
+}
+
+/// `total = Σ parts` over stated facts (amounts, or exact counts). Whether
+/// the figures break it (an error was reported).
 fn sum_rule(
     ledger: Ledger<'_>,
     sink: &mut Sink<'_>,
@@ -603,60 +853,71 @@ fn sum_rule(
     description: &'static str,
     total_key: Key,
     part_keys: &[Key],
-) {
+) -> bool {
     if !sink.enabled(rule) {
-        return;
+        return false;
     }
     let Some((total_id, total)) = ledger.first(total_key) else {
-        return;
+        return false;
+    };
+    let Some((parts, zeros)) = stated_parts(ledger, part_keys) else {
+        return false;
     };
     let facts = || {
         owned(
-            std::iter::once(total_id).chain(
-                part_keys
-                    .iter()
-                    .filter_map(|k| ledger.find(*k).map(|(id, _)| id)),
-            ),
+            std::iter::once(total_id)
+                .chain(
+                    parts
+                        .iter()
+                        .filter_map(|k| ledger.find(*k).map(|(id, _)| id)),
+                )
+                .chain(zeros.iter().copied()),
         )
     };
     let label = total_id.key();
     match total.value() {
         Value::Amount(t) => {
-            let amount = |k: &Key| ledger.first(*k).and_then(|(_, f)| f.value().as_amount());
+            let amount = |k: &Key| ledger.first(*k).and_then(|(_, f)| as_part(f.value(), t));
             let mut exact = ExactSum::new(t);
-            for k in part_keys {
+            for k in &parts {
                 let Some(a) = amount(k) else {
-                    return;
+                    return false;
                 };
                 exact.add(&a);
             }
             if exact.is_exact() {
-                return;
+                return false;
             }
-            let amounts: Vec<Amount> = part_keys.iter().filter_map(amount).collect();
+            let amounts: Vec<Amount> = parts.iter().filter_map(amount).collect();
             let t = *t;
+            let result = check_sum(&t, &amounts);
+            // Figures out of range are reported, and count as broken.
+            let failed = result
+                .as_ref()
+                .map_or(true, |v| !v.outcome().is_consistent());
             report(
                 sink,
                 rule,
                 Severity::Error,
-                check_sum(&t, &amounts),
+                result,
                 total.span(),
                 facts,
                 move || format!("{description}: {} {}", label_of(label), t.printed()),
             );
+            failed
         }
         Value::Count(_) | Value::SignedCount(_) => {
             // In 128 bits: the sum of a few 64-bit counts, and its
             // difference from the total, cannot overflow there.
             let mut expected: i128 = 0;
-            for k in part_keys {
+            for k in &parts {
                 let Some(n) = ledger.first(*k).and_then(|(_, f)| wide_count(f.value())) else {
-                    return;
+                    return false;
                 };
                 expected = expected.saturating_add(n);
             }
             let Some(t) = wide_count(total.value()) else {
-                return;
+                return false;
             };
             if expected != t {
                 let difference = t.saturating_sub(expected);
@@ -670,10 +931,50 @@ fn sum_rule(
                     difference: Some(difference.to_string()),
                     tolerance: Some("0".to_owned()),
                 });
+                return true;
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
+/// The parts of a sum as stated: each part that is stated; none for one
+/// that is zero when absent ([`zero_count`]: its count, if any, is in the
+/// second list); for a part that is not stated but is itself the total of
+/// a sum identity (公务用车购置及运行维护费 of 购置费 and 运行维护费), that
+/// identity's stated parts. `None` when a part is not stated and cannot
+/// be had so.
+fn stated_parts<'a>(ledger: Ledger<'a>, part_keys: &[Key]) -> Option<(Vec<Key>, Vec<&'a FactId>)> {
+    let mut parts = Vec::with_capacity(part_keys.len());
+    let mut zeros = Vec::new();
+    for &k in part_keys {
+        if ledger.find(k).is_some() {
+            parts.push(k);
+        } else if let Some(count) = zero_count(ledger, k) {
+            zeros.extend(count);
+        } else {
+            let judged = |sub: &[Key]| {
+                sub.iter()
+                    .all(|s| ledger.find(*s).is_some() || zero_count(ledger, *s).is_some())
+            };
+            let sub = plan()
+                .sums
+                .iter()
+                .map(|(_, total, sub)| (*total, sub))
+                .chain(derived_sums().iter().map(|d| (d.total, &d.parts)))
+                .find(|(total, sub)| *total == k && judged(sub))
+                .map(|(_, sub)| sub)?;
+            for &s in sub {
+                if ledger.find(s).is_some() {
+                    parts.push(s);
+                } else {
+                    zeros.extend(zero_count(ledger, s).flatten());
+                }
             }
         }
-        _ => {}
     }
+    Some((parts, zeros))
 }
 
 pub(super) fn run(d: &Disclosure, sink: &mut Sink<'_>) {
@@ -683,40 +984,31 @@ pub(super) fn run(d: &Disclosure, sink: &mut Sink<'_>) {
         index: &index,
     };
     let plan = plan();
+    let mut broken: Vec<&str> = Vec::new();
     for (s, total, parts) in &plan.sums {
-        sum_rule(ledger, sink, s.rule, s.description, *total, parts);
-    }
-    for (b, [opening, revenue, expenditure, closing]) in &plan.balances {
-        let (Some(o), Some(r), Some(e), Some(c)) = (
-            ledger.amount(*opening),
-            ledger.amount(*revenue),
-            ledger.amount(*expenditure),
-            ledger.amount(*closing),
-        ) else {
-            continue;
-        };
-        // closing = opening + revenue − expenditure.
-        let mut exact = ExactSum::new(&c.amount);
-        exact.add(&o.amount);
-        exact.add(&r.amount);
-        exact.sub(&e.amount);
-        if exact.is_exact() {
-            continue;
+        if sum_rule(ledger, sink, s.rule, s.description, *total, parts) {
+            broken.push(s.rule);
         }
-        let (description, label, printed) = (b.description, c.id.key(), c.amount);
-        report(
-            sink,
-            b.rule,
-            Severity::Error,
-            check_sum(&c.amount, &[o.amount, r.amount, e.amount.negated()]),
-            c.span,
-            || owned([c.id, o.id, r.id, e.id]),
-            move || format!("{description}: {} {}", label_of(label), printed.printed()),
-        );
+    }
+    for s in derived_sums() {
+        // When this year's figures break the sum, its changes do too: no
+        // second finding for the same fault.
+        if !broken.contains(&s.base) {
+            sum_rule(ledger, sink, &s.rule, &s.description, s.total, &s.parts);
+        }
+    }
+    for (b, keys) in &plan.balances {
+        balance(ledger, sink, b.rule, b.description, *keys);
     }
     for t in &plan.tables {
         function_table(ledger, sink, t);
     }
+    row_sums(ledger, sink, plan);
+    row_balances(ledger, sink, plan);
+    for t in &plan.economic {
+        economic_table(ledger, sink, t);
+    }
+    empty_tables(ledger, sink, plan);
     for (b, part, whole) in &plan.bounds {
         bound(
             ledger,
@@ -729,11 +1021,62 @@ pub(super) fn run(d: &Disclosure, sink: &mut Sink<'_>) {
         );
     }
     item_bound(ledger, sink, plan);
+    part_bounds(ledger, sink, plan);
     restatements(ledger, sink);
     suffixed(ledger, sink, plan);
     vehicles_held(ledger, sink, plan);
     years(d, ledger, sink, plan);
     codes(d, ledger, sink);
+}
+
+/// `closing = opening + revenue − expenditure` over the four keys (cells
+/// printed empty count as zero; at least one must be an amount).
+fn balance(
+    ledger: Ledger<'_>,
+    sink: &mut Sink<'_>,
+    rule: &'static str,
+    description: &'static str,
+    [opening, revenue, expenditure, closing]: [Key; 4],
+) {
+    if !sink.enabled(rule) {
+        return;
+    }
+    // Any stated amount sets how a cell printed empty is printed.
+    let Some(like) = [opening, revenue, expenditure, closing]
+        .into_iter()
+        .find_map(|k| ledger.amount(k))
+        .map(|s| s.amount)
+    else {
+        return;
+    };
+    let (Some(o), Some(r), Some(e), Some(c)) = (
+        ledger.part(opening, &like),
+        ledger.part(revenue, &like),
+        ledger.part(expenditure, &like),
+        ledger.part(closing, &like),
+    ) else {
+        return;
+    };
+    // closing = opening + revenue − expenditure.
+    let mut exact = ExactSum::new(&c.amount);
+    exact.add(&o.amount);
+    exact.add(&r.amount);
+    exact.sub(&e.amount);
+    if exact.is_exact() {
+        return;
+    }
+    {
+        let (description, label, printed) = (description, c.id.key(), c.amount);
+        report(
+            sink,
+            rule,
+            Severity::Error,
+            check_sum(&c.amount, &[o.amount, r.amount, e.amount.negated()]),
+            c.span,
+            || owned([c.id, o.id, r.id, e.id]),
+            move || format!("{description}: {} {}", label_of(label), printed.printed()),
+        );
+    }
 }
 
 /// The stated rows directly below row `i` of `rows` (in table order): its
@@ -785,8 +1128,13 @@ fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
         .iter()
         .map(|(k, total)| (*k, ledger.column(*k), *total))
         .collect();
+    let other_columns: Vec<(Key, Vec<Row<'_>>, Option<Key>)> = tp
+        .other_columns
+        .iter()
+        .map(|(k, total)| (*k, ledger.column(*k), *total))
+        .collect();
     let mut kids = Vec::new();
-    for (_, rows, total_key) in &columns {
+    for (_, rows, total_key) in columns.iter().chain(&other_columns) {
         if rows.is_empty() {
             continue;
         }
@@ -871,10 +1219,11 @@ fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
     let Some(((_, first, _), others)) = columns.split_first() else {
         return;
     };
-    // Each row = Σ its other columns (all of them stated).
+    // Each row = Σ its other columns (all of them stated; a table read from
+    // a document states its empty cells too).
     let others: Vec<Key> = others
         .iter()
-        .filter(|(_, rows, _)| !rows.is_empty())
+        .filter(|(k, rows, _)| !rows.is_empty() || ledger.has_column(*k))
         .map(|(k, _, _)| *k)
         .collect();
     let all_columns = others.len().saturating_add(1) == t.columns.len();
@@ -883,7 +1232,11 @@ fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
         for row in first {
             cells.clear();
             for col in &others {
-                match ledger.amount(col.with_slot_of(row.stated.id.key())) {
+                match ledger.part_near(
+                    col.with_slot_of(row.stated.id.key()),
+                    &row.stated.amount,
+                    row.stated.span,
+                ) {
                     Some(c) => cells.push(c),
                     None => break,
                 }
@@ -1090,6 +1443,217 @@ fn change_sums(
     );
 }
 
+/// [`ROW_SUM_IDENTITIES`]: per code, the total's row = Σ the parts' rows.
+fn row_sums(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
+    for (rule, description, total, parts) in &plan.row_sums {
+        if !sink.enabled(rule) {
+            continue;
+        }
+        for (id, stmts) in ledger.base(total.base_index()) {
+            if id.key().with_suffix(None) != id.key() {
+                continue;
+            }
+            let Some(t) = stmts.first().and_then(|f| Stated::new(id, f)) else {
+                continue;
+            };
+            let cells: Option<Vec<Stated<'_>>> = parts
+                .iter()
+                .map(|p| ledger.part_near(p.with_slot_of(id.key()), &t.amount, t.span))
+                .collect();
+            let Some(cells) = cells else {
+                continue;
+            };
+            if adds_up(&t.amount, cells.iter().map(|c| &c.amount)) {
+                continue;
+            }
+            let amounts: Vec<Amount> = cells.iter().map(|c| c.amount).collect();
+            {
+                let result = check_sum(&t.amount, &amounts);
+                let (description, code, printed) = (*description, id.function_code(), t.amount);
+                report(
+                    sink,
+                    rule,
+                    Severity::Error,
+                    result,
+                    t.span,
+                    || owned(std::iter::once(t.id).chain(cells.iter().map(|c| c.id))),
+                    move || {
+                        format!(
+                            "{description}: {} stated {}",
+                            code.map(|c| c.to_string()).unwrap_or_default(),
+                            printed.printed()
+                        )
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// [`ROW_BALANCE_IDENTITIES`]: per code, closing = opening + revenue − expenditure.
+fn row_balances(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
+    for (rule, description, [opening, revenue, expenditure, closing]) in &plan.row_balances {
+        if !sink.enabled(rule) {
+            continue;
+        }
+        for (id, _) in ledger.base(expenditure.base_index()) {
+            if expenditure.with_slot_of(id.key()) != id.key() {
+                continue;
+            }
+            let at = |k: &Key| k.with_slot_of(id.key());
+            balance(
+                ledger,
+                sink,
+                rule,
+                description,
+                [at(opening), at(revenue), id.key(), at(closing)],
+            );
+        }
+    }
+}
+
+/// [`ECONOMIC_TABLES`]: 类 = Σ its stated 款; each group total = Σ its 类.
+fn economic_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &EconomicPlan) {
+    let t = plan.table;
+    let rows: Vec<(EconomicCode, &FactId, &Fact)> = ledger
+        .base(plan.rows)
+        .iter()
+        .filter(|(id, _)| id.suffix().is_none())
+        .filter_map(|(id, stmts)| Some((id.economic_code()?, id, stmts.first()?)))
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let classes: Vec<&(EconomicCode, &FactId, &Fact)> = rows
+        .iter()
+        .filter(|(c, _, _)| c.level() == CodeLevel::Class)
+        .collect();
+    if sink.enabled(t.hierarchy) {
+        for (class, id, f) in &classes {
+            let Some(total) = Stated::new(id, f) else {
+                continue;
+            };
+            let kids: Vec<Stated<'_>> = rows
+                .iter()
+                .filter(|(c, _, _)| c.parent() == Some(*class))
+                .filter_map(|(_, kid, kf)| Stated::part(kid, kf, &total.amount))
+                .collect();
+            if kids.is_empty() || adds_up(&total.amount, kids.iter().map(|k| &k.amount)) {
+                continue;
+            }
+            let parts: Vec<Amount> = kids.iter().map(|k| k.amount).collect();
+            {
+                let result = check_sum(&total.amount, &parts);
+                let (name, code, n, printed) = (t.name, *class, kids.len(), total.amount);
+                report(
+                    sink,
+                    t.hierarchy,
+                    Severity::Error,
+                    result,
+                    total.span,
+                    || owned(std::iter::once(total.id).chain(kids.iter().map(|k| k.id))),
+                    move || {
+                        format!(
+                            "{name} {code} = Σ {n} 个款级科目: stated {}",
+                            printed.printed()
+                        )
+                    },
+                );
+            }
+        }
+    }
+    for (total_key, group) in &plan.groups {
+        if !sink.enabled(group.rule) {
+            continue;
+        }
+        let Some(total) = ledger.amount(*total_key) else {
+            continue;
+        };
+        let listed = |c: u32| {
+            if group.classes.is_empty() {
+                !t.groups.iter().any(|g| g.classes.contains(&c))
+            } else {
+                group.classes.contains(&c)
+            }
+        };
+        let members: Vec<Stated<'_>> = classes
+            .iter()
+            .filter(|(c, _, _)| listed(u32::from(*c)))
+            .filter_map(|(_, id, f)| Stated::part(id, f, &total.amount))
+            .collect();
+        if members.is_empty() || adds_up(&total.amount, members.iter().map(|m| &m.amount)) {
+            continue;
+        }
+        let parts: Vec<Amount> = members.iter().map(|m| m.amount).collect();
+        {
+            let result = check_sum(&total.amount, &parts);
+            let (description, label, printed) = (group.description, total.id.key(), total.amount);
+            report(
+                sink,
+                group.rule,
+                Severity::Error,
+                result,
+                total.span,
+                || owned(std::iter::once(total.id).chain(members.iter().map(|m| m.id))),
+                move || format!("{description}: {} {}", label_of(label), printed.printed()),
+            );
+        }
+    }
+}
+
+/// [`EMPTY_TABLES`]: a table declared empty, and a figure of it stated.
+fn empty_tables(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
+    for e in &plan.empties {
+        if !sink.enabled(e.rule) {
+            continue;
+        }
+        let Some((note_id, note)) = ledger.first(e.note) else {
+            continue;
+        };
+        for (base, only) in &e.bases {
+            for (id, stmts) in ledger.base(*base) {
+                let k = id.key();
+                if only.is_some_and(|o| o != k)
+                    || !matches!(id.suffix(), None | Some(Suffix::Budget))
+                {
+                    continue;
+                }
+                for f in stmts.iter() {
+                    let Some(a) = f.value().as_amount() else {
+                        continue;
+                    };
+                    if a.value().abs() <= a.half_unit() {
+                        continue;
+                    }
+                    let (description, label, printed, note_text) = (
+                        e.description,
+                        k,
+                        a,
+                        note.value().as_text().unwrap_or_default().to_owned(),
+                    );
+                    sink.push(
+                        e.rule,
+                        e.severity,
+                        f.span(),
+                        || owned([id, note_id]),
+                        move || Texts {
+                            message: format!(
+                                "{description}: the table says “{note_text}”, but {} is stated as {}",
+                                label_of(label),
+                                printed.printed()
+                            ),
+                            expected: Some("0".to_owned()),
+                            actual: Some(plain(printed.value())),
+                            difference: Some(plain(printed.value())),
+                            tolerance: Some(plain(printed.half_unit().normalize())),
+                        },
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// `part ≤ whole`, beyond rounding.
 fn bound(
     _ledger: Ledger<'_>,
@@ -1169,6 +1733,49 @@ fn bound(
     );
 }
 
+/// Each stated part of a sum is at most its total, when the sum itself
+/// cannot be judged for a part not stated: a 公务接待费 above the 三公经费
+/// 合计 is an error whatever the other parts are. Under the sum's rule id;
+/// only for sums of figures (not of changes), and only when the total and
+/// every stated part are not negative (a negative part would let another
+/// exceed the total).
+fn part_bounds(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
+    for (s, total_key, parts) in &plan.sums {
+        let of_figures = [None, Some(Suffix::Budget), Some(Suffix::PriorYear)]
+            .into_iter()
+            .any(|x| total_key.with_suffix(x) == *total_key);
+        if !of_figures || !sink.enabled(s.rule) {
+            continue;
+        }
+        let Some(total) = ledger.first(*total_key) else {
+            continue;
+        };
+        if stated_parts(ledger, parts).is_some() {
+            // Judged whole by sum_rule.
+            continue;
+        }
+        let stated: Vec<(&FactId, &Fact)> = parts.iter().filter_map(|k| ledger.first(*k)).collect();
+        let negative = |v: &Value| match v {
+            Value::Amount(a) => a.value().is_sign_negative(),
+            other => other.as_count().is_some_and(|n| n < 0),
+        };
+        if negative(total.1.value()) || stated.iter().any(|(_, f)| negative(f.value())) {
+            continue;
+        }
+        for part in stated {
+            bound(
+                ledger,
+                sink,
+                s.rule,
+                Severity::Error,
+                s.description,
+                Some(part),
+                Some(total),
+            );
+        }
+    }
+}
+
 /// T5 per 项 ≤ T3 per 项.
 fn item_bound(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
     let (Some(rows), Some(whole)) = (plan.general_budget_rows, plan.expenditure_rows) else {
@@ -1206,53 +1813,84 @@ fn restatements(ledger: Ledger<'_>, sink: &mut Sink<'_>) {
             continue;
         };
         for other in rest {
-            let (severity, tolerance, expected, actual, diff) = match (first.value(), other.value())
-            {
-                (Value::Amount(a), Value::Amount(b)) => {
-                    if adds_up(b, [a]) {
-                        continue;
-                    }
-                    let Ok(v) = check_sum(b, &[*a]) else {
-                        continue;
-                    };
-                    let severity = match v.outcome() {
-                        Outcome::Exact => continue,
-                        Outcome::WithinRounding => Severity::Info,
-                        _ => Severity::Error,
-                    };
+            // The figures, written only when the finding is read.
+            let (severity, figures): (Severity, Box<dyn Fn() -> [String; 4] + Send + Sync>) =
+                match (first.value(), other.value()) {
+                    (Value::Blank, Value::Blank) => continue,
                     (
-                        severity,
-                        plain(v.tolerance()),
-                        plain(a.value()),
-                        plain(b.value()),
-                        v.difference().map(plain).unwrap_or_default(),
-                    )
-                }
-                (Value::Text(_), Value::Text(_)) => continue,
-                (a, b) if a == b => continue,
-                (a, b) => (
-                    Severity::Error,
-                    "0".to_owned(),
-                    a.plain(),
-                    b.plain(),
-                    String::new(),
-                ),
-            };
+                        x @ (Value::Amount(_) | Value::Blank),
+                        y @ (Value::Amount(_) | Value::Blank),
+                    ) => {
+                        // A cell printed empty is a zero printed like the other.
+                        let (Some(a), Some(b)) = (
+                            y.as_amount()
+                                .and_then(|like| as_part(x, &like))
+                                .or(x.as_amount()),
+                            x.as_amount()
+                                .and_then(|like| as_part(y, &like))
+                                .or(y.as_amount()),
+                        ) else {
+                            continue;
+                        };
+                        if adds_up(&b, [&a]) {
+                            continue;
+                        }
+                        let Ok(v) = check_sum(&b, &[a]) else {
+                            continue;
+                        };
+                        let severity = match v.outcome() {
+                            Outcome::Exact => continue,
+                            Outcome::WithinRounding => Severity::Info,
+                            _ => Severity::Error,
+                        };
+                        let (x_blank, y_blank) = (*x == Value::Blank, *y == Value::Blank);
+                        let shown = move |blank: bool, a: &Amount| {
+                            if blank {
+                                "(blank)".to_owned()
+                            } else {
+                                plain(a.value())
+                            }
+                        };
+                        (
+                            severity,
+                            Box::new(move || {
+                                [
+                                    plain(v.tolerance()),
+                                    shown(x_blank, &a),
+                                    shown(y_blank, &b),
+                                    v.difference().map(plain).unwrap_or_default(),
+                                ]
+                            }),
+                        )
+                    }
+                    (Value::Text(_), Value::Text(_)) => continue,
+                    (a, b) if a == b => continue,
+                    (a, b) => {
+                        let (a, b) = (a.plain(), b.plain());
+                        (
+                            Severity::Error,
+                            Box::new(move || ["0".to_owned(), a.clone(), b.clone(), String::new()]),
+                        )
+                    }
+                };
             let label = id.key();
             sink.push(
                 "restatement",
                 severity,
                 other.span().or(first.span()),
                 || vec![id.key()],
-                move || Texts {
-                    message: format!(
-                        "{} is stated as {expected} and again as {actual}: difference {diff}, tolerance {tolerance}",
-                        label_of(label)
-                    ),
-                    expected: Some(expected.clone()),
-                    actual: Some(actual.clone()),
-                    difference: Some(diff.clone()),
-                    tolerance: Some(tolerance.clone()),
+                move || {
+                    let [tolerance, expected, actual, diff] = figures();
+                    Texts {
+                        message: format!(
+                            "{} is stated as {expected} and again as {actual}: difference {diff}, tolerance {tolerance}",
+                            label_of(label)
+                        ),
+                        expected: Some(expected),
+                        actual: Some(actual),
+                        difference: Some(diff),
+                        tolerance: Some(tolerance),
+                    }
                 },
             );
         }
@@ -1394,11 +2032,41 @@ fn suffix_rule(
                 &[id.key(), change],
             );
         }
+        Suffix::BudgetVariance => {
+            // 较预算增减 x: 决算数 = 预算数 + x, as a last year is
+            // this year less its change.
+            let Some(budget) = budget_of(ledger, plan, group) else {
+                return;
+            };
+            if matches!(fact.value(), Value::Amount(a) if a.value().is_zero())
+                && group.fact(Suffix::ComparisonWord).is_some()
+            {
+                // 与预算相比无变化: a zero stated with a comparison word,
+                // which wording.budget-comparison judges. (Not asked of
+                // how the zero was read: that is not written to JSON, and
+                // a report read back must have the same findings.)
+                return;
+            }
+            sum_rule(
+                ledger,
+                sink,
+                "narrative.budget-variance",
+                "决算数 = 预算数 + 较预算增减额",
+                id.key().with_suffix(None),
+                &[budget.id.key(), id.key()],
+            );
+        }
         Suffix::BudgetVarianceRate | Suffix::CompletionRate => {
             let budget = budget_of(ledger, plan, group);
-            let (Some(rate), Some(actual), Some(budget)) =
-                (fact.value().as_percent(), group.amount(None), budget)
-            else {
+            let (Some(rate), Some(actual)) = (fact.value().as_percent(), group.amount(None)) else {
+                return;
+            };
+            let Some(budget) = budget else {
+                // 较预算增减 x，增减 y%, the budget unstated: it is the
+                // actual less x, as last year is this year less its change.
+                if suffix == Suffix::BudgetVarianceRate {
+                    variance_rate_without_budget(sink, group, id, fact, (actual, rate));
+                }
                 return;
             };
             let (rule, kind, figures) = if suffix == Suffix::CompletionRate {
@@ -1439,6 +2107,39 @@ fn suffix_rule(
         Suffix::ComparisonWord => wording_comparison(ledger, sink, plan, group, id, fact),
         _ => {}
     }
+}
+
+/// `rate = variance / (actual − variance)`: a 预决算差异率 stated with the
+/// difference from the budget but not the budget itself.
+fn variance_rate_without_budget(
+    sink: &mut Sink<'_>,
+    group: Group<'_>,
+    id: &FactId,
+    fact: &Fact,
+    (actual, rate): (Stated<'_>, Percent),
+) {
+    let Some(variance) = group.amount(Some(Suffix::BudgetVariance)) else {
+        return;
+    };
+    let (ak, aa, va) = (actual.id.key(), actual.amount, variance.amount);
+    ratio_rule(
+        sink,
+        "narrative.budget-variance",
+        RatioKind::Change,
+        (actual.amount, variance.amount, rate),
+        fact.span(),
+        || owned([id, actual.id, variance.id]),
+        move || {
+            format!(
+                "{} 决算数 {}, 较预算增减 {} (预算数 {} − {}), 预决算差异率 {rate}",
+                label_of(ak),
+                aa.printed(),
+                va.printed(),
+                aa.printed(),
+                va.printed(),
+            )
+        },
+    );
 }
 
 /// The budget figure a base's budget comparison refers to.
@@ -1627,7 +2328,21 @@ fn wording_comparison(
         1
     } else if w.contains("小于") || w.contains("未完成") || w.contains("低于") {
         -1
-    } else if w.contains("等于") || w.contains("持平") || w.contains("一致") {
+    } else if [
+        "等于",
+        "持平",
+        "一致",
+        "相等",
+        "相同",
+        "无增",
+        "无变化",
+        "没有变化",
+        "没有增减",
+        "不变",
+    ]
+    .iter()
+    .any(|x| w.contains(x))
+    {
         0
     } else {
         return;
@@ -1635,7 +2350,13 @@ fn wording_comparison(
     let (Some(actual), Some(budget)) = (group.amount(None), budget_of(ledger, plan, group)) else {
         return;
     };
-    let Some(diff) = difference_of(actual.amount, budget.amount) else {
+    // In the budget's unit (an actual in 元 against a budget in 万元).
+    let Some(diff) = actual
+        .amount
+        .to_unit(budget.amount.unit())
+        .ok()
+        .and_then(|a| difference_of(a, budget.amount))
+    else {
         return;
     };
     if sign_of(diff) == said {
@@ -1651,7 +2372,14 @@ fn wording_comparison(
         "wording.budget-comparison",
         Severity::Warning,
         fact.span(),
-        || owned([id, actual.id, budget.id]),
+        // With the zero variance the word was read as, when it was.
+        || {
+            owned(
+                [id, actual.id, budget.id]
+                    .into_iter()
+                    .chain(group.fact(Suffix::BudgetVariance).map(|(v, _)| v)),
+            )
+        },
         move || Texts {
             message: format!(
                 "{}: the text says 决算数“{word}”预算数, but 决算数 {} − 预算数 {} = {}",
@@ -1799,13 +2527,12 @@ fn years(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
 /// Codes in fact ids, cited codes and stated names against the catalogs.
 fn codes(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>) {
     let functions = Catalog::function();
-    let economics = Catalog::economic();
     let year = d.fiscal_year().map_or(2024, |y| y.year());
-    // Codes already looked up (a report uses a few dozen, in several
-    // tables), by ordinal (economic ones marked by the top bit), and the
-    // last one (a code's suffixes are adjacent).
-    let mut checked: Vec<u32> = Vec::new();
+    // Codes already looked up, with their catalog entries, and the last one
+    // (a code's suffixes are adjacent).
+    let mut checked = SeenCodes::new();
     let mut last: Option<u32> = None;
+    let mut entries = (None, None);
     for (id, stmts) in ledger.entries {
         let (function, economic) = (id.function_code(), id.economic_code());
         let ordinal = function
@@ -1813,11 +2540,12 @@ fn codes(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>) {
             .or_else(|| economic.map(|c| c.ordinal() | 1 << 31));
         if let Some(ordinal) = ordinal.filter(|o| last != Some(*o)) {
             last = Some(ordinal);
-            if !checked.contains(&ordinal) {
-                checked.push(ordinal);
+            let (f, e, new) = checked.get(ordinal, function, economic);
+            entries = (f, e);
+            if new {
                 let unknown = match (function, economic) {
-                    (Some(c), _) if !functions.contains(c) => Some(("function", u32::from(c))),
-                    (None, Some(c)) if !economics.contains(c) => Some(("economic", u32::from(c))),
+                    (Some(c), _) if f.is_none() => Some(("function", u32::from(c))),
+                    (None, Some(c)) if e.is_none() => Some(("economic", u32::from(c))),
                     _ => None,
                 };
                 if let Some((kind, number)) = unknown {
@@ -1829,18 +2557,34 @@ fn codes(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>) {
         }
         match id.suffix() {
             Some(Suffix::Name) => {
-                let Some(code) = id.function_code() else {
-                    continue;
+                // The name the catalog gives the code in the report's year,
+                // when the stated name is none of its names.
+                let (f_entry, e_entry) = entries;
+                let mismatch = |name: &str| -> Option<(String, String)> {
+                    let (expected, code) = match (id.function_code(), id.economic_code()) {
+                        (Some(c), _) => {
+                            let entry = f_entry?;
+                            if entry.has_name(name) {
+                                return None;
+                            }
+                            (entry.name_in(year).to_owned(), c.to_string())
+                        }
+                        (None, Some(c)) => {
+                            let entry = e_entry?;
+                            if entry.has_name(name) {
+                                return None;
+                            }
+                            (entry.name_in(year).to_owned(), c.to_string())
+                        }
+                        _ => return None,
+                    };
+                    Some((expected, code))
                 };
                 for f in stmts.iter() {
                     let Some(name) = f.value().as_text() else {
                         continue;
                     };
-                    let Some(entry) = functions.get(code) else {
-                        continue;
-                    };
-                    if !entry.has_name(name) {
-                        let expected = entry.name_in(year).to_owned();
+                    if let Some((expected, code)) = mismatch(name) {
                         let name = name.to_owned();
                         push_code(
                             sink,
@@ -1883,6 +2627,85 @@ fn codes(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>) {
             }
             _ => {}
         }
+    }
+}
+
+/// A code's entries in the function and economic catalogs.
+type Entries = (
+    Option<&'static CatalogEntry<FunctionCode>>,
+    Option<&'static CatalogEntry<EconomicCode>>,
+);
+
+/// The codes of a report looked up in the catalogs, by ordinal (economic
+/// ones marked by the top bit): open addressing, linear probing (a report
+/// with its tables uses a hundred codes or more, each in several tables).
+struct SeenCodes {
+    /// Ordinal + 1 (0 when empty), and the catalogs' entries.
+    slots: Vec<(u64, Entries)>,
+    len: usize,
+}
+
+impl SeenCodes {
+    fn new() -> SeenCodes {
+        SeenCodes {
+            slots: vec![(0, (None, None)); 256],
+            len: 0,
+        }
+    }
+
+    fn home(&self, want: u64) -> usize {
+        let mask = self.slots.len().wrapping_sub(1);
+        (want.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+    }
+
+    /// The catalogs' entries of `ordinal`'s code, and whether it is new
+    /// (looked up then).
+    fn get(
+        &mut self,
+        ordinal: u32,
+        function: Option<FunctionCode>,
+        economic: Option<EconomicCode>,
+    ) -> (
+        Option<&'static CatalogEntry<FunctionCode>>,
+        Option<&'static CatalogEntry<EconomicCode>>,
+        bool,
+    ) {
+        // At most half full, so that a probe always ends.
+        if self.len.saturating_add(1).saturating_mul(2) > self.slots.len() {
+            let bigger = vec![(0, (None, None)); self.slots.len().saturating_mul(2)];
+            let old = std::mem::replace(&mut self.slots, bigger);
+            for entry in old.into_iter().filter(|e| e.0 != 0) {
+                let mask = self.slots.len().wrapping_sub(1);
+                let mut at = self.home(entry.0);
+                while self.slots.get(at).is_some_and(|s| s.0 != 0) {
+                    at = at.wrapping_add(1) & mask;
+                }
+                if let Some(slot) = self.slots.get_mut(at) {
+                    *slot = entry;
+                }
+            }
+        }
+        let mask = self.slots.len().wrapping_sub(1);
+        let want = u64::from(ordinal) + 1;
+        let mut at = self.home(want);
+        while let Some(slot) = self.slots.get_mut(at) {
+            if slot.0 == want {
+                return (slot.1.0, slot.1.1, false);
+            }
+            if slot.0 == 0 {
+                *slot = (
+                    want,
+                    (
+                        function.and_then(|c| Catalog::function().get(c)),
+                        economic.and_then(|c| Catalog::economic().get(c)),
+                    ),
+                );
+                self.len = self.len.saturating_add(1);
+                return (slot.1.0, slot.1.1, true);
+            }
+            at = at.wrapping_add(1) & mask;
+        }
+        (None, None, false)
     }
 }
 

@@ -182,6 +182,11 @@ impl CatalogName {
         *self.key == *normalize_code_name(name)
     }
 
+    /// The name as [`normalize_code_name`] leaves it.
+    pub(crate) fn key(&self) -> &str {
+        &self.key
+    }
+
     fn add_years(&mut self, years: impl IntoIterator<Item = i32>) {
         self.years.extend(years);
         self.years.sort_unstable();

@@ -832,6 +832,10 @@ impl<'a> Reader<'a> {
         let Some(v) = self.value(id, unique)? else {
             return Ok(None);
         };
+        // A cell printed empty states no figure for the strict model.
+        if v == Value::Blank {
+            return Ok(None);
+        }
         let a = v.as_amount().ok_or_else(|| Reader::unexpected(id, &v))?;
         if a.unit() != self.unit {
             return Err(ModelError::Unit {

@@ -268,6 +268,11 @@ impl Row {
         &self.cells
     }
 
+    /// Sets the cell of `column` (for tables read from a document).
+    pub(crate) fn set_cell(&mut self, column: usize, cell: Cell) {
+        self.set(column, Some(cell));
+    }
+
     fn set(&mut self, column: usize, cell: Option<Cell>) {
         if let Some(slot) = self.cells.get_mut(column) {
             *slot = cell;
@@ -304,6 +309,26 @@ pub struct Table {
 }
 
 impl Table {
+    /// A table as read from a document: its columns and rows as printed.
+    pub(crate) fn read(
+        id: TableId,
+        columns: Vec<String>,
+        rows: Vec<Row>,
+        note: Option<String>,
+        unit: crate::amount::Unit,
+    ) -> Table {
+        Table {
+            id,
+            columns,
+            rows,
+            note,
+            fiscal_year: None,
+            department: None,
+            unit: unit.label().to_owned(),
+            sides: None,
+        }
+    }
+
     /// Which of the nine tables this is.
     ///
     /// ```
@@ -700,6 +725,10 @@ impl<'a> Builder<'a> {
         let Some(f) = self.d.get(id) else {
             return derived_cell(self.d, id);
         };
+        // A cell printed empty is shown empty.
+        if *f.value() == Value::Blank {
+            return None;
+        }
         let fid = FactId::new(id).ok()?;
         Some(Cell::stated(fid, f.value()))
     }

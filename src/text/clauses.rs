@@ -129,6 +129,10 @@ struct Para<'p> {
     /// Scope words (全县; 县本级, 区直) seen in the current sentence, and up to where.
     scope_words: (bool, bool),
     scope_scanned: usize,
+    /// The last scope answered, and up to where the sentence was read for it.
+    scope_answer: Option<(usize, Scope)>,
+    /// Whether the paragraph has a character of a scope word (全, 直, 级) at all.
+    scope_chars: bool,
     /// The subject a list of parts belongs to (编制数11个，其中：…): a figure of the
     /// same id after 其中 is a part, not the whole.
     list_parent: Option<Rc<str>>,
@@ -791,6 +795,8 @@ impl<'t, 'a> Reader<'t, 'a> {
             sentence_year: None,
             scope_words: (false, false),
             scope_scanned: 0,
+            scope_answer: None,
+            scope_chars: p.contains('全') || p.contains('直') || p.contains('级'),
             list_parent: None,
             respectively: false,
             bracket: None,
@@ -801,8 +807,11 @@ impl<'t, 'a> Reader<'t, 'a> {
             full_budget: None,
         };
         let mut at = body;
+        let bracketed = p.contains('（');
         while let Some(t) = next_token(p, at) {
-            self.brackets(&mut cx, p.get(at..t.start).unwrap_or_default());
+            if bracketed {
+                self.brackets(&mut cx, p.get(at..t.start).unwrap_or_default());
+            }
             at = t.end;
             let label_from = cx.label_start.max(cx.skip_to);
             let label = p.get(label_from..t.start).unwrap_or_default();
@@ -861,6 +870,18 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// year before the report's), and one that names another scope than the
     /// document's (区直 in a summary of 全区) states another unit's.
     fn sentence_scope(&mut self, cx: &mut Para<'_>, upto: usize) -> Scope {
+        // Nothing new read since the last answer: the same answer.
+        if let Some((at, scope)) = cx.scope_answer {
+            if upto <= at && at <= cx.scope_scanned.max(cx.sentence_start) {
+                return scope;
+            }
+        }
+        let scope = self.sentence_scope_uncached(cx, upto);
+        cx.scope_answer = Some((upto.max(cx.scope_scanned), scope));
+        scope
+    }
+
+    fn sentence_scope_uncached(&mut self, cx: &mut Para<'_>, upto: usize) -> Scope {
         const WHOLE: &[&str] = &[
             "全区", "全县", "全市", "全州", "全省", "全旗", "全镇", "全乡",
         ];
@@ -879,15 +900,21 @@ impl<'t, 'a> Reader<'t, 'a> {
         ];
         // Scanned once per sentence, in the part not scanned yet (with a margin for a
         // word cut at the boundary), so that a sentence of many figures stays linear.
-        let from = cx.scope_scanned.max(cx.sentence_start);
-        let mut from = from.saturating_sub(9).max(cx.sentence_start);
-        while !cx.p.is_char_boundary(from) {
-            from += 1;
+        if cx.scope_chars && upto > cx.scope_scanned.max(cx.sentence_start) {
+            let from = cx.scope_scanned.max(cx.sentence_start);
+            let mut from = from.saturating_sub(9).max(cx.sentence_start);
+            while !cx.p.is_char_boundary(from) {
+                from += 1;
+            }
+            let new = cx.p.get(from..upto).unwrap_or_default();
+            // Every scope word has 全, 直 or 级: most text has none of them (each
+            // character is looked for on its own, which is memchr-fast).
+            if new.contains('全') || new.contains('直') || new.contains('级') {
+                cx.scope_words.0 |= WHOLE.iter().any(|w| new.contains(w));
+                cx.scope_words.1 |= LEVEL.iter().any(|w| new.contains(w));
+            }
+            cx.scope_scanned = upto;
         }
-        let new = cx.p.get(from..upto).unwrap_or_default();
-        cx.scope_words.0 |= WHOLE.iter().any(|w| new.contains(w));
-        cx.scope_words.1 |= LEVEL.iter().any(|w| new.contains(w));
-        cx.scope_scanned = cx.scope_scanned.max(upto);
         let (whole, level) = cx.scope_words;
         if whole != level {
             match self.scope {
@@ -990,6 +1017,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         cx.list_parent = None;
         cx.sentence_year = None;
         cx.scope_words = (false, false);
+        cx.scope_answer = None;
     }
 
     /// 收入总计3759.2万元，其中年初结转和结余1366.76万元，较2019年增加197.03万元，增加5.5%:
@@ -1114,6 +1142,9 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// withdrawn and reported, rather than kept as a contradiction the text never made.
     fn withdraw_conflicts(&mut self, cx: &mut Para<'_>) {
         let first = cx.sentence_first_fact.min(self.facts.len());
+        if self.facts.len() < first + 2 {
+            return;
+        }
         let mut conflicting: Vec<usize> = Vec::new();
         let sentence = self.facts.get(first..).unwrap_or_default();
         // The figures by id (sorted, not compared pairwise: a sentence of
@@ -1468,7 +1499,9 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
             return;
         }
-        if label.contains("决算") || label.contains("支出") || label.contains("实际") {
+        if self.state.budget_list
+            && (label.contains("决算") || label.contains("支出") || label.contains("实际"))
+        {
             self.state.budget_list = false;
         }
         // 上年末在职教师509人: last year's figure of the subject named after it; in a

@@ -66,12 +66,17 @@ impl Column {
 
 /// Whether a paragraph is the header cell of the labels' column, which starts a table
 /// flattened one cell per line.
-pub(super) fn is_label_header(text: &str) -> bool {
+pub(super) fn is_label_header(text: &str, year: Option<i32>) -> bool {
     label_column(text)
+        || (text.len() <= 40 && column(text, year).is_some_and(|c| c != Column::Skip))
 }
 
 /// Whether a header cell names the row labels' column.
 fn label_column(text: &str) -> bool {
+    // The names are short: a long paragraph is no header (and is not copied).
+    if text.len() > 40 {
+        return false;
+    }
     let plain: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     matches!(
         plain.as_str(),
@@ -241,11 +246,18 @@ pub(super) fn read(rows: &[Vec<Cell>], year: Option<i32>, section: Section) -> T
         section
     };
     // The header: the labels' column, then the columns.
-    let Some(start) = cells.iter().position(|c| label_column(&c.text)) else {
-        return out;
+    // The header starts at the labels' column (项目), or, in tables that print no
+    // name for it, at the first column the reader knows (2023年决算数).
+    let labelled = cells.iter().position(|c| label_column(&c.text));
+    let start = match labelled {
+        Some(at) => at + 1,
+        None => match cells.iter().position(|c| column(&c.text, year).is_some()) {
+            Some(at) => at,
+            None => return out,
+        },
     };
     let mut columns: Vec<Column> = Vec::new();
-    let mut at = start + 1;
+    let mut at = start;
     while let Some(cell) = cells.get(at) {
         if cell.text.trim().is_empty() {
             // The empty cells a row-per-line header ends with.
@@ -260,6 +272,23 @@ pub(super) fn read(rows: &[Vec<Cell>], year: Option<i32>, section: Section) -> T
             None => break,
         }
         at += 1;
+    }
+    // A table without the labels' column may put its total first, without a label:
+    // exactly one cell per column before the first label.
+    let width = columns.len();
+    let mut unlabelled_total: Option<Vec<&Cell>> = None;
+    if labelled.is_none() && width >= 2 {
+        let values: Vec<&Cell> = cells
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| is_value(&c.text) && !c.text.trim().is_empty())
+            .copied()
+            .collect();
+        if values.len() == width {
+            at += width;
+            unlabelled_total = Some(values);
+        }
     }
     let next_is_row = cells.get(at).is_some_and(|c| {
         !is_value(&c.text) && row_subject(&c.text, section).is_some() || total_label(&c.text)
@@ -278,7 +307,6 @@ pub(super) fn read(rows: &[Vec<Cell>], year: Option<i32>, section: Section) -> T
         }
         return out;
     }
-    let width = columns.len();
     // The rows: a label, then one cell per column. The total row takes the subject
     // the other rows share a table with (三公).
     let mut rows_read: Vec<RowRead<'_>> = Vec::new();
@@ -327,6 +355,11 @@ pub(super) fn read(rows: &[Vec<Cell>], year: Option<i32>, section: Section) -> T
     let three_public = rows_read
         .iter()
         .any(|(s, _, _)| s.is_some_and(|(id, _)| id.starts_with("three_public.")));
+    if let (Some(values), true) = (unlabelled_total, three_public) {
+        if let Some(first) = values.first() {
+            rows_read.insert(0, (Some(("three_public.total", false)), *first, values));
+        }
+    }
     for (subject, label, values) in rows_read {
         let subject = match subject {
             Some(s) => s,
@@ -469,6 +502,49 @@ mod tests {
             ]
         );
         assert_eq!(read.skipped.len(), 1, "{:?}", read.skipped);
+    }
+
+    #[test]
+    fn a_table_whose_total_comes_first_without_a_label() {
+        // 410: no 项目 column, the total right under the header.
+        let t = cells(&[
+            "2023年决算数",
+            "2022年决算数",
+            "820.33",
+            "688.84",
+            "1、因公出国（境）费",
+            "0",
+            "0",
+            "2、公务接待费",
+            "249.29",
+            "247.21",
+        ]);
+        let read = read(&t, Some(2023), Section::Unknown);
+        let got: Vec<(String, String)> = read
+            .figures
+            .iter()
+            .map(|f| (f.id.clone(), f.cell.text.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("three_public.total".to_owned(), "820.33".to_owned()),
+                (
+                    "three_public.total.prior_year".to_owned(),
+                    "688.84".to_owned()
+                ),
+                ("three_public.overseas_travel".to_owned(), "0".to_owned()),
+                (
+                    "three_public.overseas_travel.prior_year".to_owned(),
+                    "0".to_owned()
+                ),
+                ("three_public.reception".to_owned(), "249.29".to_owned()),
+                (
+                    "three_public.reception.prior_year".to_owned(),
+                    "247.21".to_owned()
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -57,4 +57,5 @@ mod patterns;
 mod sections;
 
 pub use normalize::{NormalizedText, Paragraph, Paragraphs, normalize};
+pub(crate) use parse::TABLES_SKIPPED;
 pub use parse::{Diagnostic, DiagnosticLevel, ParsedReport, parse_normalized, parse_report};

@@ -44,6 +44,8 @@ pub struct NormalizedText<'a> {
     segments: Segments,
     /// Where every [`MARK`]-th byte of the original stands (see [`Mark`]).
     marks: Vec<Mark>,
+    /// Byte offset of every form feed (page break) of the original.
+    page_breaks: Vec<usize>,
 }
 
 /// A piece of the normalised text and the original bytes it stands for. It covers the
@@ -293,12 +295,15 @@ impl<'a> NormalizedText<'a> {
             self.chars_before(bytes.start),
             self.chars_before(on_line),
         );
+        let page = (!self.page_breaks.is_empty())
+            .then(|| to_u32(self.page_breaks.partition_point(|&b| b < bytes.start) + 1));
         Span::new(
             to_u32(line),
             to_u32(start_chars.saturating_sub(line_chars) + 1),
             to_u32(end_chars.saturating_sub(start_chars)),
             bytes,
         )
+        .with_page(page)
     }
 
     /// The mark at or before byte `at`, and the bytes from it to `at`.
@@ -700,6 +705,11 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
         text,
         segments,
         marks: marks(original),
+        page_breaks: original
+            .bytes()
+            .enumerate()
+            .filter_map(|(i, b)| (b == 0x0c).then_some(i))
+            .collect(),
     }
 }
 

@@ -15,6 +15,12 @@ use crate::date::FiscalYear;
 use crate::disclosure::{Disclosure, Reading, Value};
 use crate::span::Span;
 
+/// The note the narrative reader gives where the tables begin: it reads
+/// past them ([`crate::read_layout`] reads them from the layout text and
+/// drops this note).
+pub(crate) const TABLES_SKIPPED: &str =
+    "the tables (部门决算表) are not read; their figures are skipped";
+
 /// How serious a [`Diagnostic`] is.
 ///
 /// ```
@@ -346,7 +352,7 @@ impl<'t, 'a> Document<'t, 'a> {
             return;
         }
         self.flush_table();
-        if p.chars().count() <= 20 {
+        if p.len() <= 60 && p.chars().count() <= 20 {
             if p.contains("单位：万元") {
                 self.table_unit = Unit::WanYuan;
             } else if p.contains("单位：元") {
@@ -463,7 +469,9 @@ impl<'t, 'a> Document<'t, 'a> {
             self.bare_table = false;
             return false;
         }
-        if self.table_rows.is_empty() && flat_table::is_label_header(p) {
+        if self.table_rows.is_empty()
+            && flat_table::is_label_header(p, self.reader.report_year.or(self.title_year))
+        {
             self.table_rows.push(vec![cell()]);
             self.bare_table = true;
             self.one_per_line = true;
@@ -533,7 +541,7 @@ impl<'t, 'a> Document<'t, 'a> {
             self.tables_noted = true;
             self.reader.diagnose(
                 DiagnosticLevel::Note,
-                "the tables (部门决算表) are not read; their figures are skipped".to_owned(),
+                TABLES_SKIPPED.to_owned(),
                 at..at + len,
             );
         }

@@ -400,8 +400,17 @@ const KW_SHANG: &[(&str, Kw)] = &[
     kw("上升", UP_RATE),
 ];
 const KW_JIANG: &[(&str, Kw)] = &[kw("降低", DOWN_RATE), kw("降幅", DOWN_RATE)];
-const KW_WU: &[(&str, Kw)] = &[kw("无变化", Kw::Unchanged), kw("无", Kw::Nothing)];
-const KW_MEI: &[(&str, Kw)] = &[kw("没有变化", Kw::Unchanged), kw("没有", Kw::Nothing)];
+const KW_WU: &[(&str, Kw)] = &[
+    kw("无增无减", Kw::Unchanged),
+    kw("无变化", Kw::Unchanged),
+    kw("无增减", Kw::Unchanged),
+    kw("无", Kw::Nothing),
+];
+const KW_MEI: &[(&str, Kw)] = &[
+    kw("没有变化", Kw::Unchanged),
+    kw("没有增减", Kw::Unchanged),
+    kw("没有", Kw::Nothing),
+];
 const KW_CHI: &[(&str, Kw)] = &[kw("持平", Kw::Unchanged)];
 const KW_ZHAN: &[(&str, Kw)] = &[kw("占", Kw::Share)];
 const KW_NIAN: &[(&str, Kw)] = &[
@@ -484,14 +493,12 @@ const KW_JIAO: &[(&str, Kw)] = &[kw("较上年", Kw::Frame(Frame::Prior, false))
 const KW_YU3: &[(&str, Kw)] = &[kw("与上年", Kw::Frame(Frame::Prior, false))];
 const KW_TONG: &[(&str, Kw)] = &[kw("同比", Kw::Frame(Frame::Prior, false))];
 const KW_XIANG: &[(&str, Kw)] = &[kw("相比较", Kw::Close), kw("相比", Kw::Close)];
-const KW_DUI: &[(&str, Kw)] = &[kw("对比上年", Kw::Frame(Frame::Prior, false))];
-const KW_HE: &[(&str, Kw)] = &[kw("和上年", Kw::Frame(Frame::Prior, false))];
 
 /// Every keyword table (each holds the keywords of one first character).
 const KW_TABLES: &[&[(&str, Kw)]] = &[
     KW_ZENG, KW_JIAN, KW_XIA, KW_SHANG, KW_JIANG, KW_WU, KW_MEI, KW_CHI, KW_ZHAN, KW_NIAN, KW_QUAN,
     KW_YU, KW_ZHI, KW_JUE, KW_WAN, KW_ZHU, KW_CHA, KW_BAO, KW_KAI, KW_FEN, KW_JIE, KW_DAN,
-    KW_PAREN, KW_JU, KW_BI, KW_JIAO, KW_YU3, KW_TONG, KW_XIANG, KW_DUI, KW_HE,
+    KW_PAREN, KW_JU, KW_BI, KW_JIAO, KW_YU3, KW_TONG, KW_XIANG,
 ];
 
 /// The ideographs a keyword starts with.
@@ -543,12 +550,25 @@ fn keyword_at(first: char, rest: &str) -> Option<(Kw, usize)> {
         '单' => KW_DAN,
         '（' => KW_PAREN,
         '具' => KW_JU,
-        '比' | '较' | '与' | '同' | '对' | '和' => {
+        '比' | '较' | '与' | '同' => {
+            // Most of these characters start no comparison (社会保障和就业): only the
+            // characters a comparison can go on with are looked at further.
+            let second = rest.get(first.len_utf8()..).and_then(|r| r.chars().next());
+            let may = second.is_some_and(|c| {
+                c.is_ascii_digit()
+                    || matches!(c, '上' | '去' | '年' | '全' | '调' | '预' | '之' | '比')
+            });
+            if !may {
+                return None;
+            }
             return frame_phrase(rest).map(|(frame, len, closed)| (Kw::Frame(frame, closed), len));
         }
         '相' => {
-            if let Some((frame, len, closed)) = frame_phrase(rest) {
-                return Some((Kw::Frame(frame, closed), len));
+            let second = rest.get(first.len_utf8()..).and_then(|r| r.chars().next());
+            if matches!(second, Some('较' | '比' | '对')) {
+                if let Some((frame, len, closed)) = frame_phrase(rest) {
+                    return Some((Kw::Frame(frame, closed), len));
+                }
             }
             KW_XIANG
         }

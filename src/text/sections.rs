@@ -465,7 +465,7 @@ pub(super) fn lookup(label: &str, section: Section, want: Option<Want>) -> Optio
         return None;
     }
     let plain: String;
-    let label = if label.contains(is_quote) || label.contains('（') {
+    let label = if label.chars().any(|c| is_quote(c) || c == '（') {
         plain = without_remarks(label);
         plain.as_str()
     } else {

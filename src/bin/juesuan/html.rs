@@ -267,7 +267,7 @@ pub fn section(r: &Report, index: usize) -> Section {
                     p.message { (f.message()) }
                     p.where {
                         @if let Some((span, l)) = t {
-                            @if let Some(page) = l.page(span.start) { "page " (page) ", " }
+                            @if let Some(page) = l.page(&span) { "page " (page) ", " }
                             "line " (span.line) ", column " (span.column)
                             " · " a.goto href=(format!("#{prefix}-L{}", span.line)) { "in the text" }
                         } @else {

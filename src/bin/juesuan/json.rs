@@ -23,14 +23,14 @@ fn counts(c: SeverityCounts) -> Json {
 pub fn report(r: &Report, facts: bool) -> Json {
     let d = &r.loaded.disclosure;
     let index = r.loaded.source.as_deref().map(SourceIndex::new);
-    let page = |start: usize| index.as_ref().and_then(|i| i.page(start));
+    let page = |span: &juesuan::Span| index.as_ref().and_then(|i| i.page(span));
     let findings: Vec<Json> = r
         .findings
         .iter()
         .map(|f| {
             let mut j = f.to_json();
             if let Some(o) = j.as_object_mut() {
-                o.insert("page".into(), json!(f.span().and_then(|s| page(s.start))));
+                o.insert("page".into(), json!(f.span().and_then(|s| page(&s))));
             }
             j
         })
@@ -44,7 +44,7 @@ pub fn report(r: &Report, facts: bool) -> Json {
                 "level": d.level.as_str(),
                 "message": d.message,
                 "span": d.span,
-                "page": page(d.span.start),
+                "page": page(&d.span),
             })
         })
         .collect();

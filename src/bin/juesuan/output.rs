@@ -101,12 +101,17 @@ impl<'a> SourceIndex<'a> {
         self.text.get(self.line_range(n)?)
     }
 
-    /// The 1-based page of a byte offset, when the text has page breaks.
-    pub fn page(&self, at: usize) -> Option<usize> {
+    /// The 1-based page a span stands on: the page it carries (the
+    /// readers set it on text with pages), else counted from the text's
+    /// page breaks, when it has any.
+    pub fn page(&self, span: &Span) -> Option<usize> {
+        if let Some(p) = span.page.and_then(|p| usize::try_from(p.get()).ok()) {
+            return Some(p);
+        }
         if self.page_breaks.is_empty() {
             return None;
         }
-        Some(self.page_breaks.partition_point(|&b| b < at) + 1)
+        Some(self.page_breaks.partition_point(|&b| b < span.start) + 1)
     }
 
     /// The 1-based line of a byte offset.
@@ -147,7 +152,7 @@ impl<'a> SourceIndex<'a> {
 /// Where a span stands: `FILE:LINE:COLUMN`, and the page when the text has
 /// page breaks.
 pub fn location(name: &str, span: &Span, index: Option<&SourceIndex<'_>>) -> String {
-    let page = index.and_then(|i| i.page(span.start));
+    let page = index.and_then(|i| i.page(span));
     match page {
         Some(p) => format!("{name}:{}:{} (page {p})", span.line, span.column),
         None => format!("{name}:{}:{}", span.line, span.column),

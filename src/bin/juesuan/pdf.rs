@@ -1,26 +1,44 @@
 //! PDF input: the one place the command line reads a PDF.
 //!
 //! Inputs are recognised as PDFs by their magic bytes (`%PDF-`) and routed
-//! here. The library's PDF reader (text with page numbers, via poppler's
-//! `pdftotext`) is being built separately; until it lands, a PDF is an input
-//! that cannot be read, with the reason and what to do instead. Wiring it
-//! in means replacing the body of [`read`] with a call to that reader and
-//! [`crate::input::from_text`]-like packing of its result (form
-//! [`Form::Pdf`], the extracted text as the source, so that spans, pages and
-//! the HTML report work as for text).
+//! here. The library's reader extracts the PDF's two texts with poppler's
+//! `pdftotext` (reading order for the narrative, page layout for the nine
+//! tables) and reads both into one disclosure whose spans point into the
+//! layout text, so that locations name the page, and the HTML report shows
+//! the lines the figures stand on.
 
-use crate::input::{Form, Input, Loaded, Unreadable};
+use juesuan::pdf::Extractor;
 
-/// Reads a PDF report.
-pub fn read(input: &Input, _bytes: &[u8]) -> Result<Loaded, Unreadable> {
-    // `Form::Pdf` is what a reader will return; named here so that the
-    // route stays in place until then.
-    let _ = Form::Pdf;
-    Err(Unreadable {
+use crate::input::{Form, Input, Loaded, Source, Unreadable, chain};
+
+/// Reads a PDF report: a file by its path, standard input by its bytes.
+pub fn read(input: &Input, bytes: &[u8]) -> Result<Loaded, Unreadable> {
+    let extractor = Extractor::new();
+    let text = match &input.source {
+        Source::File(path) => extractor.extract(path),
+        Source::Stdin => extractor.extract_bytes(bytes, &input.name),
+    }
+    .map_err(|e| Unreadable {
         name: input.name.clone(),
-        reason: "PDF input needs the PDF reader (poppler's pdftotext), which this build of \
-                 juesuan does not have yet: extract the text with `pdftotext -layout FILE.pdf \
-                 FILE.txt` and audit FILE.txt"
-            .to_owned(),
+        reason: format!("cannot read the PDF: {}", chain(&e)),
+    })?;
+    let report = juesuan::read_layout(&text.reading, &text.layout);
+    if !crate::input::states_a_figure(&report.disclosure) {
+        return Err(Unreadable {
+            name: input.name.clone(),
+            reason: format!(
+                "no report sentence or table: the PDF's text ({} pages) states no figure of a \
+                 部门决算 (final accounts) that the reader knows; a scanned PDF has no text to \
+                 read",
+                text.pages()
+            ),
+        });
+    }
+    Ok(Loaded {
+        name: input.name.clone(),
+        form: Form::Pdf,
+        disclosure: report.disclosure,
+        source: Some(text.layout),
+        diagnostics: report.diagnostics,
     })
 }
