@@ -295,9 +295,37 @@ impl<'a> SourceLines<'a> {
     /// assert_eq!(juesuan::SourceLines::new("a\nb").line(2), Some("b"));
     /// ```
     pub fn line(&self, number: u32) -> Option<&'a str> {
+        self.text.get(self.byte_range(number)?)
+    }
+
+    /// The byte range of line `number` (1-based) in the text, without its
+    /// break.
+    ///
+    /// ```
+    /// let lines = juesuan::SourceLines::new("ab\r\ncd");
+    /// assert_eq!(lines.byte_range(2), Some(4..6));
+    /// assert_eq!(lines.byte_range(0), None);
+    /// ```
+    pub fn byte_range(&self, number: u32) -> Option<std::ops::Range<usize>> {
         let index = usize::try_from(number).ok()?.checked_sub(1)?;
         let (from, to) = *self.ranges.get(index)?;
-        self.text.get(from..to)
+        Some(from..to)
+    }
+
+    /// The 1-based line that byte offset `at` stands on (a line break
+    /// belongs to the line it ends; an offset past the end, to the last
+    /// line).
+    ///
+    /// ```
+    /// let lines = juesuan::SourceLines::new("ab\r\ncd\ref");
+    /// assert_eq!(lines.line_at(0), 1);
+    /// assert_eq!(lines.line_at(3), 1);
+    /// assert_eq!(lines.line_at(4), 2);
+    /// assert_eq!(lines.line_at(8), 3);
+    /// ```
+    pub fn line_at(&self, at: usize) -> u32 {
+        let after = self.ranges.partition_point(|&(from, _)| from <= at);
+        u32::try_from(after.max(1)).unwrap_or(u32::MAX)
     }
 
     /// The number of lines (an empty text has one, empty).
