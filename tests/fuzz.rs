@@ -789,7 +789,7 @@ fn jsonl() {
             let _ = summary.to_string();
             for (l, read) in lines.iter().zip(&read) {
                 let class = match l {
-                    Line::Good(_) => "good line",
+                    Line::Good(_) => "seed line as is",
                     Line::Edited(..) => "edited line",
                     Line::Bytes(_) => "random bytes",
                     Line::Bom(_) => "line with a BOM",
