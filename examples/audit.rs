@@ -62,8 +62,14 @@ fn main() -> ExitCode {
         eprintln!("error: cannot read {path}");
         return ExitCode::from(2);
     };
+    // A byte-order mark is no part of the report; nothing at all is no report.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if text.trim().is_empty() {
+        eprintln!("error: {path}: no report in the input (it is empty)");
+        return ExitCode::from(2);
+    }
     let report = if text.trim_start().starts_with('{') {
-        match read_report(&text) {
+        match read_report(text) {
             Ok(d) => d,
             Err(e) => {
                 eprintln!("error: {path}: {e}");
@@ -71,7 +77,7 @@ fn main() -> ExitCode {
             }
         }
     } else {
-        parse_report(&text).disclosure
+        parse_report(text).disclosure
     };
     let findings = audit(&report);
     for f in &findings {

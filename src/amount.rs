@@ -5,6 +5,8 @@
 //! decimals matters: it tells which interval of true values the figure stands
 //! for (see [`Amount::interval`]).
 
+#![deny(clippy::arithmetic_side_effects)]
+
 use std::fmt;
 use std::str::FromStr;
 
@@ -226,9 +228,10 @@ struct Printed {
 /// Folds full-width digits and punctuation to ASCII; other characters pass.
 fn fold_width(c: char) -> char {
     match c {
-        '０'..='９' => {
-            char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
-        }
+        '０'..='９' => u32::from(c)
+            .checked_sub(u32::from('０'))
+            .and_then(|d| char::from_digit(d, 10))
+            .unwrap_or(c),
         '，' => ',',
         '．' => '.',
         '－' | '−' | '﹣' => '-',
@@ -256,14 +259,14 @@ fn parse_number(input: &str, chars: &[char]) -> Result<(Printed, usize), AmountE
             found,
         }
     };
-    let mut i = 0;
+    let mut i: usize = 0;
     let negative = match chars.first() {
         Some('-') => {
-            i += 1;
+            i = i.saturating_add(1);
             true
         }
         Some('+') => {
-            i += 1;
+            i = i.saturating_add(1);
             false
         }
         _ => false,
@@ -275,9 +278,9 @@ fn parse_number(input: &str, chars: &[char]) -> Result<(Printed, usize), AmountE
     loop {
         match chars.get(i) {
             Some(c) if c.is_ascii_digit() => {
-                digits.push(*c as u8 - b'0');
-                group_len += 1;
-                i += 1;
+                digits.push((*c as u8).wrapping_sub(b'0'));
+                group_len = group_len.saturating_add(1);
+                i = i.saturating_add(1);
             }
             Some(',') => {
                 if group_len == 0 {
@@ -289,9 +292,9 @@ fn parse_number(input: &str, chars: &[char]) -> Result<(Printed, usize), AmountE
                 if groups > 0 && group_len != 3 {
                     return Err(malformed(i, "three digits between separators"));
                 }
-                groups += 1;
+                groups = groups.saturating_add(1);
                 group_len = 0;
-                i += 1;
+                i = i.saturating_add(1);
             }
             _ => break,
         }
@@ -305,11 +308,11 @@ fn parse_number(input: &str, chars: &[char]) -> Result<(Printed, usize), AmountE
     // Fraction.
     let mut decimals = 0usize;
     if chars.get(i) == Some(&'.') {
-        i += 1;
+        i = i.saturating_add(1);
         while let Some(c) = chars.get(i).filter(|c| c.is_ascii_digit()) {
-            digits.push(*c as u8 - b'0');
-            decimals += 1;
-            i += 1;
+            digits.push((*c as u8).wrapping_sub(b'0'));
+            decimals = decimals.saturating_add(1);
+            i = i.saturating_add(1);
         }
         if decimals == 0 {
             return Err(malformed(i, "a digit after the decimal point"));
@@ -333,7 +336,9 @@ fn parse_number(input: &str, chars: &[char]) -> Result<(Printed, usize), AmountE
             .ok_or_else(|| AmountError::overflow(input))?;
     }
     if negative {
-        mantissa = -mantissa;
+        mantissa = mantissa
+            .checked_neg()
+            .ok_or_else(|| AmountError::overflow(input))?;
     }
     let scale = u32::try_from(decimals).map_err(|_| AmountError::overflow(input))?;
     let mut value = Decimal::try_from_i128_with_scale(mantissa, scale)
@@ -379,11 +384,13 @@ fn plain_number(text: &str) -> Option<(Decimal, u32)> {
     for &b in digits {
         match b {
             b'0'..=b'9' => {
-                mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
-                count += 1;
+                mantissa = mantissa
+                    .checked_mul(10)?
+                    .checked_add(i64::from(b.wrapping_sub(b'0')))?;
+                count = count.saturating_add(1);
                 match decimals.as_mut() {
-                    Some(d) => *d += 1,
-                    None => group_len += 1,
+                    Some(d) => *d = d.saturating_add(1),
+                    None => group_len = group_len.saturating_add(1),
                 }
             }
             // The grouping rules of `parse_number`: a first group of one to three
@@ -396,7 +403,7 @@ fn plain_number(text: &str) -> Option<(Decimal, u32)> {
                     group_len == 3
                 }) =>
             {
-                groups += 1;
+                groups = groups.saturating_add(1);
                 group_len = 0;
             }
             b'.' if decimals.is_none() && count > 0 && (groups == 0 || group_len == 3) => {
@@ -416,17 +423,48 @@ fn plain_number(text: &str) -> Option<(Decimal, u32)> {
     {
         return None;
     }
-    let mut value = Decimal::new(if negative { -mantissa } else { mantissa }, decimals);
+    let mut value = Decimal::new(
+        if negative {
+            mantissa.checked_neg()?
+        } else {
+            mantissa
+        },
+        decimals,
+    );
     if value.is_zero() {
         value.set_sign_positive(true);
     }
     Some((value, decimals))
 }
 
+/// `value` rounded 四舍五入 to `decimals` places and written with exactly that
+/// many decimals, without sign or separators: "74194.06".
+///
+/// Written digit by digit rather than with `format!("{:.*}")`, whose fixed
+/// buffer in rust_decimal panics ("CapacityError") when a large value is asked
+/// for many decimals.
+fn fixed_abs(value: Decimal, decimals: u32) -> String {
+    let decimals = decimals.min(28);
+    let rounded = round_half_away_from_zero(value, decimals).abs();
+    // Display without a precision writes the digits the scale holds (at most
+    // 29 and a point): it never overflows.
+    let mut text = rounded.to_string();
+    let have = rounded.scale();
+    if have < decimals {
+        if have == 0 {
+            text.push('.');
+        }
+        for _ in have..decimals {
+            text.push('0');
+        }
+    }
+    text
+}
+
 /// Writes `value` at `decimals` places with thousands separators.
 fn write_grouped(f: &mut fmt::Formatter<'_>, value: Decimal, decimals: u32) -> fmt::Result {
-    let rounded = round_half_away_from_zero(value, decimals);
-    let text = format!("{:.*}", decimals as usize, rounded.abs());
+    let rounded = round_half_away_from_zero(value, decimals.min(28));
+    let text = fixed_abs(value, decimals);
     let (int_part, frac_part) = match text.split_once('.') {
         Some((i, fr)) => (i, Some(fr)),
         None => (text.as_str(), None),
@@ -436,7 +474,7 @@ fn write_grouped(f: &mut fmt::Formatter<'_>, value: Decimal, decimals: u32) -> f
     }
     let len = int_part.chars().count();
     for (k, c) in int_part.chars().enumerate() {
-        if k > 0 && (len - k) % 3 == 0 {
+        if k > 0 && len.saturating_sub(k) % 3 == 0 {
             f.write_str(",")?;
         }
         write!(f, "{c}")?;
@@ -569,7 +607,9 @@ impl Amount {
     fn parse_general(text: &str, default_unit: Unit) -> Result<Amount, AmountError> {
         let chars: Vec<char> = text.chars().map(fold_width).collect();
         let start = chars.iter().take_while(|c| c.is_whitespace()).count();
-        let end = chars.len() - chars.iter().rev().take_while(|c| c.is_whitespace()).count();
+        let end = chars
+            .len()
+            .saturating_sub(chars.iter().rev().take_while(|c| c.is_whitespace()).count());
         let body = chars.get(start..end.max(start)).unwrap_or(&[]);
         if body.is_empty() {
             return Err(AmountError::Empty {
@@ -584,7 +624,7 @@ impl Amount {
             match rest.parse::<Unit>() {
                 Ok(u) => u,
                 Err(_) => {
-                    let position = start + used;
+                    let position = start.saturating_add(used);
                     let first = body
                         .get(used..)
                         .and_then(|r| r.iter().find(|c| !c.is_whitespace()))
@@ -709,13 +749,14 @@ impl Amount {
             return Ok(*self);
         }
         let overflow = || AmountError::overflow(format!("{self} in {unit}"));
-        let shift = i32::try_from(self.unit.exponent()).unwrap_or(0)
-            - i32::try_from(unit.exponent()).unwrap_or(0);
+        let shift = i32::try_from(self.unit.exponent())
+            .unwrap_or(0)
+            .saturating_sub(i32::try_from(unit.exponent()).unwrap_or(0));
         if shift > 0 {
             // Coarser to finer unit: multiply.
             let factor = Decimal::from(10i64.pow(shift.unsigned_abs()));
             let mut value = self.value.checked_mul(factor).ok_or_else(overflow)?;
-            let decimals = self.decimals - shift;
+            let decimals = self.decimals.saturating_sub(shift);
             // Keep the scale natural: no more places than printed, none negative.
             let scale = u32::try_from(decimals.max(0)).unwrap_or(0);
             if value.scale() > scale {
@@ -738,7 +779,7 @@ impl Amount {
                 .map_err(|_| overflow())?;
             Ok(Amount {
                 value,
-                decimals: self.decimals + shift.abs(),
+                decimals: self.decimals.saturating_add(shift.saturating_abs()),
                 unit,
             })
         }
@@ -813,7 +854,7 @@ fn shift(e: AmountError, by: usize) -> AmountError {
             found,
         } => AmountError::Malformed {
             input,
-            position: position + by,
+            position: position.saturating_add(by),
             expected,
             found,
         },
@@ -967,7 +1008,9 @@ impl FromStr for Percent {
 fn parse_percent_general(s: &str) -> Result<Percent, AmountError> {
     let chars: Vec<char> = s.chars().map(fold_width).collect();
     let start = chars.iter().take_while(|c| c.is_whitespace()).count();
-    let end = chars.len() - chars.iter().rev().take_while(|c| c.is_whitespace()).count();
+    let end = chars
+        .len()
+        .saturating_sub(chars.iter().rev().take_while(|c| c.is_whitespace()).count());
     let body = chars.get(start..end.max(start)).unwrap_or(&[]);
     if body.is_empty() {
         return Err(AmountError::Empty {
@@ -984,7 +1027,9 @@ fn parse_percent_general(s: &str) -> Result<Percent, AmountError> {
         }),
         (Some(c), _) => Err(AmountError::Malformed {
             input: s.to_owned(),
-            position: start + used + rest.iter().take_while(|x| x.is_whitespace()).count(),
+            position: start
+                .saturating_add(used)
+                .saturating_add(rest.iter().take_while(|x| x.is_whitespace()).count()),
             expected: "a digit, '.' or '%'",
             found: if *c == '%' {
                 "text after '%'".to_owned()
@@ -1005,15 +1050,81 @@ impl Serialize for Amount {
 /// The value at its printed precision, without separators: "74194.06".
 fn plain(value: Decimal, decimals: i32) -> String {
     let d = u32::try_from(decimals.max(0)).unwrap_or(0);
-    format!("{:.*}", d as usize, round_half_away_from_zero(value, d))
+    let rounded = round_half_away_from_zero(value, d.min(28));
+    let digits = fixed_abs(value, d);
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        format!("-{digits}")
+    } else {
+        digits
+    }
+}
+
+/// How [`Amount`]'s `Deserialize` reads a bare number. Outside the
+/// FinalAccounts reader a bare number is in 万元, as documented; while that
+/// reader reads a document, it sets the document's unit here, because
+/// serde gives a field no way to see a sibling field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BareUnit {
+    /// 万元.
+    Default,
+    /// The document's unit; an amount written with another unit is refused
+    /// (relabelling "179.78万元" as 179.78 元 would change it 10,000-fold).
+    Document(Unit),
+    /// 万元, noting whether some amount was written with "万元" explicitly:
+    /// for a reader that learns the document's unit only afterwards.
+    Recording {
+        /// Whether an amount carried the unit 万元 in its text.
+        explicit_wan: bool,
+    },
+}
+
+thread_local! {
+    static BARE_UNIT: std::cell::Cell<BareUnit> = const { std::cell::Cell::new(BareUnit::Default) };
+}
+
+/// Runs `f` with amounts read in `mode` (see [`BareUnit`]); returns its
+/// result and the mode as `f` left it (with what a recording noted).
+pub(crate) fn reading_with<T>(mode: BareUnit, f: impl FnOnce() -> T) -> (T, BareUnit) {
+    /// Puts the previous mode back, even if `f` unwinds.
+    struct Restore(BareUnit);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            BARE_UNIT.with(|b| b.set(self.0));
+        }
+    }
+    let previous = BARE_UNIT.with(|b| b.replace(mode));
+    let _restore = Restore(previous);
+    let out = f();
+    (out, BARE_UNIT.with(std::cell::Cell::get))
 }
 
 impl<'de> Deserialize<'de> for Amount {
     /// Deserializes from a string ("74194.06", "74,194.06 万元"); a bare
     /// number is in 万元. JSON numbers are refused: they lose trailing zeros.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Amount, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
+        let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        match BARE_UNIT.with(std::cell::Cell::get) {
+            BareUnit::Default => s.parse().map_err(serde::de::Error::custom),
+            BareUnit::Document(unit) => {
+                let a = Amount::parse_in(&s, unit).map_err(serde::de::Error::custom)?;
+                if a.unit() != unit {
+                    return Err(serde::de::Error::custom(format!(
+                        "expected an amount in {unit} (the document's unit), but found {s:?} in {}: \
+                         write every amount in the document's unit",
+                        a.unit()
+                    )));
+                }
+                Ok(a)
+            }
+            BareUnit::Recording { explicit_wan } => {
+                let a: Amount = s.parse().map_err(serde::de::Error::custom)?;
+                // A printed number holds no 万: only a unit written after it.
+                if !explicit_wan && a.unit() == Unit::WanYuan && s.contains('万') {
+                    BARE_UNIT.with(|b| b.set(BareUnit::Recording { explicit_wan: true }));
+                }
+                Ok(a)
+            }
+        }
     }
 }
 
@@ -1036,6 +1147,7 @@ impl<'de> Deserialize<'de> for Percent {
 }
 
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
 mod tests {
     use super::*;
 

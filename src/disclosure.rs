@@ -5,12 +5,14 @@
 //! figure may be stated more than once (the narrative restates the tables);
 //! every statement is kept, in order.
 
+#![deny(clippy::arithmetic_side_effects)]
+
 use std::fmt;
 
 use rust_decimal::Decimal;
 use serde_json::{Map, Value as Json};
 
-use crate::amount::{Amount, Percent, Unit};
+use crate::amount::{Amount, MAX_PRINTED_DECIMALS, Percent, Unit};
 use crate::date::FiscalYear;
 use crate::fact::{FactError, FactId, FactKind, Key, key_of};
 use crate::span::Span;
@@ -97,9 +99,13 @@ impl Value {
                 if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit()) {
                     return Err(bad(String::new()));
                 }
-                t.parse::<u64>()
+                // Counts are compared and summed as signed 64-bit numbers:
+                // larger ones are refused here, not skipped by the audit.
+                t.parse::<i64>()
+                    .ok()
+                    .and_then(|n| u64::try_from(n).ok())
                     .map(Value::Count)
-                    .map_err(|_| bad(": too large".to_owned()))
+                    .ok_or_else(|| bad(format!(": too large (at most {})", i64::MAX)))
             }
             FactKind::SignedCount => {
                 let t = text.trim();
@@ -109,7 +115,7 @@ impl Value {
                 }
                 t.parse::<i64>()
                     .map(Value::SignedCount)
-                    .map_err(|_| bad(": too large".to_owned()))
+                    .map_err(|_| bad(format!(": too large (at most {} either way)", i64::MAX)))
             }
             FactKind::Quantity => Amount::parse_in(text, Unit::WanYuan)
                 .ok()
@@ -117,6 +123,49 @@ impl Value {
                 .map(|a| Value::Quantity(a.value()))
                 .ok_or_else(|| bad(String::new())),
             FactKind::Text => Ok(Value::Text(text.to_owned())),
+        }
+    }
+
+    /// Why this value is not one a report can print, if it is not: an
+    /// amount or percentage with more than [`MAX_PRINTED_DECIMALS`]
+    /// decimals (or fewer than none, as a converted 万元 figure in 元 has), a
+    /// quantity likewise, a count beyond `i64::MAX`. Every way into a
+    /// [`Disclosure`] (text, JSON, [`Disclosure::insert`]) applies this one
+    /// limit, so whatever it holds is written to JSON and read back as is.
+    ///
+    /// ```
+    /// use juesuan::{Amount, Unit, Value};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let fine = Value::Amount(Amount::new(Decimal::new(123, 2), Unit::WanYuan));
+    /// assert_eq!(fine.unprintable(), None);
+    /// let fine_grained = Value::Amount(Amount::new(Decimal::new(1, 7), Unit::WanYuan));
+    /// assert!(fine_grained.unprintable().is_some());
+    /// ```
+    pub fn unprintable(&self) -> Option<String> {
+        let max = MAX_PRINTED_DECIMALS;
+        match self {
+            Value::Amount(a) => {
+                let d = a.decimals();
+                (!u32::try_from(d).is_ok_and(|d| d <= max))
+                    .then(|| format!("printed with {d} decimals, but reports print 0 to {max}"))
+            }
+            Value::Percent(p) => (p.decimals() > max).then(|| {
+                format!(
+                    "printed with {} decimals, but reports print 0 to {max}",
+                    p.decimals()
+                )
+            }),
+            Value::Quantity(q) => (q.scale() > max).then(|| {
+                format!(
+                    "printed with {} decimals, but reports print 0 to {max}",
+                    q.scale()
+                )
+            }),
+            Value::Count(n) => {
+                (i64::try_from(*n).is_err()).then(|| format!("too large (at most {})", i64::MAX))
+            }
+            Value::SignedCount(_) | Value::Text(_) | Value::Blank => None,
         }
     }
 
@@ -546,18 +595,170 @@ impl JsonError {
     }
 }
 
-/// Parses JSON text, reporting a syntax error with its line and column.
+/// The text without a leading byte-order mark (U+FEFF), which editors on
+/// Windows write and serde_json does not skip.
+pub(crate) fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Parses JSON text, reporting a syntax error with its line and column and
+/// refusing a key repeated in one object (serde_json's map would keep the
+/// last and lose the others without a word). A leading byte-order mark is
+/// skipped.
 pub(crate) fn parse_json(text: &str) -> Result<Json, JsonError> {
-    serde_json::from_str(text).map_err(|e| {
-        JsonError::new(
+    let duplicate = std::cell::RefCell::new(None);
+    let mut de = serde_json::Deserializer::from_str(strip_bom(text));
+    let parsed = serde::de::DeserializeSeed::deserialize(
+        Strict {
+            duplicate: &duplicate,
+        },
+        &mut de,
+    )
+    .and_then(|json| de.end().map(|()| json));
+    parsed.map_err(|e| match duplicate.into_inner() {
+        Some(Duplicate { key, mut path }) => {
+            path.reverse();
+            JsonError::new(
+                path_text(&path),
+                format!(
+                    "duplicate key {key:?}: stated twice in one object, where only one can count \
+                     (state a fact several times as an array)"
+                ),
+            )
+        }
+        None => JsonError::new(
             "$",
             format!(
                 "invalid JSON at line {}, column {}: {e}",
                 e.line(),
                 e.column()
             ),
-        )
+        ),
     })
+}
+
+/// A JSON path from its segments, as the readers write paths: `facts`,
+/// `facts."revenue.total"`, `units[2]`; `$` for the document.
+fn path_text(segments: &[Segment]) -> String {
+    let mut out = String::new();
+    for (i, s) in segments.iter().enumerate() {
+        match s {
+            Segment::Key(k) if i == 0 => out.push_str(k),
+            Segment::Key(k) => {
+                out.push('.');
+                out.push_str(&format!("{k:?}"));
+            }
+            Segment::Index(n) => out.push_str(&format!("[{n}]")),
+        }
+    }
+    if out.is_empty() { "$".to_owned() } else { out }
+}
+
+/// A repeated key, and the path to it (innermost segment first, collected
+/// while the error unwinds).
+struct Duplicate {
+    key: String,
+    path: Vec<Segment>,
+}
+
+/// One step of a JSON path.
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// Deserializes a [`Json`] value like serde_json does, but refuses a key
+/// repeated in an object, recording it in `duplicate`.
+#[derive(Clone, Copy)]
+struct Strict<'a> {
+    duplicate: &'a std::cell::RefCell<Option<Duplicate>>,
+}
+
+impl Strict<'_> {
+    /// Adds `segment` to the path of a duplicate found below it.
+    fn on_the_way_out(&self, segment: impl FnOnce() -> Segment) {
+        if let Some(d) = self.duplicate.borrow_mut().as_mut() {
+            d.path.push(segment());
+        }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Strict<'_> {
+    type Value = Json;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Strict<'_> {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+        Ok(Json::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+        Ok(Json::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+        Ok(Json::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Json::Null, Json::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+        Ok(Json::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Json, E> {
+        Ok(Json::String(v))
+    }
+    fn visit_none<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        serde::de::DeserializeSeed::deserialize(self, d)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        loop {
+            match seq.next_element_seed(self) {
+                Ok(Some(item)) => items.push(item),
+                Ok(None) => return Ok(Json::Array(items)),
+                Err(e) => {
+                    let at = items.len();
+                    self.on_the_way_out(|| Segment::Index(at));
+                    return Err(e);
+                }
+            }
+        }
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = match map.next_value_seed(self) {
+                Ok(v) => v,
+                Err(e) => {
+                    self.on_the_way_out(|| Segment::Key(key));
+                    return Err(e);
+                }
+            };
+            if out.contains_key(&key) {
+                *self.duplicate.borrow_mut() = Some(Duplicate {
+                    key: key.clone(),
+                    path: vec![Segment::Key(key)],
+                });
+                return Err(serde::de::Error::custom("duplicate key"));
+            }
+            out.insert(key, value);
+        }
+        Ok(Json::Object(out))
+    }
 }
 
 /// Describes a JSON value for "but found …" messages.
@@ -948,6 +1149,14 @@ impl Disclosure {
                 detail: format!(": a value of kind {got:?}"),
             });
         }
+        if let Some(why) = fact.value.unprintable() {
+            return Err(FactError::BadValue {
+                id: id.to_string(),
+                expected: want.describe(),
+                found: fact.value.to_string(),
+                detail: format!(": {why}"),
+            });
+        }
         Ok(())
     }
 
@@ -970,10 +1179,16 @@ impl Disclosure {
         }
     }
 
-    /// Makes room for `additional` more fact ids (readers that know how many
-    /// they will add save the reallocations).
+    /// Makes room for up to `additional` more fact ids (readers that know how
+    /// many they will add save the reallocations). A count of statements may
+    /// be given, where restated facts share one entry: beyond what a report
+    /// has ids for, the room is left to grow (an entry is some 90 bytes, and a
+    /// text restating its figures hundreds of times would otherwise reserve
+    /// more than itself).
     pub(crate) fn reserve(&mut self, additional: usize) {
-        self.facts.reserve(additional);
+        /// More ids than any report states (the reference report has 375).
+        const MOST_IDS: usize = 1024;
+        self.facts.reserve(additional.min(MOST_IDS));
     }
 
     /// Where `key` is, or would be inserted.
@@ -1198,12 +1413,18 @@ impl Disclosure {
     /// {"revenue.total": "74194.06", …}}`, with optional `"spans"` (id →
     /// span, or array of spans for restated facts), `"units"` and
     /// `"divisions"`. A fact stated more than once is an array of strings.
+    /// A bare amount is in the document's `"unit"`; one in the other unit
+    /// carries it (`"18000.00元"` in a 万元 document), as
+    /// [`Disclosure::to_json`] writes it, so that reading what was written
+    /// gives back the same facts. A leading byte-order mark is skipped.
     ///
     /// # Errors
     ///
-    /// [`JsonError`] naming the JSON path: malformed JSON, unknown fields or
-    /// fact ids, values of the wrong type (amounts must be strings, so that
-    /// trailing zeros survive), negative counts, numbers out of range.
+    /// [`JsonError`] naming the JSON path: malformed JSON, a key repeated in
+    /// one object (the error names it), unknown fields or fact ids, values
+    /// of the wrong type (amounts must be strings, so that trailing zeros
+    /// survive), negative counts, numbers out of range (counts beyond
+    /// `i64::MAX`, more than six decimals).
     ///
     /// ```
     /// use juesuan::Disclosure;
@@ -1416,6 +1637,11 @@ impl Disclosure {
             let to_json = |f: &Fact| match &f.value {
                 Value::Count(n) => Json::from(*n),
                 Value::SignedCount(n) => Json::from(*n),
+                // An amount in another unit than the document's keeps it:
+                // "18000.00元" in a 万元 document.
+                Value::Amount(a) if a.unit() != self.unit => {
+                    Json::from(format!("{}{}", f.value.plain(), a.unit().label()))
+                }
                 other => Json::from(other.plain()),
             };
             let value = match stmts.as_slice() {

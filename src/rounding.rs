@@ -10,6 +10,8 @@
 //! figures, their difference and the tolerance, so that a finding can give
 //! every number.
 
+#![deny(clippy::arithmetic_side_effects)]
+
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -364,7 +366,7 @@ fn sum_fast(total: &Amount, parts: &[Amount]) -> Option<Verdict> {
             let (mut m, mut sc) = (tolerance, scale.checked_add(1)?);
             while sc > 0 && m % 10 == 0 {
                 m /= 10;
-                sc -= 1;
+                sc = sc.saturating_sub(1);
             }
             dec(m, sc)?
         },
@@ -394,7 +396,11 @@ macro_rules! rounds_to {
 /// same test as the fast path of [`judge_ratio`], multiplied through by
 /// `2 · 10^k` for a percentage printed with `k` decimals.
 fn ratio_rounds_to(n: i128, d: i128, stated: &Percent) -> Option<bool> {
-    let (n, d) = if d < 0 { (-n, -d) } else { (n, d) };
+    let (n, d) = if d < 0 {
+        (n.checked_neg()?, d.checked_neg()?)
+    } else {
+        (n, d)
+    };
     // Report-sized figures fit in 64 bits, whose arithmetic is much cheaper.
     if let (Ok(n), Ok(d), Ok(m)) = (
         i64::try_from(n),
@@ -495,7 +501,11 @@ pub(crate) fn ratio_outcome(
     let (lo, hi) = (twice.checked_sub(1)?, twice.checked_add(1)?);
     let (mut above_lo, mut below_hi) = (false, false);
     for (n, d) in corners {
-        let (n, d) = if negative { (-n, -d) } else { (n, d) };
+        let (n, d) = if negative {
+            (n.checked_neg()?, d.checked_neg()?)
+        } else {
+            (n, d)
+        };
         let scaled = n.checked_mul(scaled_by)?;
         above_lo |= scaled >= lo.checked_mul(d)?;
         below_hi |= scaled <= hi.checked_mul(d)?;
@@ -752,7 +762,8 @@ fn judge_ratio(r: &Ratio, stated: &Percent) -> Result<Verdict, AmountError> {
         }
         None => Decimal::MAX,
     };
-    let tolerance = round_half_away_from_zero(tolerance, stated.decimals() + 4).normalize();
+    let tolerance =
+        round_half_away_from_zero(tolerance, stated.decimals().saturating_add(4)).normalize();
     let outcome = if expected == actual {
         Outcome::Exact
     } else if reachable(stated.interval())? {
@@ -946,6 +957,7 @@ fn variance_general(
 }
 
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
 mod tests {
     use super::*;
     use crate::Unit;

@@ -139,16 +139,61 @@ impl Span {
 
     /// The whole original line the span starts on (without its line break).
     ///
+    /// Lines end at `"\n"`, `"\r\n"` or a lone `"\r"`. The line is found from the
+    /// span's byte offset, looking only at that line, so showing every span of a
+    /// long text costs one pass over it; a span whose `start` is not a character
+    /// boundary of `original` is looked up by its line number instead (a pass over
+    /// the text up to that line; [`SourceLines`] indexes a text's lines once).
+    ///
     /// ```
     /// let s = juesuan::Span::new(2, 1, 1, 2..3);
     /// assert_eq!(s.source_line("a\nb\nc"), Some("b"));
+    /// assert_eq!(s.source_line("a\rb\rc"), Some("b"));
     /// ```
     pub fn source_line<'a>(&self, original: &'a str) -> Option<&'a str> {
+        if original.is_char_boundary(self.start) {
+            let bytes = original.as_bytes();
+            let before = bytes.get(..self.start)?;
+            let from = before
+                .iter()
+                .rposition(|b| matches!(b, b'\n' | b'\r'))
+                .map_or(0, |i| i + 1);
+            let after = bytes.get(self.start..)?;
+            let to = after
+                .iter()
+                .position(|b| matches!(b, b'\n' | b'\r'))
+                .map_or(original.len(), |i| self.start + i);
+            return original.get(from..to);
+        }
         let index = usize::try_from(self.line).ok()?.checked_sub(1)?;
-        original
-            .split('\n')
-            .nth(index)
-            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        let (from, to) = line_ranges(original).nth(index)?;
+        original.get(from..to)
+    }
+
+    /// [`Span::source_line`] from an index of the text's lines, by the span's line
+    /// number.
+    ///
+    /// ```
+    /// use juesuan::{SourceLines, Span};
+    ///
+    /// let lines = SourceLines::new("第一行\r\n收入 74,194.06 万元");
+    /// let span = Span::new(2, 4, 9, 17..26);
+    /// assert_eq!(span.source_line_in(&lines), Some("收入 74,194.06 万元"));
+    /// ```
+    pub fn source_line_in<'a>(&self, lines: &SourceLines<'a>) -> Option<&'a str> {
+        lines.line(self.line)
+    }
+
+    /// [`Span::caret_line`] from an index of the text's lines.
+    ///
+    /// ```
+    /// use juesuan::{SourceLines, Span};
+    ///
+    /// let lines = SourceLines::new("收入12");
+    /// assert_eq!(Span::new(1, 3, 2, 6..8).caret_line_in(&lines).as_deref(), Some("    ^^"));
+    /// ```
+    pub fn caret_line_in(&self, lines: &SourceLines<'_>) -> Option<String> {
+        self.carets_under(self.source_line_in(lines)?)
     }
 
     /// A line of spaces and carets that marks the span under
@@ -185,6 +230,120 @@ impl Span {
             out.push('^');
         }
         Some(out)
+    }
+}
+
+/// The byte ranges of the lines of `text`, without their breaks (`"\n"`,
+/// `"\r\n"` or `"\r"`).
+fn line_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut from = Some(0usize);
+    std::iter::from_fn(move || {
+        let start = from?;
+        let rest = bytes.get(start..)?;
+        match rest.iter().position(|b| matches!(b, b'\n' | b'\r')) {
+            Some(i) => {
+                let end = start.saturating_add(i);
+                let crlf = bytes.get(end..end.saturating_add(2)) == Some(b"\r\n");
+                from = Some(end.saturating_add(if crlf { 2 } else { 1 }));
+                Some((start, end))
+            }
+            None => {
+                from = None;
+                Some((start, text.len()))
+            }
+        }
+    })
+}
+
+/// The lines of a text, indexed once: to show many [`Span`]s of one text (a
+/// report's findings), look each up here rather than in the text.
+///
+/// Lines end at `"\n"`, `"\r\n"` or a lone `"\r"`, as the reader counts them.
+///
+/// ```
+/// use juesuan::SourceLines;
+///
+/// let lines = SourceLines::new("一\n二\r\n三\r四");
+/// assert_eq!(lines.len(), 4);
+/// assert_eq!(lines.line(3), Some("三"));
+/// assert_eq!(lines.line(5), None);
+/// ```
+#[derive(Debug, Clone)]
+pub struct SourceLines<'a> {
+    text: &'a str,
+    /// Byte range of every line, without its break.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl<'a> SourceLines<'a> {
+    /// Indexes the lines of `text`, in one pass.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::SourceLines::new("").len(), 1);
+    /// ```
+    pub fn new(text: &'a str) -> SourceLines<'a> {
+        SourceLines {
+            text,
+            ranges: line_ranges(text).collect(),
+        }
+    }
+
+    /// Line `number` (1-based), without its break.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::SourceLines::new("a\nb").line(2), Some("b"));
+    /// ```
+    pub fn line(&self, number: u32) -> Option<&'a str> {
+        self.text.get(self.byte_range(number)?)
+    }
+
+    /// The byte range of line `number` (1-based) in the text, without its
+    /// break.
+    ///
+    /// ```
+    /// let lines = juesuan::SourceLines::new("ab\r\ncd");
+    /// assert_eq!(lines.byte_range(2), Some(4..6));
+    /// assert_eq!(lines.byte_range(0), None);
+    /// ```
+    pub fn byte_range(&self, number: u32) -> Option<std::ops::Range<usize>> {
+        let index = usize::try_from(number).ok()?.checked_sub(1)?;
+        let (from, to) = *self.ranges.get(index)?;
+        Some(from..to)
+    }
+
+    /// The 1-based line that byte offset `at` stands on (a line break
+    /// belongs to the line it ends; an offset past the end, to the last
+    /// line).
+    ///
+    /// ```
+    /// let lines = juesuan::SourceLines::new("ab\r\ncd\ref");
+    /// assert_eq!(lines.line_at(0), 1);
+    /// assert_eq!(lines.line_at(3), 1);
+    /// assert_eq!(lines.line_at(4), 2);
+    /// assert_eq!(lines.line_at(8), 3);
+    /// ```
+    pub fn line_at(&self, at: usize) -> u32 {
+        let after = self.ranges.partition_point(|&(from, _)| from <= at);
+        u32::try_from(after.max(1)).unwrap_or(u32::MAX)
+    }
+
+    /// The number of lines (an empty text has one, empty).
+    ///
+    /// ```
+    /// assert_eq!(juesuan::SourceLines::new("a\n").len(), 2);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// Whether there are no lines (never: an empty text has one).
+    ///
+    /// ```
+    /// assert!(!juesuan::SourceLines::new("").is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty()
     }
 }
 

@@ -4,6 +4,8 @@
 //! reused buffer, audited, reported to the caller and dropped; the summary
 //! keeps only counts per rule.
 
+#![deny(clippy::arithmetic_side_effects)]
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::BufRead;
@@ -37,14 +39,16 @@ impl SeverityCounts {
     /// assert_eq!(c.total(), 6);
     /// ```
     pub fn total(&self) -> u64 {
-        self.error + self.warning + self.info
+        self.error
+            .saturating_add(self.warning)
+            .saturating_add(self.info)
     }
 
     fn add(&mut self, severity: Severity) {
         match severity {
-            Severity::Error => self.error += 1,
-            Severity::Warning => self.warning += 1,
-            Severity::Info => self.info += 1,
+            Severity::Error => self.error = self.error.saturating_add(1),
+            Severity::Warning => self.warning = self.warning.saturating_add(1),
+            Severity::Info => self.info = self.info.saturating_add(1),
         }
     }
 }
@@ -141,7 +145,7 @@ impl StreamSummary {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn record(&mut self, findings: &[Finding]) {
-        self.reports += 1;
+        self.reports = self.reports.saturating_add(1);
         let mut errors = false;
         for f in findings {
             self.by_rule.entry(f.rule()).or_default().add(f.severity());
@@ -149,7 +153,7 @@ impl StreamSummary {
             errors |= f.severity() == Severity::Error;
         }
         if errors {
-            self.reports_with_errors += 1;
+            self.reports_with_errors = self.reports_with_errors.saturating_add(1);
         }
     }
 
@@ -161,7 +165,7 @@ impl StreamSummary {
     /// assert_eq!((s.reports(), s.unreadable()), (0, 1));
     /// ```
     pub fn record_unreadable(&mut self) {
-        self.unreadable += 1;
+        self.unreadable = self.unreadable.saturating_add(1);
     }
 }
 
@@ -273,6 +277,18 @@ pub fn read_report(text: &str) -> Result<Disclosure, JsonError> {
     if let Some(d) = crate::disclosure_fast::report_from_str(text) {
         return Ok(d);
     }
+    // A FinalAccounts goes straight to its reader; the JSON tree is built only
+    // to say what is wrong with a Disclosure (or with neither).
+    if let Some(Probe {
+        facts: false,
+        fiscal_year,
+        department,
+    }) = probe(text)
+    {
+        if fiscal_year || department {
+            return Disclosure::from_final_accounts_json(text);
+        }
+    }
     let json = parse_json(text)?;
     let Json::Object(fields) = &json else {
         return Err(not_a_report(&describe_json(&json)));
@@ -293,6 +309,29 @@ pub fn read_report(text: &str) -> Result<Disclosure, JsonError> {
     }
 }
 
+/// Which fields a JSON object has at the top level (even as `null`).
+#[derive(serde::Deserialize)]
+struct Probe {
+    #[serde(default, deserialize_with = "present")]
+    facts: bool,
+    #[serde(default, deserialize_with = "present")]
+    fiscal_year: bool,
+    #[serde(default, deserialize_with = "present")]
+    department: bool,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    use serde::Deserialize as _;
+    serde::de::IgnoredAny::deserialize(d).map(|_| true)
+}
+
+/// The fields of the JSON object `text`, read without building it (every
+/// value is skipped); `None` when `text` is no JSON object, or repeats one
+/// of the fields.
+fn probe(text: &str) -> Option<Probe> {
+    serde_json::from_str::<Probe>(crate::disclosure::strip_bom(text)).ok()
+}
+
 fn not_a_report(found: &str) -> JsonError {
     JsonError::new(
         "$",
@@ -307,10 +346,14 @@ fn not_a_report(found: &str) -> JsonError {
 /// skipped), calling `each` after every non-blank line, and returns the
 /// summary. Memory does not grow with the number of reports.
 ///
+/// A line that is not UTF-8 is an unreadable report like any other (its
+/// number and the offending byte are given); a byte-order mark before a
+/// line is skipped.
+///
 /// # Errors
 ///
-/// Only I/O errors of `reader` (including invalid UTF-8); unreadable
-/// reports are counted and passed to `each`, never fatal.
+/// Only I/O errors of `reader`; unreadable reports are counted and passed
+/// to `each`, never fatal.
 ///
 /// ```
 /// use juesuan::{Audit, audit_jsonl};
@@ -337,19 +380,29 @@ pub fn audit_jsonl<R: BufRead>(
     mut each: impl FnMut(StreamItem<'_>),
 ) -> std::io::Result<StreamSummary> {
     let mut summary = StreamSummary::default();
-    let mut buf = String::new();
+    let mut buf = Vec::new();
     let mut line = 0u64;
     loop {
         buf.clear();
-        if reader.read_line(&mut buf)? == 0 {
+        if reader.read_until(b'\n', &mut buf)? == 0 {
             break;
         }
-        line += 1;
-        let text = buf.trim();
-        if text.is_empty() {
+        line = line.saturating_add(1);
+        let read = std::str::from_utf8(&buf)
+            .map(|text| crate::disclosure::strip_bom(text).trim())
+            .map_err(|e| {
+                JsonError::new(
+                    "$",
+                    format!(
+                        "the line is not UTF-8: invalid byte at offset {}",
+                        e.valid_up_to()
+                    ),
+                )
+            });
+        if read.as_ref().is_ok_and(|text| text.is_empty()) {
             continue;
         }
-        match read_report(text) {
+        match read.and_then(read_report) {
             Ok(d) => {
                 let findings = audit.run(&d);
                 summary.record(&findings);

@@ -740,3 +740,21 @@ fn a_pdf_without_pdftotext_names_the_package() {
         stdout(&o)
     );
 }
+
+/// Old-Mac line endings (a lone CR): the command shows the same lines,
+/// columns and carets as for the LF text, because it counts lines as the
+/// reader does.
+#[test]
+fn cr_line_endings_show_the_same_source_lines() {
+    let cr = "tests/fixtures/repro/cr-line-endings.txt";
+    let lf = run(&["audit", TEXT]);
+    let old_mac = run(&["audit", cr]);
+    assert_eq!(code(&lf), code(&old_mac));
+    let text = stdout(&old_mac);
+    // The line of a finding, with the figure under its carets.
+    assert!(
+        text.contains("351 | 元，比上年决算增加 873.46 万元，增长 100.00%，主要原因"),
+        "{text}"
+    );
+    assert_eq!(stdout(&lf).replace(TEXT, cr), text);
+}

@@ -15,10 +15,8 @@ fn reads_the_hand_written_form() {
             "facts": {"revenue.total": "74194.06",
                       "general_budget.function.2080101.change": "82.75",
                       "staff.total": 1785,
-                      "staff.active.change": "-25",
-                      "revenue.total": "74194.06"}}"#,
+                      "staff.active.change": "-25"}}"#,
     );
-    // Duplicate keys: serde_json keeps the last; the value is still read.
     let d = d.unwrap();
     assert_eq!(
         d.amount("revenue.total").unwrap().to_string(),

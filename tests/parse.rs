@@ -9,7 +9,6 @@
 //! template, our own narrative read back, and properties over arbitrary input.
 
 use std::collections::BTreeSet;
-use std::time::{Duration, Instant};
 
 use juesuan::{
     DiagnosticLevel, Disclosure, Fact, FactKind, Finding, ParsedReport, Severity, Value, audit,
@@ -603,7 +602,7 @@ fn fact_kinds_match_their_ids() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Properties: nothing panics, time stays linear.
+// Properties: nothing panics.
 
 /// Mutations of the reference text at character boundaries.
 #[derive(Debug, Clone)]
@@ -700,67 +699,4 @@ proptest! {
     }
 }
 
-fn time_of(text: &str, runs: u32) -> Duration {
-    let mut best = Duration::MAX;
-    for _ in 0..runs {
-        let start = Instant::now();
-        let parsed = parse_report(text);
-        std::hint::black_box(parsed.disclosure.len());
-        best = best.min(start.elapsed());
-    }
-    best
-}
-
-#[test]
-fn parse_time_is_linear_in_the_text() {
-    // The best of several runs, so a busy machine does not decide; a quadratic reader
-    // would take 8 times longer per copy on 8 copies.
-    let once = time_of(XINJIANG, 5);
-    let eight = time_of(&XINJIANG.repeat(8), 3);
-    assert!(eight < once * 40, "1 copy: {once:?}, 8 copies: {eight:?}");
-    // Pathological shapes: one giant paragraph, long runs of digits, keywords, X.
-    let mut shapes = vec![
-        "增加".repeat(4000),
-        "1".repeat(8000),
-        "主要原因是：".repeat(2000),
-        "（类）".repeat(3000),
-        "X".repeat(8000),
-        "1,000,".repeat(2000),
-        "增加（".repeat(3000),
-        "教育支出（类）、".repeat(1000),
-        "教育支出（类）无".repeat(1000),
-    ];
-    // Runs of every keyword, in a section where budget words are label text too.
-    for word in [
-        "占",
-        "完成",
-        "未完成",
-        "无",
-        "单价",
-        "截至",
-        "决算数",
-        "持平",
-        "（如",
-        "分别是",
-        "预决算",
-    ] {
-        shapes.push(word.repeat(6000 / word.chars().count()));
-        shapes.push(format!(
-            "十一、预算绩效的情况说明\n{}",
-            "全年预算数".repeat(1000)
-        ));
-    }
-    for shape in &shapes {
-        let mut cut = shape.len() / 8;
-        while !shape.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let small = time_of(&shape[..cut], 3);
-        let large = time_of(shape, 2);
-        assert!(
-            large < small * 40 + Duration::from_millis(20),
-            "{}…: {small:?} vs {large:?}",
-            shape.chars().take(8).collect::<String>()
-        );
-    }
-}
+// Time linear in the text: `tests/complexity.rs`.

@@ -17,11 +17,32 @@ fn table(id: TableId) -> juesuan::Table {
         .unwrap()
 }
 
+/// Whether snapshots are to be rewritten: only when asked with exactly
+/// `UPDATE_SNAPSHOTS=1` (`0`, an empty value or anything else compares).
+fn updating(value: Option<&str>) -> bool {
+    value == Some("1")
+}
+
+#[test]
+fn snapshots_are_rewritten_only_when_asked() {
+    assert!(updating(Some("1")));
+    for v in [
+        None,
+        Some("0"),
+        Some(""),
+        Some("true"),
+        Some("yes"),
+        Some(" 1"),
+    ] {
+        assert!(!updating(v), "{v:?}");
+    }
+}
+
 /// Compares with `tests/snapshots/NAME`; with `UPDATE_SNAPSHOTS=1` in the
 /// environment, rewrites it instead (then review the diff by hand).
 fn snapshot(name: &str, actual: &str) {
     let path = format!("{}/tests/snapshots/{name}", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+    if updating(std::env::var("UPDATE_SNAPSHOTS").ok().as_deref()) {
         std::fs::write(&path, actual).unwrap();
         return;
     }
@@ -52,6 +73,38 @@ fn t9_markdown_snapshot() {
     snapshot("t9.md", &table(TableId::T9).to_markdown());
 }
 
+/// Whether `text` has `figure` as a whole number: not inside a longer one
+/// ("1.80" is not found in "11.80", "287.40" not in "1,287.40" or "287.401").
+fn has_figure(text: &str, figure: &str) -> bool {
+    let part_of_number = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    text.match_indices(figure).any(|(at, _)| {
+        let mut before = text[..at].chars().rev();
+        let b1 = before.next();
+        let b2 = before.next();
+        let mut after = text[at + figure.len()..].chars();
+        let a1 = after.next();
+        let a2 = after.next();
+        // A digit next to it, or a separator with a digit beyond, continues
+        // the number.
+        let joined_before =
+            part_of_number(b1) || (matches!(b1, Some(',' | '.' | '-')) && part_of_number(b2));
+        let joined_after =
+            part_of_number(a1) || (matches!(a1, Some(',' | '.')) && part_of_number(a2));
+        !joined_before && !joined_after
+    })
+}
+
+#[test]
+fn figures_are_found_whole() {
+    assert!(has_figure("接待费1.80万元", "1.80"));
+    assert!(!has_figure("接待费11.80万元", "1.80"));
+    assert!(!has_figure("1,287.40", "287.40"));
+    assert!(!has_figure("287.401", "287.40"));
+    assert!(!has_figure("12.34", "12"));
+    assert!(has_figure("共12，占", "12"));
+    assert!(has_figure("合计287.40。", "287.40"));
+}
+
 /// Every figure printed in the rendered T5 (but the derived last-year
 /// column) is printed in the published text too.
 #[test]
@@ -70,7 +123,7 @@ fn t5_figures_come_from_the_document() {
             }
             let printed = cell.text().trim_start_matches('-').trim_end_matches('%');
             assert!(
-                seed.contains(printed),
+                has_figure(&seed, printed),
                 "{} {column} {printed} not in the document",
                 row.name()
             );
@@ -165,7 +218,7 @@ fn narrative_restates_every_amount() {
                 };
                 let printed = format!("{}万元", a.printed());
                 assert!(
-                    text.contains(&printed),
+                    has_figure(&text, &printed),
                     "{id}: {printed} missing from the narrative"
                 );
             }

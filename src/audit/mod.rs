@@ -7,6 +7,8 @@
 //! explained in the text. A rule runs when its operands are stated; absent
 //! is not zero. The audit never stops at the first finding.
 
+#![deny(clippy::arithmetic_side_effects)]
+
 mod identities;
 mod rules;
 

@@ -11,9 +11,9 @@ use super::identities::{
     ROW_SUM_IDENTITIES, SHARE_BASES, SUM_IDENTITIES, SumIdentity, ZERO_BY_COUNT,
 };
 use super::{RuleInfo, Severity, Sink, Texts};
-use crate::amount::{Amount, Percent};
+use crate::amount::{Amount, AmountError, Percent};
 use crate::code::{Catalog, CatalogEntry, CodeLevel, EconomicCode, FunctionCode};
-use crate::disclosure::{Disclosure, Fact, Reading, Statements, Value};
+use crate::disclosure::{Disclosure, Fact, Statements, Value};
 use crate::fact::{FactId, Key, Suffix, suffix_code};
 use crate::rounding::{
     ExactSum, Outcome, RatioKind, Verdict, check_change, check_share, check_sum,
@@ -321,10 +321,15 @@ struct Index {
 
 impl Index {
     fn new(entries: &[Entry]) -> Index {
-        let size = (entries.len() * 2).next_power_of_two().max(64);
+        let size = entries
+            .len()
+            .saturating_mul(2)
+            .checked_next_power_of_two()
+            .unwrap_or(usize::MAX / 2 + 1)
+            .max(64);
         let mut slots = vec![0u32; size];
         let mut bases = vec![(0u32, 0u32); crate::fact::BASES.len()];
-        let mask = size - 1;
+        let mask = size.wrapping_sub(1);
         for (i, (id, _)) in entries.iter().enumerate() {
             let key = id.key();
             let pos = u32::try_from(i).unwrap_or(u32::MAX);
@@ -334,7 +339,7 @@ impl Index {
                     *slot = pos.saturating_add(1);
                     break;
                 }
-                at = (at + 1) & mask;
+                at = at.wrapping_add(1) & mask;
             }
             if let Some(range) = bases.get_mut(key.base_index()) {
                 if range.1 == 0 {
@@ -363,7 +368,7 @@ impl<'a> Ledger<'a> {
             if entry.0.key() == key {
                 return Some(entry);
             }
-            at = (at + 1) & mask;
+            at = at.wrapping_add(1) & mask;
         }
     }
 
@@ -698,7 +703,7 @@ struct EmptyPlan {
 
 /// `base` followed by `suffix`.
 fn cat(base: &str, suffix: &str) -> String {
-    let mut s = String::with_capacity(base.len() + suffix.len());
+    let mut s = String::with_capacity(base.len().saturating_add(suffix.len()));
     s.push_str(base);
     s.push_str(suffix);
     s
@@ -718,17 +723,26 @@ fn plain(d: Decimal) -> String {
     d.to_string()
 }
 
-/// Turns a verdict into a finding (none when exact). `what` writes the
-/// start of the message, only if the finding is read.
+/// Turns the result of a check into a finding (none when exact). `what`
+/// writes the start of the message, only if the finding is read. A check
+/// that could not be computed (figures beyond the range of exact decimals)
+/// is a finding of the rule's class too: never silently fine.
 fn report(
     sink: &mut Sink<'_>,
     rule: &'static str,
     class: Severity,
-    verdict: &Verdict,
+    result: Result<Verdict, AmountError>,
     span: Option<Span>,
     facts: impl FnOnce() -> Vec<Key>,
     what: impl Fn() -> String + Send + Sync + 'static,
 ) {
+    let verdict = match result {
+        Ok(v) => v,
+        Err(e) => {
+            unjudged(sink, rule, class, span, facts, what, Some(e));
+            return;
+        }
+    };
     let (rule, severity) = match verdict.outcome() {
         Outcome::Exact => return,
         Outcome::WithinRounding => (rule, Severity::Info),
@@ -736,9 +750,35 @@ fn report(
         Outcome::Truncated => ("rate.truncated", Severity::Warning),
         _ => (rule, class),
     };
-    let v = *verdict;
     sink.push(rule, severity, span, facts, move || {
-        verdict_texts(&v, &what())
+        verdict_texts(&verdict, &what())
+    });
+}
+
+/// A check whose figures are beyond what it can compute exactly (sums or
+/// products past about 7.9 × 10²⁸): a finding of the rule's class, since
+/// figures that cannot be checked cannot be taken as consistent.
+fn unjudged(
+    sink: &mut Sink<'_>,
+    rule: &'static str,
+    class: Severity,
+    span: Option<Span>,
+    facts: impl FnOnce() -> Vec<Key>,
+    what: impl Fn() -> String + Send + Sync + 'static,
+    reason: Option<AmountError>,
+) {
+    sink.push(rule, class, span, facts, move || Texts {
+        message: match &reason {
+            Some(e) => format!(
+                "{}: cannot be checked, the figures are out of range ({e})",
+                what()
+            ),
+            None => format!(
+                "{}: cannot be checked, the figures are out of range",
+                what()
+            ),
+        },
+        ..Texts::default()
     });
 }
 
@@ -787,11 +827,7 @@ fn ratio_rule(
                 },
             })
         }
-        _ => {
-            if let Ok(v) = verdict() {
-                report(sink, rule, Severity::Error, &v, span, facts, what);
-            }
-        }
+        _ => report(sink, rule, Severity::Error, verdict(), span, facts, what),
     }
 }
 
@@ -853,35 +889,38 @@ fn sum_rule(
                 return false;
             }
             let amounts: Vec<Amount> = parts.iter().filter_map(amount).collect();
-            if let Ok(v) = check_sum(t, &amounts) {
-                let t = *t;
-                let failed = !v.outcome().is_consistent();
-                report(
-                    sink,
-                    rule,
-                    Severity::Error,
-                    &v,
-                    total.span(),
-                    facts,
-                    move || format!("{description}: {} {}", label_of(label), t.printed()),
-                );
-                return failed;
-            }
-            false
+            let t = *t;
+            let result = check_sum(&t, &amounts);
+            // Figures out of range are reported, and count as broken.
+            let failed = result
+                .as_ref()
+                .map_or(true, |v| !v.outcome().is_consistent());
+            report(
+                sink,
+                rule,
+                Severity::Error,
+                result,
+                total.span(),
+                facts,
+                move || format!("{description}: {} {}", label_of(label), t.printed()),
+            );
+            failed
         }
         Value::Count(_) | Value::SignedCount(_) => {
-            let mut expected: i64 = 0;
+            // In 128 bits: the sum of a few 64-bit counts, and its
+            // difference from the total, cannot overflow there.
+            let mut expected: i128 = 0;
             for k in &parts {
-                let Some(n) = ledger.first(*k).and_then(|(_, f)| f.value().as_count()) else {
+                let Some(n) = ledger.first(*k).and_then(|(_, f)| wide_count(f.value())) else {
                     return false;
                 };
                 expected = expected.saturating_add(n);
             }
-            let Some(t) = total.value().as_count() else {
+            let Some(t) = wide_count(total.value()) else {
                 return false;
             };
             if expected != t {
-                let difference = i128::from(t) - i128::from(expected);
+                let difference = t.saturating_sub(expected);
                 sink.push(rule, Severity::Error, total.span(), facts, move || Texts {
                     message: format!(
                         "{description}: {} {t}, but the parts sum to {expected}: difference {difference}, tolerance 0",
@@ -1026,13 +1065,13 @@ fn balance(
     if exact.is_exact() {
         return;
     }
-    if let Ok(v) = check_sum(&c.amount, &[o.amount, r.amount, e.amount.negated()]) {
+    {
         let (description, label, printed) = (description, c.id.key(), c.amount);
         report(
             sink,
             rule,
             Severity::Error,
-            &v,
+            check_sum(&c.amount, &[o.amount, r.amount, e.amount.negated()]),
             c.span,
             || owned([c.id, o.id, r.id, e.id]),
             move || format!("{description}: {} {}", label_of(label), printed.printed()),
@@ -1045,7 +1084,7 @@ fn balance(
 /// the text skips). Descendants follow a row directly in table order.
 fn below<'r, 'a>(rows: &'r [Row<'a>], i: usize, into: &mut Vec<&'r Row<'a>>) {
     into.clear();
-    let (Some(node), Some(after)) = (rows.get(i), rows.get(i + 1..)) else {
+    let (Some(node), Some(after)) = (rows.get(i), rows.get(i.saturating_add(1)..)) else {
         return;
     };
     let (end, level) = (node.code.subtree_end(), node.code.level() as u8);
@@ -1053,10 +1092,10 @@ fn below<'r, 'a>(rows: &'r [Row<'a>], i: usize, into: &mut Vec<&'r Row<'a>>) {
     into.extend(
         subtree
             .clone()
-            .filter(|r| r.code.level() as u8 == level + 1),
+            .filter(|r| r.code.level() as u8 == level.saturating_add(1)),
     );
     if into.is_empty() {
-        into.extend(subtree.filter(|r| r.code.level() as u8 == level + 2));
+        into.extend(subtree.filter(|r| r.code.level() as u8 == level.saturating_add(2)));
     }
 }
 
@@ -1110,14 +1149,15 @@ fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
                 && !adds_up(&total.amount, classes.iter().map(|r| &r.stated.amount))
             {
                 let parts: Vec<Amount> = classes.iter().map(|r| r.stated.amount).collect();
-                if let Ok(v) = check_sum(&total.amount, &parts) {
+                {
+                    let v = check_sum(&total.amount, &parts);
                     let (name, n, label, printed) =
                         (t.name, classes.len(), total.id.key(), total.amount);
                     report(
                         sink,
                         t.rules.total,
                         Severity::Error,
-                        &v,
+                        v,
                         total.span,
                         || {
                             owned(
@@ -1149,14 +1189,15 @@ fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
                 }
                 parts.clear();
                 parts.extend(kids.iter().map(|r| r.stated.amount));
-                if let Ok(v) = check_sum(&row.stated.amount, &parts) {
+                {
+                    let v = check_sum(&row.stated.amount, &parts);
                     let (name, code, n, printed) =
                         (t.name, row.code, kids.len(), row.stated.amount);
                     report(
                         sink,
                         t.rules.hierarchy,
                         Severity::Error,
-                        &v,
+                        v,
                         row.stated.span,
                         || {
                             owned(
@@ -1185,7 +1226,7 @@ fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
         .filter(|(k, rows, _)| !rows.is_empty() || ledger.has_column(*k))
         .map(|(k, _, _)| *k)
         .collect();
-    let all_columns = others.len() + 1 == t.columns.len();
+    let all_columns = others.len().saturating_add(1) == t.columns.len();
     if all_columns && !others.is_empty() && sink.enabled(t.rules.row) {
         let mut cells = Vec::with_capacity(others.len());
         for row in first {
@@ -1206,13 +1247,14 @@ fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
                 continue;
             }
             let parts: Vec<Amount> = cells.iter().map(|c| c.amount).collect();
-            if let Ok(v) = check_sum(&row.stated.amount, &parts) {
+            {
+                let v = check_sum(&row.stated.amount, &parts);
                 let (name, code, printed) = (t.name, row.code, row.stated.amount);
                 report(
                     sink,
                     t.rules.row,
                     Severity::Error,
-                    &v,
+                    v,
                     row.stated.span,
                     || owned(std::iter::once(row.stated.id).chain(cells.iter().map(|c| c.id))),
                     move || {
@@ -1256,7 +1298,7 @@ fn change_sums(
         .enumerate()
         .filter(|(i, r)| {
             changes
-                .get(i + 1)
+                .get(i.saturating_add(1))
                 .is_none_or(|next| next.code.ordinal() >= r.code.subtree_end())
         })
         .map(|(_, r)| r)
@@ -1277,8 +1319,9 @@ fn change_sums(
     let change_parts: Vec<Amount> = leaves.iter().map(|l| l.stated.amount).collect();
     if adds_up(&total_change.amount, &change_parts) {
         // Exact: nothing to report.
-    } else if let Ok(v) = check_sum(&total_change.amount, &change_parts) {
-        if sink.enabled(t.rules.change_sum) {
+    } else if sink.enabled(t.rules.change_sum) {
+        let v = check_sum(&total_change.amount, &change_parts);
+        {
             let (n, label, printed) = (
                 change_parts.len(),
                 total_change.id.key(),
@@ -1288,7 +1331,7 @@ fn change_sums(
                 sink,
                 t.rules.change_sum,
                 Severity::Error,
-                &v,
+                v,
                 total_change.span,
                 || {
                     owned(
@@ -1311,9 +1354,9 @@ fn change_sums(
     let Some(first_column) = first.first().map(|r| r.stated.id.key()) else {
         return;
     };
-    let mut parts = Vec::with_capacity(1 + 2 * leaves.len());
+    let mut parts = Vec::with_capacity(leaves.len().saturating_mul(2).saturating_add(1));
     parts.push(total_change.amount);
-    let mut prior_ids = Vec::with_capacity(2 + 2 * leaves.len());
+    let mut prior_ids = Vec::with_capacity(leaves.len().saturating_mul(2).saturating_add(2));
     prior_ids.extend([total.id, total_change.id]);
     for l in &leaves {
         let Some(x) = ledger.amount(first_column.with_slot_of(l.stated.id.key())) else {
@@ -1327,21 +1370,52 @@ fn change_sums(
     if !sink.enabled(t.rules.prior_year_sum) || adds_up(&total.amount, &parts) {
         return;
     }
-    let Ok(v) = check_sum(&total.amount, &parts) else {
-        return;
+    let (n, total_printed, change_printed) = (leaves.len(), total.amount, total_change.amount);
+    let what = move || {
+        format!(
+            "Σ {n} 个科目上年数 = 合计上年数: {} − {}",
+            total_printed.printed(),
+            change_printed.printed()
+        )
+    };
+    let checked = check_sum(&total.amount, &parts).and_then(|v| {
+        // Both in the total's unit, as the verdict is.
+        let change = total_change.amount.to_unit(total.amount.unit())?;
+        let stated_prior = total.amount.value().checked_sub(change.value());
+        let sum_prior = stated_prior
+            .zip(v.difference())
+            .and_then(|(p, d)| p.checked_sub(d));
+        stated_prior
+            .zip(sum_prior)
+            .map(|(p, s)| (v, p, s))
+            .ok_or_else(|| AmountError::overflow(what()))
+    });
+    let (v, stated_prior, sum_prior) = match checked {
+        Ok(found) => found,
+        Err(_) => {
+            let rule = t.rules.prior_year_sum;
+            let facts = || owned(prior_ids);
+            unjudged(
+                sink,
+                rule,
+                Severity::Error,
+                total_change.span,
+                facts,
+                what,
+                None,
+            );
+            return;
+        }
     };
     if v.outcome() == Outcome::Exact {
         return;
     }
-    let stated_prior = total.amount.value() - total_change.amount.value();
     let diff = v.difference().unwrap_or_default();
-    let sum_prior = stated_prior - diff;
     let severity = if v.is_consistent() {
         Severity::Info
     } else {
         Severity::Error
     };
-    let (n, total_printed, change_printed) = (leaves.len(), total.amount, total_change.amount);
     sink.push(
         t.rules.prior_year_sum,
         severity,
@@ -1349,13 +1423,16 @@ fn change_sums(
         || owned(prior_ids),
         move || Texts {
             message: format!(
-                "Σ {n} 个科目上年数 = 合计上年数: {} − {} = {} stated, rows give {}: difference {} {} rounding tolerance {}",
-                total_printed.printed(),
-                change_printed.printed(),
+                "{} = {} stated, rows give {}: difference {} {} rounding tolerance {}",
+                what(),
                 plain(stated_prior),
                 plain(sum_prior),
                 plain(diff),
-                if v.is_consistent() { "within" } else { "exceeds" },
+                if v.is_consistent() {
+                    "within"
+                } else {
+                    "exceeds"
+                },
                 plain(v.tolerance())
             ),
             expected: Some(plain(sum_prior)),
@@ -1390,13 +1467,14 @@ fn row_sums(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
                 continue;
             }
             let amounts: Vec<Amount> = cells.iter().map(|c| c.amount).collect();
-            if let Ok(v) = check_sum(&t.amount, &amounts) {
+            {
+                let result = check_sum(&t.amount, &amounts);
                 let (description, code, printed) = (*description, id.function_code(), t.amount);
                 report(
                     sink,
                     rule,
                     Severity::Error,
-                    &v,
+                    result,
                     t.span,
                     || owned(std::iter::once(t.id).chain(cells.iter().map(|c| c.id))),
                     move || {
@@ -1464,13 +1542,14 @@ fn economic_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &EconomicPlan) 
                 continue;
             }
             let parts: Vec<Amount> = kids.iter().map(|k| k.amount).collect();
-            if let Ok(v) = check_sum(&total.amount, &parts) {
+            {
+                let result = check_sum(&total.amount, &parts);
                 let (name, code, n, printed) = (t.name, *class, kids.len(), total.amount);
                 report(
                     sink,
                     t.hierarchy,
                     Severity::Error,
-                    &v,
+                    result,
                     total.span,
                     || owned(std::iter::once(total.id).chain(kids.iter().map(|k| k.id))),
                     move || {
@@ -1506,13 +1585,14 @@ fn economic_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &EconomicPlan) 
             continue;
         }
         let parts: Vec<Amount> = members.iter().map(|m| m.amount).collect();
-        if let Ok(v) = check_sum(&total.amount, &parts) {
+        {
+            let result = check_sum(&total.amount, &parts);
             let (description, label, printed) = (group.description, total.id.key(), total.amount);
             report(
                 sink,
                 group.rule,
                 Severity::Error,
-                &v,
+                result,
                 total.span,
                 || owned(std::iter::once(total.id).chain(members.iter().map(|m| m.id))),
                 move || format!("{description}: {} {}", label_of(label), printed.printed()),
@@ -1592,23 +1672,30 @@ fn bound(
     };
     let excess = match (part.value(), whole.value()) {
         (Value::Amount(p), Value::Amount(w)) => {
+            // A whole too large for the part's unit exceeds any part.
             let Ok(w) = w.to_unit(p.unit()) else {
                 return;
             };
-            let slack = p.half_unit() + w.half_unit();
-            let excess = p.value() - w.value();
-            if excess <= slack {
+            if p.value() <= w.value() {
+                return;
+            }
+            // Half-units are at most 0.5 × 10^k: their sum fits.
+            let slack = p.half_unit().saturating_add(w.half_unit());
+            // The part exceeds the whole; by more than a decimal holds when
+            // the subtraction overflows.
+            let excess = p.value().checked_sub(w.value());
+            if excess.is_some_and(|x| x <= slack) {
                 return;
             }
             (
                 plain(p.value()),
                 plain(w.value()),
-                plain(excess),
+                excess.map_or_else(|| "more than 7.9 × 10²⁸".to_owned(), plain),
                 plain(slack.normalize()),
             )
         }
         (a, b) => {
-            let (Some(p), Some(w)) = (a.as_count(), b.as_count()) else {
+            let (Some(p), Some(w)) = (wide_count(a), wide_count(b)) else {
                 return;
             };
             if p <= w {
@@ -1617,7 +1704,7 @@ fn bound(
             (
                 p.to_string(),
                 w.to_string(),
-                (i128::from(p) - i128::from(w)).to_string(),
+                p.saturating_sub(w).to_string(),
                 "0".to_owned(),
             )
         }
@@ -1951,11 +2038,13 @@ fn suffix_rule(
             let Some(budget) = budget_of(ledger, plan, group) else {
                 return;
             };
-            if fact.reading() == Some(Reading::Unchanged)
+            if matches!(fact.value(), Value::Amount(a) if a.value().is_zero())
                 && group.fact(Suffix::ComparisonWord).is_some()
             {
-                // 与预算相比无变化: a zero read from the word, which
-                // wording.budget-comparison judges.
+                // 与预算相比无变化: a zero stated with a comparison word,
+                // which wording.budget-comparison judges. (Not asked of
+                // how the zero was read: that is not written to JSON, and
+                // a report read back must have the same findings.)
                 return;
             }
             sum_rule(
@@ -2077,6 +2166,23 @@ fn word_sign(word: &str) -> Option<i32> {
     }
 }
 
+/// `a − b` in `a`'s unit, exactly; `None` when it is beyond the range of
+/// exact decimals (then the figures are no plausible report's).
+fn difference_of(a: Amount, b: Amount) -> Option<Decimal> {
+    let b = b.to_unit(a.unit()).ok()?;
+    a.value().checked_sub(b.value())
+}
+
+/// A count as a wide integer, in which sums and differences of a few
+/// 64-bit counts cannot overflow.
+fn wide_count(v: &Value) -> Option<i128> {
+    match v {
+        Value::Count(n) => Some(i128::from(*n)),
+        Value::SignedCount(n) => Some(i128::from(*n)),
+        _ => None,
+    }
+}
+
 fn sign_of(d: Decimal) -> i32 {
     if d.is_zero() {
         0
@@ -2120,7 +2226,7 @@ fn wording_direction(
         group
             .amount(Some(Suffix::PriorYear))
             .zip(group.amount(None))
-            .map(|(p, c)| (c.id, c.amount.value() - p.amount.value()))
+            .and_then(|(p, c)| Some((c.id, difference_of(c.amount, p.amount)?)))
     };
     let clash = |sink: &mut Sink<'_>, involved: &FactId, actual: Decimal, what: &'static str| {
         let is = sign_of(actual);
@@ -2249,7 +2355,7 @@ fn wording_comparison(
         .amount
         .to_unit(budget.amount.unit())
         .ok()
-        .and_then(|a| a.value().checked_sub(budget.amount.value()))
+        .and_then(|a| difference_of(a, budget.amount))
     else {
         return;
     };
@@ -2305,9 +2411,10 @@ fn vehicles_held(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
     ) else {
         return;
     };
-    let (Some(h), Some(a)) = (held.value().as_count(), assets.value().as_count()) else {
+    let (Some(h), Some(a)) = (wide_count(held.value()), wide_count(assets.value())) else {
         return;
     };
+    let difference = h.saturating_sub(a);
     if h == a {
         return;
     }
@@ -2325,8 +2432,7 @@ fn vehicles_held(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
         || owned([assets_id, held_id]),
         move || Texts {
             message: format!(
-                "公务用车保有量 {h} 辆 vs 国有资产车辆 {a} 辆: difference {}, {}",
-                h - a,
+                "公务用车保有量 {h} 辆 vs 国有资产车辆 {a} 辆: difference {difference}, {}",
                 if explained {
                     "explained in the text"
                 } else {
@@ -2335,7 +2441,7 @@ fn vehicles_held(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
             ),
             expected: Some(a.to_string()),
             actual: Some(h.to_string()),
-            difference: Some((h - a).to_string()),
+            difference: Some(difference.to_string()),
             tolerance: Some("0".to_owned()),
         },
     );
@@ -2364,13 +2470,13 @@ fn years(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
             },
         );
     }
-    let Some(fy) = d.fiscal_year().map(|y| i64::from(y.year())) else {
+    let Some(fy) = d.fiscal_year().map(|y| i128::from(y.year())) else {
         return;
     };
     for (rule, _, offset, what, key) in plan.years {
-        let want = fy + offset;
+        let want = fy.saturating_add(i128::from(offset));
         for f in statements(key) {
-            let Some(y) = f.value().as_count() else {
+            let Some(y) = wide_count(f.value()) else {
                 continue;
             };
             if y != want {
@@ -2387,7 +2493,7 @@ fn years(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
                         ),
                         expected: Some(want.to_string()),
                         actual: Some(y.to_string()),
-                        difference: Some((y - want).to_string()),
+                        difference: Some(y.saturating_sub(want).to_string()),
                         tolerance: Some("0".to_owned()),
                     },
                 );
@@ -2565,14 +2671,14 @@ impl SeenCodes {
         bool,
     ) {
         // At most half full, so that a probe always ends.
-        if 2 * (self.len + 1) > self.slots.len() {
-            let bigger = vec![(0, (None, None)); self.slots.len() * 2];
+        if self.len.saturating_add(1).saturating_mul(2) > self.slots.len() {
+            let bigger = vec![(0, (None, None)); self.slots.len().saturating_mul(2)];
             let old = std::mem::replace(&mut self.slots, bigger);
             for entry in old.into_iter().filter(|e| e.0 != 0) {
                 let mask = self.slots.len().wrapping_sub(1);
                 let mut at = self.home(entry.0);
                 while self.slots.get(at).is_some_and(|s| s.0 != 0) {
-                    at = (at + 1) & mask;
+                    at = at.wrapping_add(1) & mask;
                 }
                 if let Some(slot) = self.slots.get_mut(at) {
                     *slot = entry;
@@ -2594,10 +2700,10 @@ impl SeenCodes {
                         economic.and_then(|c| Catalog::economic().get(c)),
                     ),
                 );
-                self.len += 1;
+                self.len = self.len.saturating_add(1);
                 return (slot.1.0, slot.1.1, true);
             }
-            at = (at + 1) & mask;
+            at = at.wrapping_add(1) & mask;
         }
         (None, None, false)
     }

@@ -47,17 +47,17 @@ pub fn cited_codes(text: &str) -> Vec<String> {
             break;
         };
         if !c.is_ascii_digit() {
-            i += 1;
+            i = i.saturating_add(1);
             continue;
         }
         let start = i;
         while chars.get(i).is_some_and(char::is_ascii_digit) {
-            i += 1;
+            i = i.saturating_add(1);
         }
         let digits: String = chars.get(start..i).unwrap_or(&[]).iter().collect();
         let before = start.checked_sub(1).and_then(|p| chars.get(p)).copied();
         let after = chars.get(i).copied();
-        let after2 = chars.get(i + 1).copied();
+        let after2 = chars.get(i.saturating_add(1)).copied();
         // Part of a printed number: the fraction or integer part of "12.5".
         // (A thousands group has three digits, never a code's five to seven.)
         let glued_before = matches!(before, Some('.' | '．'))
@@ -76,7 +76,7 @@ pub fn cited_codes(text: &str) -> Vec<String> {
         // The name: skip at most one space, then CJK up to a stop.
         let mut j = i;
         if chars.get(j).is_some_and(|c| c.is_whitespace()) {
-            j += 1;
+            j = j.saturating_add(1);
         }
         let mut name = String::new();
         while let Some(c) = chars.get(j).copied() {
@@ -88,7 +88,7 @@ pub fn cited_codes(text: &str) -> Vec<String> {
                 break;
             }
             name.push(c);
-            j += 1;
+            j = j.saturating_add(1);
         }
         if name.is_empty() {
             found.push(digits);

@@ -11,7 +11,7 @@ fn more(findings: &[Finding]) -> String {
     match findings.len() {
         0 | 1 => String::new(),
         2 => " (and 1 more error)".to_owned(),
-        n => format!(" (and {} more errors)", n - 1),
+        n => format!(" (and {} more errors)", n.saturating_sub(1)),
     }
 }
 

@@ -234,7 +234,10 @@ impl<'de> Deserialize<'de> for Figure {
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Figure, E> {
-                v.parse::<Amount>().map(Figure::new).map_err(E::custom)
+                // Through Amount's Deserialize, which reads a bare number in
+                // the document's unit.
+                Amount::deserialize(de::IntoDeserializer::<E>::into_deserializer(v))
+                    .map(Figure::new)
             }
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Figure, A::Error> {

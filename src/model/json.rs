@@ -1,7 +1,9 @@
 //! The JSON form of a FinalAccounts, with the JSON path of every problem.
 
-use crate::amount::Unit;
-use crate::disclosure::{Disclosure, JsonError};
+use serde::Deserialize;
+
+use crate::amount::{BareUnit, Unit, reading_with};
+use crate::disclosure::{Disclosure, JsonError, strip_bom};
 
 use super::error::ModelError;
 use super::walk::{Index, Reunit, walk};
@@ -40,25 +42,70 @@ fn error_path(e: &ModelError, parts: &Parts) -> String {
         .unwrap_or_else(|| "$".to_owned())
 }
 
-/// Validates deserialized parts: amounts of a 元 document are re-read in 元.
-pub(crate) fn from_parts(mut parts: Parts) -> Result<FinalAccounts, JsonError> {
+/// Deserializes parts from any serde format, whose unit field may come
+/// after the amounts: bare numbers are read in 万元 and relabelled for a 元
+/// document, which is exact because an amount written with "万元" in a 元
+/// document is refused (see [`BareUnit::Recording`]).
+pub(crate) fn deserialize_parts<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Parts, D::Error> {
+    let (parts, seen) = reading_with(
+        BareUnit::Recording {
+            explicit_wan: false,
+        },
+        || Parts::deserialize(deserializer),
+    );
+    let mut parts = parts?;
     if parts.unit != Unit::WanYuan {
+        if seen == (BareUnit::Recording { explicit_wan: true }) {
+            return Err(serde::de::Error::custom(format!(
+                "an amount is written in 万元 in a document in {}: write every amount in the \
+                 document's unit",
+                parts.unit
+            )));
+        }
         let mut reunit = Reunit(parts.unit);
         let _ = walk(&mut reunit, &mut parts);
     }
-    let original = parts.clone();
-    FinalAccounts::from_parts(parts).map_err(|e| JsonError::invalid(error_path(&e, &original), e))
+    Ok(parts)
+}
+
+/// The `unit` field of a FinalAccounts document, read without reading the
+/// rest (every other field is skipped); `None` when absent or unreadable
+/// (the full reading then says what is wrong).
+fn document_unit(text: &str) -> Option<Unit> {
+    #[derive(Deserialize)]
+    struct UnitOnly {
+        #[serde(default)]
+        unit: Option<Unit>,
+    }
+    serde_json::from_str::<UnitOnly>(text).ok()?.unit
 }
 
 /// Reads the parts of a FinalAccounts JSON, with the JSON path of a
-/// structural problem.
+/// structural problem. Bare amounts are in the document's unit, which may
+/// be written after them: it is read first, and an amount written with the
+/// other unit is refused (never relabelled). A leading BOM is skipped.
 fn parts_from_json(text: &str) -> Result<Parts, JsonError> {
+    let text = strip_bom(text);
+    let unit = document_unit(text).unwrap_or(Unit::WanYuan);
     let mut de = serde_json::Deserializer::from_str(text);
-    let parts: Parts = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| JsonError::new(path_text(e.path()), e.inner().to_string()))?;
+    let (parts, _) = reading_with(BareUnit::Document(unit), || {
+        serde_path_to_error::deserialize::<_, Parts>(&mut de)
+    });
+    let parts = parts.map_err(|e| JsonError::new(path_text(e.path()), e.inner().to_string()))?;
     de.end()
         .map_err(|e| JsonError::new("$", format!("trailing characters after the document: {e}")))?;
     Ok(parts)
+}
+
+/// Validates deserialized parts. (Without copying them: on an error, the
+/// parts as validation left them locate the figure it names.)
+pub(crate) fn from_parts(mut parts: Parts) -> Result<FinalAccounts, JsonError> {
+    match super::validate::validate(&mut parts) {
+        Ok(()) => Ok(FinalAccounts { parts }),
+        Err(e) => Err(JsonError::invalid(error_path(&e, &parts), e)),
+    }
 }
 
 impl Disclosure {
@@ -93,11 +140,7 @@ impl Disclosure {
     /// ```
     pub fn from_final_accounts_json(text: &str) -> Result<Disclosure, JsonError> {
         let mut parts = parts_from_json(text)?;
-        if parts.unit != Unit::WanYuan {
-            let mut reunit = Reunit(parts.unit);
-            let _ = walk(&mut reunit, &mut parts);
-        }
-        super::validate::write_statements(&parts)
+        super::validate::write_statements(&mut parts)
             .map_err(|e| JsonError::invalid(error_path(&e, &parts), e))
     }
 }
@@ -108,13 +151,16 @@ impl FinalAccounts {
     /// Amounts are strings as printed ("74194.06"); JSON numbers are refused
     /// because they lose trailing zeros. Counts are integers. The `unit` is
     /// stated once: "万元", or "元" (every amount is then read in 元, so
-    /// write amounts as bare numbers). Every object refuses unknown fields.
+    /// write amounts as bare numbers; one written with the other unit is
+    /// refused, never relabelled). Every object refuses unknown fields and
+    /// repeated keys. A leading byte-order mark is skipped.
     ///
     /// # Errors
     ///
     /// [`JsonError`] with the JSON path of the problem: malformed JSON, an
-    /// unknown field, a value of the wrong type, a negative count, an
-    /// amount that is malformed or out of range, a malformed code; and
+    /// unknown field or a repeated key, a value of the wrong type, a
+    /// negative count, an amount that is malformed, out of range or in
+    /// another unit than the document's, a malformed code; and
     /// every [`ModelError`] of validation, at the path of the figure it
     /// names (a broken identity at its stated total), kept as the error's
     /// [`source`](std::error::Error::source) ([`JsonError::model_error`]).

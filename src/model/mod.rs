@@ -19,12 +19,15 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#![deny(clippy::arithmetic_side_effects)]
+
 mod cited;
 mod error;
 mod figure;
 mod json;
 mod other;
 mod tables;
+mod unique;
 mod validate;
 mod walk;
 
@@ -822,7 +825,7 @@ impl<'de> Deserialize<'de> for FinalAccounts {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<FinalAccounts, D::Error> {
-        let parts = Parts::deserialize(deserializer)?;
+        let parts = json::deserialize_parts(deserializer)?;
         json::from_parts(parts).map_err(|e| match e.model_error() {
             Some(m) => serde::de::Error::custom(format!("{e}: {m}")),
             None => serde::de::Error::custom(e),

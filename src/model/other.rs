@@ -289,7 +289,11 @@ mod vehicle_map {
                 let mut out = BTreeMap::new();
                 while let Some(Kind(k)) = map.next_key::<Kind>()? {
                     let Count(n) = map.next_value::<Count>()?;
-                    out.insert(k, n);
+                    if out.insert(k, n).is_some() {
+                        return Err(serde::de::Error::custom(super::super::unique::message(
+                            k.id_segment(),
+                        )));
+                    }
                 }
                 Ok(out)
             }

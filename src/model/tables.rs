@@ -184,7 +184,11 @@ impl RevenueRow {
 #[serde(deny_unknown_fields)]
 pub struct RevenueTable {
     /// The rows, by code (类, 款 and 项 in table order).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique::map"
+    )]
     pub rows: BTreeMap<FunctionCode, RevenueRow>,
 }
 
@@ -255,7 +259,11 @@ impl ExpenditureRow {
 #[serde(deny_unknown_fields)]
 pub struct ExpenditureTable {
     /// The rows, by code.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique::map"
+    )]
     pub rows: BTreeMap<FunctionCode, ExpenditureRow>,
 }
 
@@ -424,7 +432,11 @@ pub struct AppropriationSummary {
     pub state_capital: AppropriationColumn,
     /// 本年支出 by 功能分类, 合计 column
     /// (`appropriation.expenditure.function.<code>`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique::map"
+    )]
     pub expenditure_by_function: BTreeMap<FunctionCode, Figure>,
 }
 
@@ -539,7 +551,11 @@ pub struct GeneralBudgetTable {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basic_total: Option<Figure>,
     /// The rows, by code.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique::map"
+    )]
     pub rows: BTreeMap<FunctionCode, GeneralBudgetRow>,
 }
 
@@ -573,7 +589,11 @@ pub struct BasicExpenditureTable {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public: Option<Figure>,
     /// The rows by 经济分类 类 and 款 (`basic.economic.<code>`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique::map"
+    )]
     pub rows: BTreeMap<EconomicCode, Figure>,
 }
 
@@ -620,7 +640,11 @@ pub struct FundTable {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closing_balance: Option<Figure>,
     /// 本年支出 by 功能分类 code (`<prefix>.function.<code>`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique::map"
+    )]
     pub rows: BTreeMap<FunctionCode, Figure>,
     /// The 说明 printed under an empty table (`<prefix>.note`).
     #[doc(alias = "说明")]

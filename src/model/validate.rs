@@ -409,10 +409,10 @@ fn codes(p: &Parts) -> R {
 }
 
 /// Writes the facts of `p` with `w` (checking units), and what the report
-/// says of itself.
-fn write_with(p: &Parts, mut w: Writer) -> Result<Disclosure, ModelError> {
-    let mut copy = p.clone();
-    walk(&mut w, &mut copy)?;
+/// says of itself. The walk visits fields mutably (other visitors change
+/// them); the writer only reads, and leaves `p` as it is.
+fn write_with(p: &mut Parts, mut w: Writer) -> Result<Disclosure, ModelError> {
+    walk(&mut w, p)?;
     let mut d = w.d;
     d.set_fiscal_year(Some(p.fiscal_year));
     let department = p.department.trim();
@@ -424,14 +424,21 @@ fn write_with(p: &Parts, mut w: Writer) -> Result<Disclosure, ModelError> {
 
 /// Writes the facts of a validated `p` (checking units).
 pub(crate) fn write(p: &Parts) -> Result<Disclosure, ModelError> {
-    write_with(p, Writer::new(p.unit))
+    write_from(&mut p.clone())
+}
+
+/// [`write`] without copying `p`.
+pub(crate) fn write_from(p: &mut Parts) -> Result<Disclosure, ModelError> {
+    let w = Writer::new(p.unit);
+    write_with(p, w)
 }
 
 /// Writes what `p` states, unvalidated: a figure two tables hold is written
 /// once when the copies agree and twice when they differ, for the audit to
 /// judge.
-pub(crate) fn write_statements(p: &Parts) -> Result<Disclosure, ModelError> {
-    write_with(p, Writer::statements(p.unit))
+pub(crate) fn write_statements(p: &mut Parts) -> Result<Disclosure, ModelError> {
+    let w = Writer::statements(p.unit);
+    write_with(p, w)
 }
 
 /// Validates once: normalizes shared figures, checks required totals,
@@ -443,7 +450,7 @@ pub(crate) fn validate(p: &mut Parts) -> R {
     normalize(p)?;
     required(p)?;
     codes(p)?;
-    let d = write(p)?;
+    let d = write_from(p)?;
     let errors: Vec<Finding> = Audit::new()
         .run(&d)
         .into_iter()

@@ -816,7 +816,7 @@ impl<'a> Reader<'a> {
         }
         self.log.push(id.to_owned());
         if unique {
-            self.hits += 1;
+            self.hits = self.hits.saturating_add(1);
         }
         Ok(Some(first.value().clone()))
     }

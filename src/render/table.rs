@@ -2,6 +2,8 @@
 //! printers: aligned plain text (CJK-width aware), Markdown, and CSV in a long
 //! layout.
 
+#![deny(clippy::arithmetic_side_effects)]
+
 use std::fmt::{self, Write as _};
 
 use rust_decimal::Decimal;
@@ -433,7 +435,7 @@ impl Table {
                 text,
             };
         };
-        let mut over = vec![String::new(); 2 * width];
+        let mut over = vec![String::new(); width.saturating_mul(2)];
         if let Some(o) = over.get_mut(0) {
             "收入".clone_into(o);
         }
@@ -510,7 +512,10 @@ impl Table {
         for line in &header {
             write_line(&mut out, line);
         }
-        let total: usize = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+        let total: usize = widths
+            .iter()
+            .fold(0usize, |a, w| a.saturating_add(*w))
+            .saturating_add(widths.len().saturating_sub(1).saturating_mul(2));
         out.push_str(&"-".repeat(total));
         out.push('\n');
         for line in &body {
@@ -901,8 +906,8 @@ fn function_table(
         row.set(0, b.cell(total));
         if with_change {
             row.set(n, prior_cell(d, total));
-            row.set(n + 1, b.cell(&format!("{total}.change")));
-            row.set(n + 2, rate_cell(d, total));
+            row.set(n.saturating_add(1), b.cell(&format!("{total}.change")));
+            row.set(n.saturating_add(2), rate_cell(d, total));
         }
         if !row.is_empty() {
             b.table.rows.push(row);
@@ -920,8 +925,8 @@ fn function_table(
         }
         if with_change {
             row.set(n, prior_cell(d, &base));
-            row.set(n + 1, b.cell(&format!("{base}.change")));
-            row.set(n + 2, rate_cell(d, &base));
+            row.set(n.saturating_add(1), b.cell(&format!("{base}.change")));
+            row.set(n.saturating_add(2), rate_cell(d, &base));
         }
         if !row.is_empty() {
             b.table.rows.push(row);

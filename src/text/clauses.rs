@@ -1147,17 +1147,35 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         let mut conflicting: Vec<usize> = Vec::new();
         let sentence = self.facts.get(first..).unwrap_or_default();
-        for (i, a) in sentence.iter().enumerate() {
-            let Some((id_a, fact_a)) = a else { continue };
-            if id_a.kind() == crate::fact::FactKind::Text || id_a.as_str().starts_with("document.")
-            {
+        // The figures by id (sorted, not compared pairwise: a sentence of
+        // thousands of clauses stays linear). Where one id has two different
+        // values, each of its figures differs from another: all conflict.
+        let mut by_id: Vec<(crate::fact::Key, usize)> = sentence
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| {
+                let (id, _) = a.as_ref()?;
+                let words = id.kind() == crate::fact::FactKind::Text
+                    || id.as_str().starts_with("document.");
+                (!words).then(|| (id.key(), i))
+            })
+            .collect();
+        by_id.sort_unstable();
+        for group in by_id.chunk_by(|a, b| a.0 == b.0) {
+            let value = |k: usize| {
+                sentence
+                    .get(k)
+                    .and_then(|f| f.as_ref())
+                    .map(|(_, f)| f.value())
+            };
+            let Some(head) = group.first().and_then(|&(_, i)| value(i)) else {
                 continue;
-            }
-            for (j, b) in sentence.iter().enumerate().skip(i + 1) {
-                let Some((id_b, fact_b)) = b else { continue };
-                if id_a == id_b && !same_figure(fact_a.value(), fact_b.value()) {
-                    conflicting.extend([first + i, first + j]);
-                }
+            };
+            if group
+                .iter()
+                .any(|&(_, i)| value(i).is_some_and(|v| !same_figure(head, v)))
+            {
+                conflicting.extend(group.iter().map(|&(_, i)| first + i));
             }
         }
         conflicting.sort_unstable();
@@ -1183,7 +1201,15 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// A figure no clause shape attributed: reported when its sentence ends (once,
     /// however many shapes declined it).
     fn unmatched(cx: &mut Para<'_>, n: &Num) {
-        if n.is_figure() && !cx.unmatched.iter().any(|r| r.start == n.start) {
+        // Figures come in reading order: an earlier report of this one is at
+        // the end (looking back further would make a long sentence quadratic).
+        let reported = cx
+            .unmatched
+            .iter()
+            .rev()
+            .take_while(|r| r.start >= n.start)
+            .any(|r| r.start == n.start);
+        if n.is_figure() && !reported {
             cx.unmatched.push(n.start..n.unit_end);
         }
     }

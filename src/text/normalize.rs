@@ -40,22 +40,203 @@ const MAX_ARTEFACT_CHARS: usize = 40;
 pub struct NormalizedText<'a> {
     original: &'a str,
     text: String,
-    /// One entry per character of `text`, in order.
-    origins: Vec<Origin>,
-    /// Byte offset of the start of every original line; the first is 0.
-    line_starts: Vec<usize>,
+    /// Where the characters of `text` came from, as pieces in order (see [`Segment`]).
+    segments: Segments,
+    /// Where every [`MARK`]-th byte of the original stands (see [`Mark`]).
+    marks: Vec<Mark>,
     /// Byte offset of every form feed (page break) of the original.
     page_breaks: Vec<usize>,
 }
 
-/// Where one normalised character came from.
+/// A piece of the normalised text and the original bytes it stands for. It covers the
+/// normalised bytes from `at` to the next segment's `at` (or the end). When it is as
+/// long as `start..end`, byte `at + k` stands for original byte `start + k`: a run
+/// copied as it stands (most of a report). Otherwise it is one character standing for
+/// all of `start..end` (a folded character, a kept space, a line break).
+///
+/// A map of pieces costs a few bytes per line where one of characters cost 24 bytes per
+/// character: reading a text takes at most a few bytes per byte of it (issue 11).
 #[derive(Debug, Clone, Copy)]
-struct Origin {
-    /// Byte offset of the character in the normalised text.
+struct Segment {
+    /// Byte offset in the normalised text.
     at: usize,
-    /// Byte range in the original it stands for.
+    /// Byte range in the original.
     start: usize,
     end: usize,
+}
+
+/// What is known at one byte of the original, every [`MARK`] bytes, so that a line and
+/// column are counted from the nearest mark rather than from the start of the text or
+/// of the line (a report of one 4 MB line would otherwise cost a pass over it per
+/// figure).
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    /// Characters before it.
+    chars: usize,
+    /// Line breaks before it.
+    lines: usize,
+    /// Byte offset of the start of the line it is on.
+    line_start: usize,
+}
+
+/// The [`Segment`]s of a text, in 32-bit offsets when the texts are shorter than 1 GiB
+/// (all reports): 12 bytes a piece instead of 24.
+#[derive(Debug, Clone)]
+enum Segments {
+    Narrow(Vec<[u32; 3]>),
+    Wide(Vec<Segment>),
+}
+
+impl Segments {
+    /// No segments yet, for the text normalised from `original_len` bytes: narrow
+    /// when every offset fits 32 bits (the output is at most three times as long as
+    /// the original: `(` becomes `（`).
+    fn for_original(original_len: usize) -> Segments {
+        if original_len.saturating_mul(3) <= u32::MAX as usize {
+            Segments::Narrow(Vec::new())
+        } else {
+            Segments::Wide(Vec::new())
+        }
+    }
+
+    fn narrow(s: Segment) -> [u32; 3] {
+        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        [n(s.at), n(s.start), n(s.end)]
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Segments::Narrow(v) => v.len(),
+            Segments::Wide(v) => v.len(),
+        }
+    }
+
+    fn push(&mut self, s: Segment) {
+        match self {
+            Segments::Narrow(v) => v.push(Segments::narrow(s)),
+            Segments::Wide(v) => v.push(s),
+        }
+    }
+
+    fn set(&mut self, i: usize, s: Segment) {
+        match self {
+            Segments::Narrow(v) => {
+                if let Some(slot) = v.get_mut(i) {
+                    *slot = Segments::narrow(s);
+                }
+            }
+            Segments::Wide(v) => {
+                if let Some(slot) = v.get_mut(i) {
+                    *slot = s;
+                }
+            }
+        }
+    }
+
+    /// Replaces segment `i` with `pieces`.
+    fn split(&mut self, i: usize, pieces: &[Segment]) {
+        match self {
+            Segments::Narrow(v) => {
+                if i < v.len() {
+                    v.splice(i..=i, pieces.iter().map(|&p| Segments::narrow(p)));
+                }
+            }
+            Segments::Wide(v) => {
+                if i < v.len() {
+                    v.splice(i..=i, pieces.iter().copied());
+                }
+            }
+        }
+    }
+
+    /// Moves the segments from index `from` on `by` bytes later in the text.
+    fn shift(&mut self, from: usize, by: usize) {
+        match self {
+            Segments::Narrow(v) => {
+                let by = u32::try_from(by).unwrap_or(u32::MAX);
+                for s in v.iter_mut().skip(from) {
+                    s[0] = s[0].saturating_add(by);
+                }
+            }
+            Segments::Wide(v) => {
+                for s in v.iter_mut().skip(from) {
+                    s.at += by;
+                }
+            }
+        }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        match self {
+            Segments::Narrow(v) => v.shrink_to_fit(),
+            Segments::Wide(v) => v.shrink_to_fit(),
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<Segment> {
+        match self {
+            Segments::Narrow(v) => v.get(i).map(|&[at, start, end]| Segment {
+                at: at as usize,
+                start: start as usize,
+                end: end as usize,
+            }),
+            Segments::Wide(v) => v.get(i).copied(),
+        }
+    }
+
+    /// The index of the last segment starting at or before normalised byte `at`.
+    fn containing(&self, at: usize) -> Option<usize> {
+        let after = match self {
+            Segments::Narrow(v) => v.partition_point(|s| s[0] as usize <= at),
+            Segments::Wide(v) => v.partition_point(|s| s.at <= at),
+        };
+        after.checked_sub(1)
+    }
+}
+
+/// Bytes between two [`Mark`]s.
+const MARK: usize = 256;
+
+/// Whether byte `i` of `bytes` ends a line: a `'\n'`, or a `'\r'` not followed by
+/// `'\n'` (a line ends at "\n", "\r\n" or a lone "\r").
+fn ends_line(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b'\n') => true,
+        Some(b'\r') => bytes.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    }
+}
+
+/// The marks of `original`, one every [`MARK`] bytes from byte 0.
+fn marks(original: &str) -> Vec<Mark> {
+    let bytes = original.as_bytes();
+    let mut marks = Vec::with_capacity(bytes.len() / MARK + 1);
+    let mut mark = Mark {
+        chars: 0,
+        lines: 0,
+        line_start: 0,
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        if i % MARK == 0 {
+            marks.push(mark);
+        }
+        if (b & 0xC0) != 0x80 {
+            mark.chars += 1;
+        }
+        if ends_line(bytes, i) {
+            mark.lines += 1;
+            mark.line_start = i + 1;
+        }
+    }
+    if bytes.len() % MARK == 0 {
+        marks.push(mark);
+    }
+    marks
+}
+
+/// The characters that start in `bytes` (UTF-8 lead bytes), wherever it is cut.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 impl<'a> NormalizedText<'a> {
@@ -100,69 +281,116 @@ impl<'a> NormalizedText<'a> {
     /// ```
     pub fn span(&self, range: Range<usize>) -> Span {
         let bytes = self.original_range(range);
-        let line = self
-            .line_starts
-            .partition_point(|&s| s <= bytes.start)
-            .max(1);
-        let line_start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        let line_end = self
-            .line_starts
-            .get(line)
-            .map_or(self.original.len(), |&next| next - 1);
-        let line_text = self.original.get(line_start..line_end).unwrap_or_default();
-        let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
-        let chars = |r: Range<usize>| line_text.get(r).map_or(0, |s| s.chars().count());
-        let offset = bytes.start.saturating_sub(line_start);
-        let on_line = bytes
-            .end
-            .saturating_sub(line_start)
-            .min(line_text.len())
-            .max(offset);
+        let original = self.original.as_bytes();
+        let line = self.lines_before(bytes.start) + 1;
+        let line_start = self.line_start(bytes.start);
+        // The span ends at the end of its first line: "\n" and "\r" end a line.
+        let on_line = original
+            .get(bytes.start..bytes.end)
+            .and_then(|span| span.iter().position(|&b| matches!(b, b'\n' | b'\r')))
+            .map_or(bytes.end, |i| bytes.start + i);
         let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let (line_chars, start_chars, end_chars) = (
+            self.chars_before(line_start),
+            self.chars_before(bytes.start),
+            self.chars_before(on_line),
+        );
         let page = (!self.page_breaks.is_empty())
             .then(|| to_u32(self.page_breaks.partition_point(|&b| b < bytes.start) + 1));
         Span::new(
             to_u32(line),
-            to_u32(chars(0..offset) + 1),
-            to_u32(chars(offset..on_line)),
+            to_u32(start_chars.saturating_sub(line_chars) + 1),
+            to_u32(end_chars.saturating_sub(start_chars)),
             bytes,
         )
         .with_page(page)
+    }
+
+    /// The mark at or before byte `at`, and the bytes from it to `at`.
+    fn mark(&self, at: usize) -> (Mark, &[u8]) {
+        let at = at.min(self.original.len());
+        let block = at / MARK;
+        let mark = self.marks.get(block).copied().unwrap_or(Mark {
+            chars: 0,
+            lines: 0,
+            line_start: 0,
+        });
+        let since = self
+            .original
+            .as_bytes()
+            .get(block * MARK..at)
+            .unwrap_or_default();
+        (mark, since)
+    }
+
+    /// The number of characters of the original before byte `at` (a character
+    /// boundary).
+    fn chars_before(&self, at: usize) -> usize {
+        let (mark, since) = self.mark(at);
+        mark.chars + chars_in(since)
+    }
+
+    /// The number of line breaks of the original before byte `at`.
+    fn lines_before(&self, at: usize) -> usize {
+        let (mark, since) = self.mark(at);
+        let from = at.min(self.original.len()) - since.len();
+        let bytes = self.original.as_bytes();
+        mark.lines
+            + (from..from + since.len())
+                .filter(|&i| ends_line(bytes, i))
+                .count()
+    }
+
+    /// Byte offset of the start of the original line that byte `at` is on.
+    fn line_start(&self, at: usize) -> usize {
+        let (mark, since) = self.mark(at);
+        let from = at.min(self.original.len()) - since.len();
+        let bytes = self.original.as_bytes();
+        (from..from + since.len())
+            .rev()
+            .find(|&i| ends_line(bytes, i))
+            .map_or(mark.line_start, |i| i + 1)
+    }
+
+    /// The original bytes behind the character of the normalised text at byte `at`
+    /// (which must be a character boundary).
+    fn origin_of(&self, at: usize) -> Option<(usize, usize)> {
+        let i = self.segments.containing(at)?;
+        let seg = self.segments.get(i)?;
+        let seg_end = self.segments.get(i + 1).map_or(self.text.len(), |n| n.at);
+        if seg_end - seg.at == seg.end - seg.start {
+            let start = seg.start + (at - seg.at);
+            let len = self.text.get(at..)?.chars().next()?.len_utf8();
+            Some((start, start + len))
+        } else {
+            Some((seg.start, seg.end))
+        }
     }
 
     /// Byte range in the original behind the normalised byte range `range` (see
     /// [`span`](NormalizedText::span) for how ranges are clamped).
     fn original_range(&self, range: Range<usize>) -> Range<usize> {
         let len = self.text.len();
+        let floor = |mut i: usize| {
+            while i > 0 && !self.text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
         let start = range.start.min(len);
         let end = range.end.min(len).max(start);
-        // Index just past the character containing `start`.
-        let containing = self.origins.partition_point(|o| o.at <= start);
-        let first = containing.checked_sub(1).and_then(|i| self.origins.get(i));
         if start == end {
             let at = if start >= len {
-                self.origins.last().map_or(0, |o| o.end)
+                len.checked_sub(1)
+                    .and_then(|last| self.origin_of(floor(last)))
+                    .map_or(0, |o| o.1)
             } else {
-                first.map_or(0, |o| o.start)
+                self.origin_of(floor(start)).map_or(0, |o| o.0)
             };
             return at..at;
         }
-        // The characters from `start` on begin at least a byte apart, so the last one
-        // before `end` is among the next `end - start` origins: search only those.
-        let window = self
-            .origins
-            .get(
-                containing
-                    ..containing
-                        .saturating_add(end - start)
-                        .min(self.origins.len()),
-            )
-            .unwrap_or_default();
-        let last = (containing + window.partition_point(|o| o.at < end))
-            .checked_sub(1)
-            .and_then(|i| self.origins.get(i));
-        match (first, last) {
-            (Some(first), Some(last)) => first.start..last.end.max(first.start),
+        match (self.origin_of(floor(start)), self.origin_of(floor(end - 1))) {
+            (Some(first), Some(last)) => first.0..last.1.max(first.0),
             _ => 0..0,
         }
     }
@@ -376,43 +604,164 @@ impl FusedIterator for Paragraphs<'_> {}
 /// ```
 #[doc(alias = "规范化")]
 pub fn normalize(original: &str) -> NormalizedText<'_> {
-    let scan = Scan::new(original);
-    let mut lines = scan.lines;
-    let items = scan.items;
-    drop_page_artefacts(&items, &mut lines, scan.pages);
-    let full = full_width(&lines);
+    // First pass: the start of every line as the paragraph rules see it, the line
+    // widths (for the full width) and the lines at the edges of the pages (for page
+    // numbers and running headers). Lines are not kept, only these few facts.
+    let mut starts: Vec<LineStart> = Vec::with_capacity(original.len() / 48);
+    let mut widths: Vec<u32> = Vec::new();
+    let mut edges = Edges::default();
+    let mut scanner = Scanner::new(original);
+    loop {
+        let at = scanner.at;
+        let Some(line) = scanner.line(&mut |_| {}) else {
+            break;
+        };
+        if line.shape.chars == 0 {
+            continue;
+        }
+        let dropped = line.page_number();
+        if !dropped {
+            edges.note(starts.len(), &line);
+            if !line.has_gap && line.width >= MIN_MEASURED_WIDTH {
+                widths.push(u32::try_from(line.width).unwrap_or(u32::MAX));
+            }
+        }
+        starts.push(LineStart::new(at, &line, dropped));
+    }
+    let dropped = edges.dropped(scanner.pages);
+    for &ordinal in &dropped {
+        if let Some(start) = starts.get_mut(ordinal) {
+            start.dropped = true;
+        }
+    }
+    // The lines dropped as running headers or numbers counted up are not measured.
+    widths.sort_unstable();
+    for w in edges.widths_of(&dropped) {
+        let w = u32::try_from(w).unwrap_or(u32::MAX);
+        if let Ok(i) = widths.binary_search(&w) {
+            widths.remove(i);
+        }
+    }
+    let full = full_width(&widths);
+    drop(widths);
+    drop(edges);
 
+    // Second pass: the lines again, each written as it is read.
     let mut out = Output::with_capacity(original.len());
     // The previous kept line and the width of the visual line it ends: a line that
     // starts with closing punctuation is the tail of the line before it, split by the
     // extraction, so their widths add up.
-    let mut previous: Option<(&Line, usize)> = None;
-    for line in lines.iter().filter(|l| !l.dropped) {
+    let mut previous: Option<(Line, usize)> = None;
+    let mut writer = Scanner::new(original);
+    let mut starts = starts.iter().peekable();
+    loop {
+        let Some(start) = starts.next_if(|s| s.at == writer.at) else {
+            // A line without visible characters, or the end.
+            if writer.line(&mut |_| {}).is_none() {
+                break;
+            }
+            continue;
+        };
+        if start.dropped {
+            let _ = writer.line(&mut |_| {});
+            continue;
+        }
+        let line = start.line();
         let mut join = None;
-        let mut width = line.width;
-        if let Some((prev, prev_width)) = previous {
+        let mut width = 0;
+        if let Some((prev, prev_width)) = &previous {
             let line_break = prev.newline.map_or((prev.end, prev.end), |n| (n, n + 1));
-            if starts_paragraph((prev, prev_width), line, full) {
+            if starts_paragraph((prev, *prev_width), &line, full) {
                 out.end_paragraph();
                 out.separator(line_break);
             } else {
                 join = Some(line_break);
                 if is_closing(line.shape.first) {
-                    width += prev_width;
+                    width = *prev_width;
                 }
             }
         }
-        emit_line(&mut out, original, &items, line, join);
+        let mut emitter = Emitter {
+            out: &mut out,
+            original,
+            pending: join,
+            run: None,
+        };
+        let Some(line) = writer.line(&mut |item| emitter.item(item)) else {
+            break;
+        };
+        emitter.flush();
+        width += line.width;
         previous = Some((line, width));
     }
     out.end_paragraph();
 
+    let mut text = out.text;
+    text.shrink_to_fit();
+    let mut segments = out.segments;
+    segments.shrink_to_fit();
     NormalizedText {
         original,
-        text: out.text,
-        origins: out.origins,
-        line_starts: scan.line_starts,
-        page_breaks: scan.page_breaks,
+        text,
+        segments,
+        marks: marks(original),
+        page_breaks: original
+            .bytes()
+            .enumerate()
+            .filter_map(|(i, b)| (b == 0x0c).then_some(i))
+            .collect(),
+    }
+}
+
+/// What the first pass keeps of a line with visible characters: where it starts and
+/// what the paragraph rules read of its start (the rest is read again as it is
+/// written).
+#[derive(Debug, Clone, Copy)]
+struct LineStart {
+    /// Byte offset of the line in the original.
+    at: usize,
+    first: char,
+    indent: u32,
+    first_word: u32,
+    marker: Option<(Marker, u8)>,
+    has_gap: bool,
+    /// A page number or running header: not part of the text.
+    dropped: bool,
+}
+
+impl LineStart {
+    fn new(at: usize, line: &Line, dropped: bool) -> LineStart {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        LineStart {
+            at,
+            first: line.shape.first,
+            indent: narrow(line.indent),
+            first_word: narrow(line.shape.first_word),
+            marker: line
+                .shape
+                .marker
+                .map(|(kind, len)| (kind, u8::try_from(len).unwrap_or(u8::MAX))),
+            has_gap: line.has_gap,
+            dropped,
+        }
+    }
+
+    /// The line as the paragraph rules see the line that may start a paragraph.
+    fn line(&self) -> Line {
+        let mut shape = ShapeScan::new().finish(0, &[]);
+        shape.first = self.first;
+        shape.marker = self.marker.map(|(kind, len)| (kind, usize::from(len)));
+        shape.first_word = self.first_word as usize;
+        Line {
+            newline: None,
+            end: 0,
+            indent: self.indent as usize,
+            width: 0,
+            has_gap: self.has_gap,
+            page: 0,
+            shape,
+            head: [' '; MAX_ARTEFACT_CHARS],
+        }
     }
 }
 
@@ -424,7 +773,7 @@ struct Item {
     end: usize,
     /// The folded character (`' '` for whitespace).
     c: char,
-    /// Display width of the original character, or of the whole whitespace run.
+    /// Display width of the character as written, or of the whole whitespace run.
     width: usize,
     /// Whether the original was a full-width form (U+FF01–FF5E).
     wide: bool,
@@ -435,37 +784,47 @@ struct Item {
     verbatim: bool,
 }
 
-impl Item {
-    /// The folded character, if this is not whitespace.
-    fn visible(&self) -> Option<char> {
-        (!self.space).then_some(self.c)
-    }
-}
-
-/// One original line with at least one visible character.
-#[derive(Debug, Clone)]
+/// One original line with at least one visible character, as the paragraph rules see
+/// it. Lines are read as they are needed, never kept all at once.
+#[derive(Debug, Clone, Copy)]
 struct Line {
-    /// Its items in [`Scan::items`], without leading and trailing whitespace.
-    items: Range<usize>,
-    /// Byte offset of the `'\n'` ending it, if any.
+    /// Byte offset of the line break ending it, if any.
     newline: Option<usize>,
     /// Byte offset just past its last visible character.
     end: usize,
     /// Display width of its leading whitespace.
     indent: usize,
-    /// Display width of its content (internal whitespace included).
+    /// Display width of its content (the internal whitespace the output keeps
+    /// included).
     width: usize,
     /// Whether it contains a column gap.
     has_gap: bool,
     /// Page (number of form feeds before its first visible character).
     page: usize,
-    /// Page number or running header: not part of the text.
-    dropped: bool,
     /// What the paragraph rules look at.
     shape: Shape,
+    /// Its first [`MAX_ARTEFACT_CHARS`] visible characters (all of them when it has no
+    /// more: a line that may be a page number or running header).
+    head: [char; MAX_ARTEFACT_CHARS],
 }
 
-/// The facts about a line that the paragraph rules use, computed once.
+impl Line {
+    /// The visible characters, if there are at most [`MAX_ARTEFACT_CHARS`].
+    fn short(&self) -> Option<&[char]> {
+        if self.shape.chars > MAX_ARTEFACT_CHARS {
+            return None;
+        }
+        self.head.get(..self.shape.chars)
+    }
+
+    /// Whether it is a page number of its own: `- 12 -`, `—12—`, `第12页`.
+    fn page_number(&self) -> bool {
+        matches!(self.shape.first, '-' | '—' | '~' | '第')
+            && self.short().is_some_and(is_page_number)
+    }
+}
+
+/// The facts about a line that the paragraph rules use.
 #[derive(Debug, Clone, Copy)]
 struct Shape {
     first: char,
@@ -486,8 +845,7 @@ struct Shape {
     first_word: usize,
 }
 
-/// The facts of [`Shape`] that are gathered character by character while a line is
-/// scanned, so that finishing a line does not read it again.
+/// The facts of [`Shape`] gathered character by character while a line is scanned.
 #[derive(Debug, Clone, Copy)]
 struct ShapeScan {
     first: char,
@@ -498,6 +856,7 @@ struct ShapeScan {
     last_unquoted: char,
     figure: bool,
     clause: bool,
+    first_word: FirstWord,
 }
 
 impl ShapeScan {
@@ -509,14 +868,19 @@ impl ShapeScan {
             last_unquoted: ' ',
             figure: true,
             clause: false,
+            first_word: FirstWord::Opening(0),
         }
     }
 
-    /// Takes in the next visible (folded) character of the line.
-    #[inline]
-    fn push(&mut self, c: char, first: bool) {
-        if first {
+    /// Takes in the `n`th visible (folded) character of the line, of display width
+    /// `width`.
+    #[inline(always)]
+    fn push(&mut self, c: char, width: usize, n: usize) {
+        if n == 0 {
             self.first = c;
+        }
+        if !matches!(self.first_word, FirstWord::Done(_)) {
+            self.first_word = self.first_word.push(c, width);
         }
         self.last = c;
         if is_ideograph(c) {
@@ -538,15 +902,12 @@ impl ShapeScan {
         self.clause |= matches!(c, '。' | ',' | '；' | ':' | '！' | '？');
     }
 
-    /// The shape of the line whose visible characters were pushed, `items` being the
-    /// line's items (only its start is read again, for the marker and the first word).
-    fn finish(self, items: &[Item], chars: usize) -> Shape {
-        let visible = items
-            .iter()
-            .filter(|item| !item.space)
-            .map(|item| (item.c, item.width));
+    /// The shape of the line of `chars` visible characters pushed, `head` being its
+    /// first visible characters.
+    fn finish(self, chars: usize, head: &[char]) -> Shape {
+        let start = head.get(..chars.min(8)).unwrap_or_default();
         let marker = if may_start_marker(self.first) {
-            marker(visible.clone().map(|(c, _)| c))
+            marker(start.iter().copied())
         } else {
             None
         };
@@ -559,7 +920,46 @@ impl ShapeScan {
             ends_sentence: matches!(self.last_unquoted, '。' | '！' | '？'),
             figure: self.figure,
             clause: self.clause,
-            first_word: first_word_width(visible),
+            first_word: self.first_word.width(),
+        }
+    }
+}
+
+/// The width of a line's first unbreakable unit, taken in character by character:
+/// opening brackets, then a number or word in ASCII (or one other character), then
+/// closing punctuation.
+#[derive(Debug, Clone, Copy)]
+enum FirstWord {
+    /// Among the opening brackets, so far this wide.
+    Opening(usize),
+    /// In the ASCII number or word.
+    Run(usize),
+    /// Among the closing punctuation.
+    Closing(usize),
+    /// Complete.
+    Done(usize),
+}
+
+impl FirstWord {
+    fn push(self, c: char, w: usize) -> FirstWord {
+        match self {
+            FirstWord::Opening(n) if is_opening(c) => FirstWord::Opening(n + w),
+            FirstWord::Opening(n) if c.is_ascii_alphanumeric() => FirstWord::Run(n + w),
+            FirstWord::Opening(n) => FirstWord::Closing(n + w),
+            FirstWord::Run(n) if c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%') => {
+                FirstWord::Run(n + w)
+            }
+            FirstWord::Run(n) | FirstWord::Closing(n) if is_closing(c) => FirstWord::Closing(n + w),
+            FirstWord::Run(n) | FirstWord::Closing(n) | FirstWord::Done(n) => FirstWord::Done(n),
+        }
+    }
+
+    fn width(self) -> usize {
+        match self {
+            FirstWord::Opening(n)
+            | FirstWord::Run(n)
+            | FirstWord::Closing(n)
+            | FirstWord::Done(n) => n,
         }
     }
 }
@@ -590,92 +990,128 @@ fn pinyin_gloss(rest: &str) -> Option<usize> {
     None
 }
 
-struct Scan {
-    items: Vec<Item>,
-    lines: Vec<Line>,
-    line_starts: Vec<usize>,
-    page_breaks: Vec<usize>,
+/// Reads the original line by line: each line's items (characters and inner whitespace
+/// runs, after folding) go to a callback as they are read, and the line's facts are
+/// returned at its end.
+struct Scanner<'o> {
+    original: &'o str,
+    /// Byte offset of the next line.
+    at: usize,
+    /// Form feeds read so far, plus one.
     pages: usize,
+    done: bool,
+    /// The last item read (`' '` for whitespace), of this line or an earlier one.
+    last_item: char,
 }
 
-impl Scan {
-    fn new(original: &str) -> Scan {
-        let mut scan = Scan {
-            items: Vec::with_capacity(original.len() / 2),
-            // Roughly one kept line per 50 bytes in the reports: growing a vector of
-            // lines copies them.
-            lines: Vec::with_capacity(original.len() / 48),
-            line_starts: vec![0],
-            page_breaks: Vec::new(),
+impl<'o> Scanner<'o> {
+    fn new(original: &'o str) -> Scanner<'o> {
+        Scanner {
+            original,
+            at: 0,
             pages: 1,
-        };
-        let mut current = LineBuilder::new(0);
+            done: false,
+            last_item: ' ',
+        }
+    }
+
+    /// Reads the next line, calling `on_item` for each of its items (whitespace runs
+    /// only between visible characters); `None` after the last line. A line without
+    /// visible characters has `shape.chars == 0`.
+    fn line(&mut self, on_item: &mut impl FnMut(&Item)) -> Option<Line> {
+        if self.done {
+            return None;
+        }
+        let original = self.original;
+        let bytes = original.as_bytes();
+        let mut b = LineBuilder::new();
+        let mut head = [' '; MAX_ARTEFACT_CHARS];
+        // A whitespace run after a visible character, written when the next one comes.
+        let mut run: Option<Item> = None;
+        let mut newline = None;
+        let from = self.at;
+        let rest = original.get(from..).unwrap_or_default();
         // Up to where a pinyin gloss a mirror site inserted is being dropped.
         let mut gloss_end = 0;
-        for (i, c) in original.char_indices() {
+        for (offset, c) in rest.char_indices() {
+            let i = from + offset;
             let end = i + c.len_utf8();
             if i < gloss_end {
                 continue;
             }
-            if c == '\n' {
-                scan.finish(current, Some(i));
-                scan.line_starts.push(end);
-                current = LineBuilder::new(scan.items.len());
+            if matches!(c, '(' | '（') && run.is_none() && is_ideograph(self.last_item) {
+                if let Some(len) = original.get(end..).and_then(pinyin_gloss) {
+                    // 预(yù)算 → 预算.
+                    gloss_end = end + len;
+                    continue;
+                }
+            }
+            // A line ends at "\n", "\r\n" or a lone "\r" (old Mac files): the "\r" of
+            // "\r\n" is passed over, the "\n" ends the line.
+            if c == '\r' && bytes.get(end) == Some(&b'\n') {
                 continue;
             }
+            if c == '\n' || c == '\r' {
+                newline = Some(i);
+                self.at = end;
+                break;
+            }
             match fold::fold(c) {
-                Fold::PageBreak => {
-                    scan.pages += 1;
-                    scan.page_breaks.push(i);
-                }
+                Fold::PageBreak => self.pages += 1,
                 Fold::Drop => {}
                 Fold::Space(width) => {
-                    if current.visible == 0 {
-                        current.indent += width;
+                    if b.visible == 0 {
+                        b.indent += width;
+                    } else if let Some(r) = run.as_mut() {
+                        r.width += width;
+                        r.end = end;
                     } else {
-                        current.running_width += width;
-                        if let Some(run) = scan.items.last_mut().filter(|item| item.space) {
-                            run.width += width;
-                            run.end = end;
-                        } else {
-                            scan.items.push(Item {
-                                start: i,
-                                end,
-                                c: ' ',
-                                width,
-                                wide: false,
-                                space: true,
-                                verbatim: false,
-                            });
-                        }
+                        run = Some(Item {
+                            start: i,
+                            end,
+                            c: ' ',
+                            width,
+                            wide: false,
+                            space: true,
+                            verbatim: false,
+                        });
                     }
-                }
-                Fold::Char('（')
-                    if scan.items.last().is_some_and(|item| is_ideograph(item.c))
-                        && original.get(end..).and_then(pinyin_gloss).is_some() =>
-                {
-                    // 预(yù)算 → 预算: a gloss a mirror site inserted.
-                    gloss_end = end + original.get(end..).and_then(pinyin_gloss).unwrap_or(0);
                 }
                 Fold::Char(folded) => {
-                    if current.visible == 0 {
-                        current.page = scan.pages - 1;
-                        current.first = scan.items.len();
-                    } else if scan
-                        .items
-                        .last()
-                        .is_some_and(|item| item.space && item.width >= GAP_WIDTH)
-                    {
-                        // The whitespace run before this character is inside the line.
-                        current.has_gap = true;
+                    if b.visible == 0 {
+                        b.page = self.pages - 1;
+                    } else if let Some(r) = run.take() {
+                        // The whitespace run before this character is inside the line. It
+                        // takes room on the line only if the output keeps it: as a column
+                        // gap, or as the one space between two ASCII letters or digits.
+                        // Spaces that extraction puts around numbers and inside words
+                        // ("本 年收 入 73, 274.06 万 元") are dropped, and a text with
+                        // more or fewer of them wraps and joins the same.
+                        if r.width >= GAP_WIDTH {
+                            b.has_gap = true;
+                            b.running_width += r.width;
+                        } else if keeps_space(b.shape.last, folded) {
+                            b.running_width += 1;
+                        }
+                        on_item(&r);
+                        self.last_item = ' ';
                     }
-                    let width = cell_width(c);
-                    current.running_width += width;
-                    current.width = current.running_width;
-                    current.shape.push(folded, current.visible == 0);
-                    current.visible += 1;
-                    current.end = end;
-                    scan.items.push(Item {
+                    let between_digits = matches!(folded, ',' | ':')
+                        && b.visible > 0
+                        && b.shape.last.is_ascii_digit()
+                        && digit_follows(original, end);
+                    let width = cell_width(folded, between_digits);
+                    b.running_width += width;
+                    b.width = b.running_width;
+                    b.shape.push(folded, width, b.visible);
+                    if b.visible < MAX_ARTEFACT_CHARS {
+                        if let Some(slot) = head.get_mut(b.visible) {
+                            *slot = folded;
+                        }
+                    }
+                    b.visible += 1;
+                    b.end = end;
+                    on_item(&Item {
                         start: i,
                         end,
                         c: folded,
@@ -684,46 +1120,30 @@ impl Scan {
                         space: false,
                         verbatim: folded == c && c != ',' && c != ':',
                     });
-                    current.last = scan.items.len();
+                    self.last_item = folded;
                 }
             }
         }
-        scan.finish(current, None);
-        scan
-    }
-
-    /// Records the line being built, if it has visible characters, and drops any
-    /// trailing whitespace item.
-    fn finish(&mut self, current: LineBuilder, newline: Option<usize>) {
-        self.items.truncate(current.last.max(current.first));
-        if current.visible == 0 {
-            return;
+        if newline.is_none() {
+            self.done = true;
+            self.at = original.len();
         }
-        let items = current.first..current.last;
-        let line_items = self.items.get(items.clone()).unwrap_or_default();
-        let shape = current.shape.finish(line_items, current.visible);
-        self.lines.push(Line {
-            items,
+        Some(Line {
             newline,
-            end: current.end,
-            indent: current.indent,
-            width: current.width,
-            has_gap: current.has_gap,
-            page: current.page,
-            dropped: false,
-            shape,
-        });
+            end: b.end,
+            indent: b.indent,
+            width: b.width,
+            has_gap: b.has_gap,
+            page: b.page,
+            shape: b.shape.finish(b.visible, &head),
+            head,
+        })
     }
 }
 
-/// The line being scanned (`Copy`, and passed by value, so that the scan keeps it in
-/// registers).
+/// The line being scanned.
 #[derive(Clone, Copy)]
 struct LineBuilder {
-    /// Index of the first visible item.
-    first: usize,
-    /// Index just past the last visible item.
-    last: usize,
     visible: usize,
     indent: usize,
     end: usize,
@@ -738,10 +1158,8 @@ struct LineBuilder {
 }
 
 impl LineBuilder {
-    fn new(at: usize) -> LineBuilder {
+    fn new() -> LineBuilder {
         LineBuilder {
-            first: at,
-            last: at,
             visible: 0,
             indent: 0,
             end: 0,
@@ -754,76 +1172,120 @@ impl LineBuilder {
     }
 }
 
-/// Display width of an original character ([`display_width`] with the common cases first).
-fn cell_width(c: char) -> usize {
-    if c.is_ascii() {
-        1
-    } else if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-        2
-    } else {
-        display_width(c)
+/// Display width of a character as the output writes it, from its folded form
+/// ([`display_width`] with the common cases first): a character and its full-width or
+/// half-width twin take the same room, so that a text written with either wraps and
+/// joins the same. Digits, letters and number punctuation are narrow (`１２．３４` as
+/// `12.34`); the sentence punctuation the output writes full-width is wide (`(` as
+/// `（`); a comma or colon is narrow between two digits (`74,194`, `10:30`) and wide
+/// elsewhere, where it becomes `，` or `：`.
+fn cell_width(folded: char, between_digits: bool) -> usize {
+    match folded {
+        ',' | ':' if !between_digits => 2,
+        c if c.is_ascii() => 1,
+        c if is_ideograph(c) => 2,
+        c => display_width(c),
     }
 }
 
-fn line_items<'i>(items: &'i [Item], line: &Line) -> &'i [Item] {
-    items.get(line.items.clone()).unwrap_or_default()
-}
-
-fn line_chars<'i>(items: &'i [Item], line: &Line) -> impl Iterator<Item = char> + use<'i> {
-    line_items(items, line).iter().filter_map(Item::visible)
+/// Whether the next visible character of the line after byte `at` is a digit (ASCII
+/// or full-width).
+fn digit_follows(original: &str, at: usize) -> bool {
+    original
+        .get(at..)
+        .unwrap_or_default()
+        .chars()
+        .find(|c| !matches!(c, ' ' | '\t' | '\u{3000}'))
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 // ---------------------------------------------------------------------------------------
 // Page numbers and running headers
 
-fn drop_page_artefacts(items: &[Item], lines: &mut [Line], pages: usize) {
-    let mut buffer = [' '; MAX_ARTEFACT_CHARS];
-    for line in lines.iter_mut() {
-        if matches!(line.shape.first, '-' | '—' | '~' | '第') {
-            if let Some(chars) = short_chars(items, line, &mut buffer) {
-                line.dropped = is_page_number(chars);
-            }
+/// The first and last kept line of every page that has one, as the first pass meets
+/// them: what deciding on page numbers and running headers needs, and no more.
+#[derive(Default)]
+struct Edges {
+    firsts: Vec<EdgeLine>,
+    lasts: Vec<EdgeLine>,
+}
+
+/// A line at the top or bottom of a page.
+#[derive(Debug, Clone, Copy)]
+struct EdgeLine {
+    /// Its number among the lines with visible characters.
+    ordinal: usize,
+    page: usize,
+    width: usize,
+    /// Whether it counts towards the full width.
+    measured: bool,
+    chars: usize,
+    head: [char; MAX_ARTEFACT_CHARS],
+    dropped: bool,
+}
+
+impl EdgeLine {
+    fn short(&self) -> Option<&[char]> {
+        if self.chars > MAX_ARTEFACT_CHARS {
+            return None;
         }
-    }
-    if pages < 2 {
-        return;
-    }
-    // First and last kept line of every page that has one.
-    let mut firsts: Vec<usize> = Vec::new();
-    let mut lasts: Vec<usize> = Vec::new();
-    let mut page = None;
-    for (i, line) in lines.iter().enumerate().filter(|(_, l)| !l.dropped) {
-        if page != Some(line.page) {
-            firsts.push(i);
-            page = Some(line.page);
-        }
-        match lasts.last_mut() {
-            Some(last) if lines.get(*last).is_some_and(|l| l.page == line.page) => *last = i,
-            _ => lasts.push(i),
-        }
-    }
-    let with_content = firsts.len();
-    for edge in [&firsts, &lasts] {
-        drop_counting_numbers(items, lines, edge, with_content);
-        drop_repeated(items, lines, edge, with_content);
+        self.head.get(..self.chars)
     }
 }
 
-/// The visible characters of a line short enough to be a page artefact, in `buffer`.
-fn short_chars<'b>(
-    items: &[Item],
-    line: &Line,
-    buffer: &'b mut [char; MAX_ARTEFACT_CHARS],
-) -> Option<&'b [char]> {
-    if line.shape.chars > MAX_ARTEFACT_CHARS {
-        return None;
+impl Edges {
+    /// Takes in a kept line (not a page number of its own), in order.
+    fn note(&mut self, ordinal: usize, line: &Line) {
+        let edge = EdgeLine {
+            ordinal,
+            page: line.page,
+            width: line.width,
+            measured: !line.has_gap && line.width >= MIN_MEASURED_WIDTH,
+            chars: line.shape.chars,
+            head: line.head,
+            dropped: false,
+        };
+        if self.firsts.last().is_none_or(|f| f.page != line.page) {
+            self.firsts.push(edge);
+        }
+        match self.lasts.last_mut() {
+            Some(last) if last.page == line.page => *last = edge,
+            _ => self.lasts.push(edge),
+        }
     }
-    let mut len = 0;
-    for (slot, c) in buffer.iter_mut().zip(line_chars(items, line)) {
-        *slot = c;
-        len += 1;
+
+    /// The ordinals of the lines dropped as page numbers counting up with the pages or
+    /// as running headers and footers, in order.
+    fn dropped(&mut self, pages: usize) -> Vec<usize> {
+        if pages < 2 {
+            return Vec::new();
+        }
+        let with_content = self.firsts.len();
+        let mut dropped = Vec::new();
+        for edge in [&mut self.firsts, &mut self.lasts] {
+            drop_counting_numbers(edge, with_content, &dropped);
+            dropped.extend(edge.iter().filter(|e| e.dropped).map(|e| e.ordinal));
+            drop_repeated(edge, with_content, &dropped);
+            dropped.extend(edge.iter().filter(|e| e.dropped).map(|e| e.ordinal));
+        }
+        dropped.sort_unstable();
+        dropped.dedup();
+        dropped
     }
-    buffer.get(..len)
+
+    /// The widths of the measured lines among `dropped`.
+    fn widths_of(&self, dropped: &[usize]) -> Vec<usize> {
+        let mut widths: Vec<(usize, usize)> = self
+            .firsts
+            .iter()
+            .chain(&self.lasts)
+            .filter(|e| e.measured && dropped.binary_search(&e.ordinal).is_ok())
+            .map(|e| (e.ordinal, e.width))
+            .collect();
+        widths.sort_unstable();
+        widths.dedup();
+        widths.into_iter().map(|(_, w)| w).collect()
+    }
 }
 
 /// `- 12 -`, `—12—`, `第12页`, `第12页共30页` (spaces already removed).
@@ -866,25 +1328,23 @@ fn bare_number(chars: &[char]) -> Option<usize> {
 }
 
 /// Drops the bare numbers at one edge of the pages that count up with the pages.
-fn drop_counting_numbers(items: &[Item], lines: &mut [Line], edge: &[usize], pages: usize) {
+fn drop_counting_numbers(edge: &mut [EdgeLine], pages: usize, _dropped: &[usize]) {
     let mut offsets: Vec<(i64, usize)> = Vec::new();
-    let mut buffer = [' '; MAX_ARTEFACT_CHARS];
-    for &i in edge {
-        let Some(line) = lines.get(i) else { continue };
-        let number = short_chars(items, line, &mut buffer).and_then(bare_number);
+    for (k, line) in edge.iter().enumerate() {
+        let number = line.short().and_then(bare_number);
         let (Some(number), Ok(page)) = (number, i64::try_from(line.page)) else {
             continue;
         };
         if let Ok(number) = i64::try_from(number) {
-            offsets.push((number - page, i));
+            offsets.push((number - page, k));
         }
     }
     let Some((offset, count)) = most_common(offsets.iter().map(|&(o, _)| o)) else {
         return;
     };
     if count >= 3 || (count >= 2 && count * 2 >= pages) {
-        for &(o, i) in &offsets {
-            if let Some(line) = lines.get_mut(i).filter(|_| o == offset) {
+        for &(o, k) in &offsets {
+            if let Some(line) = edge.get_mut(k).filter(|_| o == offset) {
                 line.dropped = true;
             }
         }
@@ -893,15 +1353,14 @@ fn drop_counting_numbers(items: &[Item], lines: &mut [Line], edge: &[usize], pag
 
 /// Drops a line without a colon repeated at one edge of at least three pages and half
 /// of them.
-fn drop_repeated(items: &[Item], lines: &mut [Line], edge: &[usize], pages: usize) {
+fn drop_repeated(edge: &mut [EdgeLine], pages: usize, dropped: &[usize]) {
     let mut keys: Vec<(String, usize)> = Vec::new();
-    let mut buffer = [' '; MAX_ARTEFACT_CHARS];
-    for &i in edge {
-        let Some(line) = lines.get(i).filter(|l| !l.dropped) else {
+    for (k, line) in edge.iter().enumerate() {
+        if line.dropped || dropped.contains(&line.ordinal) {
             continue;
-        };
-        if let Some(chars) = short_chars(items, line, &mut buffer).filter(|c| !c.contains(&':')) {
-            keys.push((chars.iter().collect(), i));
+        }
+        if let Some(chars) = line.short().filter(|c| !c.contains(&':')) {
+            keys.push((chars.iter().collect(), k));
         }
     }
     let Some((key, count)) = most_common(keys.iter().map(|(k, _)| k.as_str())) else {
@@ -910,7 +1369,7 @@ fn drop_repeated(items: &[Item], lines: &mut [Line], edge: &[usize], pages: usiz
     if count >= 3 && count * 2 >= pages {
         let key = key.to_owned();
         for (k, i) in &keys {
-            if let Some(line) = lines.get_mut(*i).filter(|_| *k == key) {
+            if let Some(line) = edge.get_mut(*i).filter(|_| *k == key) {
                 line.dropped = true;
             }
         }
@@ -937,42 +1396,31 @@ fn most_common<T: Ord + Copy>(values: impl Iterator<Item = T>) -> Option<(T, usi
 
 /// The full line width of a text wrapped at a fixed width, if it is one: the centre of
 /// the narrowest window of widths holding the most lines, provided it holds a quarter
-/// of the measured lines and at most half as many are wider.
-fn full_width(lines: &[Line]) -> Option<usize> {
-    let widths: Vec<usize> = lines
-        .iter()
-        .filter(|l| !l.dropped && !l.has_gap && l.width >= MIN_MEASURED_WIDTH)
-        .map(|l| l.width)
-        .collect();
-    let widest = widths.iter().copied().max()?;
+/// of the measured lines and at most half as many are wider. `widths` are the measured
+/// lines' widths, sorted.
+fn full_width(widths: &[u32]) -> Option<usize> {
+    let widest = widths.last().map(|&w| w as usize)?;
     if widths.len() < MIN_SAMPLE {
         return Some(widest);
     }
-    let mut histogram = vec![0usize; widest + 1];
-    for &w in &widths {
-        if let Some(count) = histogram.get_mut(w) {
-            *count += 1;
+    // The lines within the window around `center`.
+    let in_window = |center: usize| {
+        let lo = widths.partition_point(|&w| (w as usize) < center.saturating_sub(WIDTH_WINDOW));
+        let hi = widths.partition_point(|&w| w as usize <= center + WIDTH_WINDOW);
+        hi - lo
+    };
+    // The count can only rise where a width enters the window: at 0 or at a width
+    // minus the window. The first centre with the most lines is among those.
+    let mut best = (in_window(0), 0);
+    for &w in widths {
+        let center = (w as usize).saturating_sub(WIDTH_WINDOW);
+        let count = in_window(center);
+        if count > best.0 || (count == best.0 && center < best.1) {
+            best = (count, center);
         }
-    }
-    let mut best = (0, 0);
-    let mut in_window: usize = histogram.iter().take(WIDTH_WINDOW + 1).sum();
-    for center in 0..=widest {
-        if in_window > best.0 {
-            best = (in_window, center);
-        }
-        // Slide the window [center - W, center + W] one to the right.
-        let entering = histogram.get(center + WIDTH_WINDOW + 1).copied();
-        let leaving = center
-            .checked_sub(WIDTH_WINDOW)
-            .and_then(|i| histogram.get(i))
-            .copied();
-        in_window = in_window + entering.unwrap_or(0) - leaving.unwrap_or(0);
     }
     let (count, center) = best;
-    let wider = widths
-        .iter()
-        .filter(|&&w| w > center + WIDTH_WINDOW)
-        .count();
+    let wider = widths.len() - widths.partition_point(|&w| w as usize <= center + WIDTH_WINDOW);
     (count * 100 >= widths.len() * MIN_DOMINANT_PERCENT && wider * 2 <= count).then_some(center)
 }
 
@@ -1168,32 +1616,6 @@ fn is_unit(c: char) -> bool {
     )
 }
 
-/// Display width of the first unbreakable unit of a line (see [`Shape::first_word`]),
-/// from its visible characters and their widths.
-fn first_word_width(chars: impl Iterator<Item = (char, usize)>) -> usize {
-    let mut chars = chars.peekable();
-    let mut width = 0;
-    while let Some((_, w)) = chars.next_if(|&(c, _)| is_opening(c)) {
-        width += w;
-    }
-    match chars.next() {
-        Some((c, w)) if c.is_ascii_alphanumeric() => {
-            width += w;
-            while let Some((_, w)) =
-                chars.next_if(|&(c, _)| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%'))
-            {
-                width += w;
-            }
-        }
-        Some((_, w)) => width += w,
-        None => {}
-    }
-    while let Some((_, w)) = chars.next_if(|&(c, _)| is_closing(c)) {
-        width += w;
-    }
-    width
-}
-
 // ---------------------------------------------------------------------------------------
 // Output
 
@@ -1202,57 +1624,64 @@ fn keeps_space(before: char, after: char) -> bool {
     (before.is_ascii_alphanumeric() || before == '%') && after.is_ascii_alphanumeric()
 }
 
-/// Appends the items of `line` to the current paragraph, `join` being the line break
+/// Writes the items of one line as they are read, `pending` first being the line break
 /// before it when it continues the paragraph.
-fn emit_line(
-    out: &mut Output,
-    original: &str,
-    items: &[Item],
-    line: &Line,
-    join: Option<(usize, usize)>,
-) {
-    let items = line_items(items, line);
-    let mut pending = join;
-    let mut k = 0;
-    while let Some(item) = items.get(k) {
+struct Emitter<'w, 'o> {
+    out: &'w mut Output,
+    original: &'o str,
+    /// A whitespace run (or the joined line break) before the next character.
+    pending: Option<(usize, usize)>,
+    /// A run of characters written as they stand and contiguous in the original, not
+    /// yet written: copied in one piece (most of a report's text).
+    run: Option<(usize, usize, char, bool)>,
+}
+
+impl Emitter<'_, '_> {
+    fn item(&mut self, item: &Item) {
         let range = (item.start, item.end);
         if item.space {
+            self.flush();
             if item.width >= GAP_WIDTH {
-                out.push('\t', false, range);
-                pending = None;
+                self.out.push('\t', false, range);
+                self.pending = None;
             } else {
-                pending = Some(range);
+                self.pending = Some(range);
             }
-            k += 1;
-            continue;
+            return;
         }
-        if let Some(space) = pending.take() {
-            if out
+        if let Some(space) = self.pending.take() {
+            self.flush();
+            if self
+                .out
                 .last
                 .is_some_and(|(before, _)| keeps_space(before, item.c))
             {
-                out.push(' ', false, space);
+                self.out.push(' ', false, space);
             }
         }
-        if item.verbatim && out.pending.is_none() {
-            // Fast path: a run of characters written as they stand, contiguous in the
-            // original, is copied in one piece (most of a report's text).
-            let mut end = k + 1;
-            let mut last_end = item.end;
-            while let Some(next) = items
-                .get(end)
-                .filter(|next| next.verbatim && next.start == last_end)
-            {
-                last_end = next.end;
-                end += 1;
+        if item.verbatim && self.out.pending.is_none() {
+            match self.run.as_mut() {
+                Some((_, end, last, wide)) if *end == item.start => {
+                    *end = item.end;
+                    *last = item.c;
+                    *wide = item.wide;
+                }
+                _ => {
+                    self.flush();
+                    self.run = Some((item.start, item.end, item.c, item.wide));
+                }
             }
-            if let Some(run) = items.get(k..end) {
-                out.push_verbatim(original, run);
-            }
-            k = end;
         } else {
-            out.push(item.c, item.wide, range);
-            k += 1;
+            self.flush();
+            self.out.push(item.c, item.wide, range);
+        }
+    }
+
+    /// Writes the run of verbatim characters read so far.
+    fn flush(&mut self) {
+        if let Some((start, end, last, wide)) = self.run.take() {
+            self.out
+                .push_verbatim(self.original, (start, end), (last, wide));
         }
     }
 }
@@ -1266,7 +1695,7 @@ fn emit_line(
 /// ASCII, and becoming full-width moves only the few characters written after it.
 struct Output {
     text: String,
-    origins: Vec<Origin>,
+    segments: Segments,
     /// The last character of the current paragraph (`,` and `:` as folded, before
     /// their rule) and whether its original was a full-width form.
     last: Option<(char, bool)>,
@@ -1277,8 +1706,8 @@ struct Output {
 /// A `,` or `:` written as ASCII until what follows it decides.
 #[derive(Debug, Clone, Copy)]
 struct Pending {
-    /// Index of its origin.
-    index: usize,
+    /// Its byte offset in the text.
+    at: usize,
     /// Whether it is a comma (else a colon).
     comma: bool,
     /// Digits that followed it so far.
@@ -1289,20 +1718,34 @@ impl Output {
     fn with_capacity(original_len: usize) -> Output {
         Output {
             text: String::with_capacity(original_len),
-            origins: Vec::with_capacity(original_len / 2),
+            segments: Segments::for_original(original_len),
             last: None,
             pending: None,
         }
     }
 
+    /// Records that the text from `at` to its end stands for original bytes
+    /// `start..end`, extending the last segment when it continues it byte for byte.
+    fn map(&mut self, at: usize, (start, end): (usize, usize)) {
+        let len = self.text.len();
+        if let Some(i) = self.segments.len().checked_sub(1) {
+            if let Some(mut last) = self.segments.get(i) {
+                let linear = at - last.at == last.end - last.start;
+                if linear && last.end == start && len - at == end - start {
+                    last.end = end;
+                    self.segments.set(i, last);
+                    return;
+                }
+            }
+        }
+        self.segments.push(Segment { at, start, end });
+    }
+
     /// Writes `c` standing for the original byte range `(start, end)`.
-    fn write(&mut self, c: char, (start, end): (usize, usize)) {
-        self.origins.push(Origin {
-            at: self.text.len(),
-            start,
-            end,
-        });
+    fn write(&mut self, c: char, range: (usize, usize)) {
+        let at = self.text.len();
         self.text.push(c);
+        self.map(at, range);
     }
 
     /// Appends a character of the current paragraph (`wide`: its original was a
@@ -1319,26 +1762,17 @@ impl Output {
         self.last = Some((c, wide));
     }
 
-    /// Appends `run`, characters of the current paragraph that are written as they
-    /// stand and are contiguous in `original`, with no `,` or `:` pending.
-    fn push_verbatim(&mut self, original: &str, run: &[Item]) {
-        let (Some(first), Some(last)) = (run.first(), run.last()) else {
-            return;
-        };
-        let Some(bytes) = original.get(first.start..last.end) else {
-            for item in run {
-                self.push(item.c, item.wide, (item.start, item.end));
-            }
+    /// Appends original bytes `start..end`, characters of the current paragraph that
+    /// are written as they stand, with no `,` or `:` pending; `last` is the last of
+    /// them and whether it was a full-width form.
+    fn push_verbatim(&mut self, original: &str, (start, end): (usize, usize), last: (char, bool)) {
+        let Some(bytes) = original.get(start..end) else {
             return;
         };
         let at = self.text.len();
         self.text.push_str(bytes);
-        self.origins.extend(run.iter().map(|item| Origin {
-            at: at + (item.start - first.start),
-            start: item.start,
-            end: item.end,
-        }));
-        self.last = Some((last.c, last.wide));
+        self.map(at, (start, end));
+        self.last = Some(last);
     }
 
     /// The form of a `,` or `:` about to be written, from the character before it:
@@ -1352,7 +1786,7 @@ impl Output {
         });
         if possible {
             self.pending = Some(Pending {
-                index: self.origins.len(),
+                at: self.text.len(),
                 comma,
                 digits: 0,
             });
@@ -1381,16 +1815,13 @@ impl Output {
             !digit
         };
         if !ascii {
-            self.widen(pending.index, if pending.comma { '，' } else { '：' });
+            self.widen(pending.at, if pending.comma { '，' } else { '：' });
         }
     }
 
-    /// Replaces the ASCII `,` or `:` of origin `index` with `wide`; the (at most three)
+    /// Replaces the ASCII `,` or `:` at byte `at` with `wide`; the (at most three)
     /// characters written after it move.
-    fn widen(&mut self, index: usize, wide: char) {
-        let Some(at) = self.origins.get(index).map(|o| o.at) else {
-            return;
-        };
+    fn widen(&mut self, at: usize, wide: char) {
         if !self
             .text
             .get(at..at + 1)
@@ -1398,13 +1829,49 @@ impl Output {
         {
             return;
         }
+        let Some(i) = self.segments.containing(at) else {
+            return;
+        };
+        let Some(seg) = self.segments.get(i) else {
+            return;
+        };
+        let seg_end = self.segments.get(i + 1).map_or(self.text.len(), |n| n.at);
         let mut buffer = [0; 4];
         self.text
             .replace_range(at..at + 1, wide.encode_utf8(&mut buffer));
         let shift = wide.len_utf8() - 1;
-        for origin in self.origins.iter_mut().skip(index + 1) {
-            origin.at += shift;
+        // The character stood for one original byte in a run copied byte for byte, or
+        // for its own range: either way it now takes `shift` more bytes, so it becomes
+        // a segment of its own (the run around it split), and what follows moves.
+        let linear = seg_end - seg.at == seg.end - seg.start;
+        let mut pieces: Vec<Segment> = Vec::with_capacity(3);
+        let mut after = i + 1;
+        if linear && seg_end - seg.at > 1 {
+            let here = seg.start + (at - seg.at);
+            if at > seg.at {
+                pieces.push(Segment {
+                    at: seg.at,
+                    start: seg.start,
+                    end: here,
+                });
+            }
+            pieces.push(Segment {
+                at,
+                start: here,
+                end: here + 1,
+            });
+            if at + 1 < seg_end {
+                pieces.push(Segment {
+                    at: at + 1,
+                    start: here + 1,
+                    end: seg.end,
+                });
+            }
+            self.segments.split(i, &pieces);
+            // The pieces after the one for the widened character.
+            after = i + pieces.iter().filter(|p| p.at <= at).count();
         }
+        self.segments.shift(after, shift);
     }
 
     /// Ends the current paragraph: a pending `,` or `:` is settled.

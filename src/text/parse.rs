@@ -12,7 +12,8 @@ use super::patterns::{Frame, frame_at, years as years_in};
 use super::sections::{Part, Section, narrative_section, part, sub_section};
 use crate::amount::{Amount, Percent, Unit};
 use crate::date::FiscalYear;
-use crate::disclosure::{Disclosure, Reading, Value};
+use crate::disclosure::{Disclosure, Fact, Indicator, Reading, Value};
+use crate::fact::FactId;
 use crate::span::Span;
 
 /// The note the narrative reader gives where the tables begin: it reads
@@ -140,7 +141,12 @@ pub struct ParsedReport {
 #[doc(alias = "解析")]
 #[doc(alias = "读取")]
 pub fn parse_report(text: &str) -> ParsedReport {
-    parse_normalized(&normalize(text))
+    let normalized = normalize(text);
+    let read = read_paragraphs(&normalized);
+    // The facts own their spans: the normalised text is freed before the
+    // disclosure is built from them, so that the two are never held at once.
+    drop(normalized);
+    read.build()
 }
 
 /// Reads already [`normalize`]d text (see [`parse_report`]).
@@ -154,11 +160,34 @@ pub fn parse_report(text: &str) -> ParsedReport {
 ///            Some("93.43%".into()));
 /// ```
 pub fn parse_normalized(text: &NormalizedText<'_>) -> ParsedReport {
+    read_paragraphs(text).build()
+}
+
+/// Reads every paragraph of `text`: what the report states, not yet a
+/// [`Disclosure`].
+fn read_paragraphs(text: &NormalizedText<'_>) -> Read {
     let mut doc = Document::new(text);
     for paragraph in text.paragraphs() {
         doc.paragraph(paragraph.as_str(), paragraph.start());
     }
     doc.finish()
+}
+
+/// What a text states, read to its end and independent of it: the facts in
+/// document order (with their spans) and what the disclosure is built with.
+struct Read {
+    unit: Unit,
+    year: Option<i32>,
+    department: Option<String>,
+    units: Vec<String>,
+    divisions: Vec<String>,
+    indicators: Vec<Indicator>,
+    diagnostics: Vec<Diagnostic>,
+    facts: Vec<Option<(FactId, Fact)>>,
+    /// The span of the text's start, for diagnostics of no place.
+    start: Span,
+    /// Whether the text has anything but whitespace.
+    has_text: bool,
 }
 
 /// Heading levels.
@@ -774,7 +803,7 @@ impl<'t, 'a> Document<'t, 'a> {
         }
     }
 
-    fn finish(mut self) -> ParsedReport {
+    fn finish(mut self) -> Read {
         self.flush_table();
         let first_year = years_in(&self.title).next();
         if let Some((at, _)) = first_year {
@@ -800,14 +829,45 @@ impl<'t, 'a> Document<'t, 'a> {
             .iter()
             .max_by_key(|(unit, n)| (**n, **unit == Unit::WanYuan))
             .map_or(Unit::WanYuan, |(unit, _)| *unit);
+        let text = self.reader.span(0..usize::MAX);
+        let mut facts = std::mem::take(&mut self.reader.facts);
+        facts.shrink_to_fit();
+        Read {
+            unit,
+            year,
+            department: self.department.into_values().next(),
+            units: self.units,
+            divisions: std::mem::take(&mut self.reader.divisions),
+            indicators: std::mem::take(&mut self.reader.indicators),
+            diagnostics: std::mem::take(&mut self.reader.diagnostics),
+            facts,
+            start: self.reader.span(0..0),
+            has_text: text.end > text.start,
+        }
+    }
+}
+
+impl Read {
+    /// The disclosure of what was read, and the diagnostics.
+    fn build(self) -> ParsedReport {
+        let Read {
+            unit,
+            year,
+            department,
+            units,
+            divisions,
+            indicators,
+            mut diagnostics,
+            mut facts,
+            start,
+            has_text,
+        } = self;
         let mut disclosure = Disclosure::new(unit);
         disclosure.set_fiscal_year(year.and_then(|y| FiscalYear::new(y).ok()));
-        disclosure.set_department(self.department.into_values().next());
-        *disclosure.units_mut() = self.units;
-        *disclosure.divisions_mut() = std::mem::take(&mut self.reader.divisions);
-        *disclosure.indicators_mut() = std::mem::take(&mut self.reader.indicators);
-        let mut diagnostics = std::mem::take(&mut self.reader.diagnostics);
-        let mut facts = std::mem::take(&mut self.reader.facts);
+        disclosure.set_department(department);
+        *disclosure.units_mut() = units;
+        *disclosure.divisions_mut() = divisions;
+        *disclosure.indicators_mut() = indicators;
         let any = facts.iter().any(Option::is_some);
         // The disclosure keeps its facts in schema order (the order of `FactId`) and
         // appends at the end without a search: inserting in that order, rather than in
@@ -834,20 +894,19 @@ impl<'t, 'a> Document<'t, 'a> {
                     Diagnostic {
                         level: DiagnosticLevel::Warning,
                         message: e.to_string(),
-                        span: span.unwrap_or_else(|| self.reader.span(0..0)),
+                        span: span.unwrap_or(start),
                     },
                 ));
             }
         }
         rejected.sort_by_key(|(i, _)| *i);
         diagnostics.extend(rejected.into_iter().map(|(_, d)| d));
-        let text = self.reader.span(0..usize::MAX);
-        if !any && text.end > text.start {
+        if !any && has_text {
             diagnostics.push(Diagnostic {
                 level: DiagnosticLevel::Warning,
                 message: "no sentence of a 部门决算 report was recognised: the disclosure is empty"
                     .to_owned(),
-                span: self.reader.span(0..0),
+                span: start,
             });
         }
         ParsedReport {

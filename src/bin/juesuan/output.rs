@@ -7,7 +7,7 @@ use std::io::{BufWriter, ErrorKind, Write};
 use std::ops::Range;
 use std::path::Path;
 
-use juesuan::{Finding, Severity, SeverityCounts, Span};
+use juesuan::{Finding, Severity, SeverityCounts, SourceLines, Span};
 
 use crate::input::Loaded;
 
@@ -52,53 +52,41 @@ pub fn counted(n: usize, one: &str, many: &str) -> String {
 }
 
 /// Lines and pages of a source text, indexed once: finding a line costs a
-/// binary search, not a scan of the text.
+/// binary search, not a scan of the text. Lines end as the reader ends them
+/// (`"\n"`, `"\r\n"` or a lone `"\r"`), so line numbers agree with spans.
 pub struct SourceIndex<'a> {
     text: &'a str,
-    /// Byte offset where each line starts.
-    line_starts: Vec<usize>,
+    lines: SourceLines<'a>,
     /// Byte offsets of form feeds (page breaks, as pdftotext writes them).
     page_breaks: Vec<usize>,
 }
 
 impl<'a> SourceIndex<'a> {
     pub fn new(text: &'a str) -> SourceIndex<'a> {
-        let mut line_starts = vec![0];
-        let mut page_breaks = Vec::new();
-        for (i, b) in text.bytes().enumerate() {
-            match b {
-                b'\n' => line_starts.push(i + 1),
-                b'\x0c' => page_breaks.push(i),
-                _ => {}
-            }
-        }
         SourceIndex {
             text,
-            line_starts,
-            page_breaks,
+            lines: SourceLines::new(text),
+            page_breaks: text
+                .bytes()
+                .enumerate()
+                .filter_map(|(i, b)| (b == 0x0c).then_some(i))
+                .collect(),
         }
     }
 
     /// How many lines the text has.
     pub fn lines(&self) -> usize {
-        self.line_starts.len()
+        self.lines.len()
     }
 
     /// The byte range of 1-based line `n`, without its line break.
     pub fn line_range(&self, n: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(n.checked_sub(1)?)?;
-        let end = self
-            .line_starts
-            .get(n)
-            .map_or(self.text.len(), |next| next.saturating_sub(1));
-        let line = self.text.get(start..end)?;
-        let end = start + line.strip_suffix('\r').unwrap_or(line).len();
-        Some(start..end)
+        self.lines.byte_range(u32::try_from(n).ok()?)
     }
 
-    /// 1-based line `n`, without its line break (and without form feeds).
+    /// 1-based line `n`, without its line break.
     pub fn line(&self, n: usize) -> Option<&'a str> {
-        self.text.get(self.line_range(n)?)
+        self.lines.line(u32::try_from(n).ok()?)
     }
 
     /// The 1-based page a span stands on: the page it carries (the
@@ -116,7 +104,7 @@ impl<'a> SourceIndex<'a> {
 
     /// The 1-based line of a byte offset.
     pub fn line_of(&self, at: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= at)
+        usize::try_from(self.lines.line_at(at)).unwrap_or(usize::MAX)
     }
 
     /// Spaces and carets under the span on its line (wide characters take
