@@ -277,7 +277,7 @@ impl fmt::Display for Value {
 /// be traced to the rule that made it.
 ///
 /// ```
-/// use juesuan::{Reading, parse_report};
+/// use juesuan::{Reading, text::parse_report};
 ///
 /// let parsed = parse_report("三公经费支出20.2万元，比上年减少0.8万元，较年初预算减少1.0万元。");
 /// let d = &parsed.disclosure;
@@ -838,7 +838,7 @@ impl Eq for Statements {}
 /// that nothing a report states is lost.
 ///
 /// ```
-/// use juesuan::{Indicator, parse_report};
+/// use juesuan::{Indicator, text::parse_report};
 ///
 /// let parsed = parse_report("十一、预算绩效情况说明\n使城镇新增就业人数达到 48.32 万人。");
 /// let i: &Indicator = &parsed.disclosure.indicators()[0];

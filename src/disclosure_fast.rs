@@ -694,7 +694,7 @@ mod tests {
     #[test]
     fn reads_every_fixture_report() {
         for (name, text) in REPORTS {
-            let d = crate::parse_report(text).disclosure;
+            let d = Disclosure::from_text(text);
             assert!(!d.is_empty(), "{name}");
             assert!(
                 d.iter()

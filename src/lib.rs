@@ -12,18 +12,18 @@
 //!
 //! ## Walkthrough
 //!
-//! **Read published text and audit it.** [`parse_report`] reads the text
+//! **Read published text and audit it.** [`Disclosure::from_text`] reads the text
 //! extracted from a PDF into a [`Disclosure`]: every figure it states, by
 //! stable fact id, with its line and column. [`audit`] checks them all.
 //!
 //! ```
-//! use juesuan::{Severity, audit, parse_report};
+//! use juesuan::{Disclosure, Severity, audit};
 //!
 //! let text = "九、财政拨款“三公”经费支出决算情况说明\n\
 //!     2024 年度财政拨款“三公”经费支出 181.58 万元。其中：因公出国（境）费支出 0.00 万元，\
 //!     占 0.00%；公务用车购置及运行维护费支出 179.78 万元，占 99.01%；公务接待费支出 1.90 万元，占 0.99%。";
-//! let parsed = parse_report(text);
-//! let findings = audit(&parsed.disclosure);
+//! let disclosure = Disclosure::from_text(text);
+//! let findings = audit(&disclosure);
 //! let f = findings.iter().find(|f| f.rule() == "T9.total").unwrap();
 //! assert_eq!(f.severity(), Severity::Error);
 //! assert_eq!((f.expected(), f.actual()), (Some("181.68"), Some("181.58")));
@@ -99,7 +99,7 @@
 //! [`Catalog`]); years ([`FiscalYear`]); fact ids ([`FactId`], [`BASES`]); the
 //! two report forms ([`Disclosure`], [`FinalAccounts`]); identities as data
 //! ([`SUM_IDENTITIES`], [`FUNCTION_TABLES`], …) and the audit ([`audit`],
-//! [`Audit`], [`rules`]); text ([`normalize`], [`parse_report`]); output
+//! [`Audit`], [`rules`]); text ([`Disclosure::from_text`], the [`text`] module); output
 //! ([`narrative`], [`tables`]); streaming ([`audit_jsonl`]); and, with the
 //! `proptest` feature, generators for property tests (`strategy`).
 
@@ -116,6 +116,7 @@ mod error;
 mod fact;
 mod model;
 pub mod pdf;
+mod read;
 mod render;
 mod rounding;
 mod span;
@@ -123,7 +124,7 @@ mod span;
 pub mod strategy;
 mod stream;
 mod table;
-mod text;
+pub mod text;
 
 pub use amount::*;
 pub use audit::*;
@@ -143,8 +144,24 @@ pub use stream::*;
 pub use table::{ReadCell, ReadReport, ReadRow, ReadTable, TableReading, read_layout, read_tables};
 pub use text::{
     Diagnostic, DiagnosticLevel, NormalizedText, Paragraph, Paragraphs, ParsedReport, normalize,
-    parse_normalized, parse_report,
+    parse_normalized,
 };
+
+/// Reads a report's text: see [`Disclosure::from_text`] for its facts, and
+/// [`text::parse_report`] (not deprecated) for its diagnostics too.
+///
+/// ```
+/// # #![allow(deprecated)]
+/// let parsed = juesuan::parse_report("2024 年度财政拨款“三公”经费支出 1.80 万元。");
+/// assert!(parsed.disclosure.amount("three_public.total").is_some());
+/// ```
+#[deprecated(
+    since = "0.2.0",
+    note = "use `Disclosure::from_text`, or `text::parse_report` for the diagnostics too"
+)]
+pub fn parse_report(text: &str) -> ParsedReport {
+    text::parse_report(text)
+}
 
 /// The README's examples, run as doc tests.
 #[cfg(doctest)]

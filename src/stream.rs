@@ -250,62 +250,87 @@ pub struct StreamItem<'a> {
     pub summary: &'a StreamSummary,
 }
 
-/// Reads one report: a Disclosure JSON (with a `"facts"` object) or a
-/// FinalAccounts JSON (with `"fiscal_year"` and `"department"`), read as
-/// what it states ([`Disclosure::from_final_accounts_json`]): a report that
-/// breaks identities is read, for the audit to list every finding.
+/// Reads one report, in either JSON form: see [`Disclosure::from_any_json`].
 ///
 /// # Errors
 ///
-/// [`JsonError`] with the JSON path when the text is not a readable report:
-/// malformed JSON, JSON of another shape (an array, or an object with
-/// neither form's fields), or a malformed report.
+/// As [`Disclosure::from_any_json`].
 ///
 /// ```
+/// # #![allow(deprecated)]
 /// let d = juesuan::read_report(r#"{"facts": {"staff.total": 3}}"#)?;
 /// assert_eq!(d.count("staff.total"), Some(3));
-///
-/// let e = juesuan::read_report("[1, 2, 3]").unwrap_err();
-/// assert!(e.message().contains("but found an array"), "{e}");
-/// let e = juesuan::read_report(r#"{"name": "juesuan"}"#).unwrap_err();
-/// assert!(e.message().contains("but found an object with the field `name`"), "{e}");
 /// # Ok::<(), juesuan::JsonError>(())
 /// ```
+#[deprecated(
+    since = "0.2.0",
+    note = "use `Disclosure::from_any_json` (or `Disclosure::from_json` for the Disclosure form only)"
+)]
 pub fn read_report(text: &str) -> Result<Disclosure, JsonError> {
-    // The fast reader takes the usual Disclosure lines; errors and the
-    // FinalAccounts form go the thorough way.
-    if let Some(d) = crate::disclosure_fast::report_from_str(text) {
-        return Ok(d);
-    }
-    // A FinalAccounts goes straight to its reader; the JSON tree is built only
-    // to say what is wrong with a Disclosure (or with neither).
-    if let Some(Probe {
-        facts: false,
-        fiscal_year,
-        department,
-    }) = probe(text)
-    {
-        if fiscal_year || department {
-            return Disclosure::from_final_accounts_json(text);
+    Disclosure::from_any_json(text)
+}
+
+impl Disclosure {
+    /// Reads one report: a Disclosure JSON (with a `"facts"` object) or a
+    /// FinalAccounts JSON (with `"fiscal_year"` and `"department"`), read as
+    /// what it states ([`Disclosure::from_final_accounts_json`]): a report that
+    /// breaks identities is read, for the audit to list every finding.
+    ///
+    /// # Errors
+    ///
+    /// [`JsonError`] with the JSON path when the text is not a readable report:
+    /// malformed JSON, JSON of another shape (an array, or an object with
+    /// neither form's fields), or a malformed report.
+    ///
+    /// ```
+    /// let d = juesuan::Disclosure::from_any_json(r#"{"facts": {"staff.total": 3}}"#)?;
+    /// assert_eq!(d.count("staff.total"), Some(3));
+    ///
+    /// let e = juesuan::Disclosure::from_any_json("[1, 2, 3]").unwrap_err();
+    /// assert!(e.message().contains("but found an array"), "{e}");
+    /// let e = juesuan::Disclosure::from_any_json(r#"{"name": "juesuan"}"#).unwrap_err();
+    /// assert!(e.message().contains("but found an object with the field `name`"), "{e}");
+    /// # Ok::<(), juesuan::JsonError>(())
+    /// ```
+    #[doc(alias = "read_report")]
+    pub fn from_any_json(text: &str) -> Result<Disclosure, JsonError> {
+        // The fast reader takes the usual Disclosure lines; errors and the
+        // FinalAccounts form go the thorough way.
+        if let Some(d) = crate::disclosure_fast::report_from_str(text) {
+            return Ok(d);
         }
-    }
-    let json = parse_json(text)?;
-    let Json::Object(fields) = &json else {
-        return Err(not_a_report(&describe_json(&json)));
-    };
-    if fields.contains_key("facts") {
-        Disclosure::from_json_value(&json)
-    } else if fields.contains_key("fiscal_year") || fields.contains_key("department") {
-        Disclosure::from_final_accounts_json(text)
-    } else {
-        let names: Vec<String> = fields.keys().take(5).map(|k| format!("`{k}`")).collect();
-        let found = match fields.len() {
-            0 => "an empty object".to_owned(),
-            1 => format!("an object with the field {}", names.join(", ")),
-            n if n > names.len() => format!("an object with the fields {}, …", names.join(", ")),
-            _ => format!("an object with the fields {}", names.join(", ")),
+        // A FinalAccounts goes straight to its reader; the JSON tree is built only
+        // to say what is wrong with a Disclosure (or with neither).
+        if let Some(Probe {
+            facts: false,
+            fiscal_year,
+            department,
+        }) = probe(text)
+        {
+            if fiscal_year || department {
+                return Disclosure::from_final_accounts_json(text);
+            }
+        }
+        let json = parse_json(text)?;
+        let Json::Object(fields) = &json else {
+            return Err(not_a_report(&describe_json(&json)));
         };
-        Err(not_a_report(&found))
+        if fields.contains_key("facts") {
+            Disclosure::from_json_value(&json)
+        } else if fields.contains_key("fiscal_year") || fields.contains_key("department") {
+            Disclosure::from_final_accounts_json(text)
+        } else {
+            let names: Vec<String> = fields.keys().take(5).map(|k| format!("`{k}`")).collect();
+            let found = match fields.len() {
+                0 => "an empty object".to_owned(),
+                1 => format!("an object with the field {}", names.join(", ")),
+                n if n > names.len() => {
+                    format!("an object with the fields {}, …", names.join(", "))
+                }
+                _ => format!("an object with the fields {}", names.join(", ")),
+            };
+            Err(not_a_report(&found))
+        }
     }
 }
 
@@ -402,7 +427,7 @@ pub fn audit_jsonl<R: BufRead>(
         if read.as_ref().is_ok_and(|text| text.is_empty()) {
             continue;
         }
-        match read.and_then(read_report) {
+        match read.and_then(Disclosure::from_any_json) {
             Ok(d) => {
                 let findings = audit.run(&d);
                 summary.record(&findings);

@@ -16,7 +16,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use juesuan::{Disclosure, FactId, FactKind, Finding, Severity, Unit, Value, audit, parse_report};
+use juesuan::{
+    Disclosure, FactId, FactKind, Finding, Severity, Unit, Value, audit, text::parse_report,
+};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 

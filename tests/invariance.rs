@@ -17,7 +17,7 @@ use common::facts;
 use std::collections::BTreeMap;
 
 use juesuan::{
-    Disclosure, Fact, FactId, FinalAccounts, Severity, Unit, Value, audit, parse_report,
+    Disclosure, Fact, FactId, FinalAccounts, Severity, Unit, Value, audit, text::parse_report,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -63,7 +63,7 @@ fn round_trips(d: &Disclosure) -> Result<(), TestCaseError> {
     prop_assert_eq!(facts(&back), facts(d));
     prop_assert_eq!(findings(&back), findings(d));
     let compact = serde_json::to_string(&d.to_json_value()).unwrap();
-    prop_assert_eq!(&juesuan::read_report(&compact).unwrap(), d);
+    prop_assert_eq!(&juesuan::Disclosure::from_any_json(&compact).unwrap(), d);
     Ok(())
 }
 

@@ -991,7 +991,9 @@ fn a_valid_report_states_what_its_strict_form_writes() {
     let stated = Disclosure::from_final_accounts_json(REFERENCE).unwrap();
     assert_eq!(stated.to_json(), strict.to_json());
     assert_eq!(
-        juesuan::read_report(REFERENCE).unwrap().to_json(),
+        juesuan::Disclosure::from_any_json(REFERENCE)
+            .unwrap()
+            .to_json(),
         strict.to_json()
     );
 }
@@ -1013,7 +1015,7 @@ fn a_broken_report_is_read_as_stated_and_every_finding_listed() {
     assert!(model.is_identity(), "{model}");
     assert!(model.findings().len() >= 2, "{model}");
 
-    let d = juesuan::read_report(&text).unwrap();
+    let d = juesuan::Disclosure::from_any_json(&text).unwrap();
     let errors: std::collections::BTreeSet<&str> = juesuan::audit(&d)
         .iter()
         .filter(|f| f.severity() == Severity::Error)
@@ -1026,7 +1028,10 @@ fn a_broken_report_is_read_as_stated_and_every_finding_listed() {
         d.amount("three_public.reception").map(|a| a.printed()),
         Some("1.90".to_owned())
     );
-    assert_eq!(d.len(), juesuan::read_report(REFERENCE).unwrap().len());
+    assert_eq!(
+        d.len(),
+        juesuan::Disclosure::from_any_json(REFERENCE).unwrap().len()
+    );
 }
 
 /// Two tables that hold one figure with two values: both statements are
@@ -1041,7 +1046,7 @@ fn a_figure_stated_twice_differently_is_kept_twice() {
         matches!(err.model_error(), Some(ModelError::Conflict { .. })),
         "{err:?}"
     );
-    let d = juesuan::read_report(&text).unwrap();
+    let d = juesuan::Disclosure::from_any_json(&text).unwrap();
     let values: Vec<String> = d
         .statements("general_budget.expenditure")
         .iter()

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use juesuan::{
     DiagnosticLevel, Disclosure, Fact, FactKind, Finding, ParsedReport, Severity, Value, audit,
-    narrative, parse_report,
+    narrative, text::parse_report,
 };
 use proptest::prelude::*;
 

@@ -4,7 +4,7 @@
 //! produces (broken lines, spaces in numbers, traditional characters, 元 amounts, a
 //! missing "%", six decimals). Each checks what is read and what the audit then says.
 
-use juesuan::{Disclosure, Finding, ParsedReport, Unit, audit, parse_report};
+use juesuan::{Disclosure, Finding, ParsedReport, Unit, audit, text::parse_report};
 
 fn parse(text: &str) -> ParsedReport {
     let parsed = parse_report(text);

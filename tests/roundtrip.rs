@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use juesuan::{Disclosure, FactKind, FinalAccounts, narrative, parse_report};
+use juesuan::{Disclosure, FactKind, FinalAccounts, narrative, text::parse_report};
 
 /// The figures (amounts, percentages, counts) of a disclosure: id → the set
 /// of values stated for it, as printed.

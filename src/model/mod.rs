@@ -721,12 +721,12 @@ impl FinalAccounts {
     /// set aside.
     ///
     /// ```
-    /// use juesuan::{FinalAccounts, parse_report};
+    /// use juesuan::{Disclosure, FinalAccounts};
     ///
     /// let text = "新疆维吾尔自治区某厅2024年度部门决算\n\
     ///     九、财政拨款“三公”经费支出决算情况说明\n\
     ///     2024 年度财政拨款“三公”经费支出 1.80 万元，比上年增加 0.30 万元，增长 20.00%。";
-    /// let parsed = parse_report(text).disclosure;
+    /// let parsed = Disclosure::from_text(text);
     /// let (accounts, set_aside) = FinalAccounts::from_text_disclosure(&parsed)?;
     /// assert_eq!(accounts.fiscal_year().year(), 2024);
     /// assert!(set_aside.iter().any(|id| id.as_str() == "three_public.total.change_word"));

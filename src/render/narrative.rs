@@ -912,7 +912,8 @@ fn codes_all(d: &Disclosure) -> Vec<FunctionCode> {
 }
 
 /// Writes the 部门决算情况说明 (with the 部门概况 figures and the 名词解释
-/// glossary) from whatever `d` states.
+/// glossary) from whatever `report` states: a [`Disclosure`] or a
+/// [`FinalAccounts`](crate::FinalAccounts).
 ///
 /// ```
 /// use juesuan::{Disclosure, narrative};
@@ -927,7 +928,9 @@ fn codes_all(d: &Disclosure) -> Vec<FunctionCode> {
 /// # Ok::<(), juesuan::FactError>(())
 /// ```
 #[doc(alias = "情况说明")]
-pub fn narrative(d: &Disclosure) -> String {
+pub fn narrative(report: &(impl super::Renderable + ?Sized)) -> String {
+    let facts = report.facts();
+    let d: &Disclosure = &facts;
     let year = d
         .fiscal_year()
         .map_or_else(|| "本".to_owned(), |y| y.year().to_string());

@@ -688,7 +688,9 @@ fn csv_field(s: &str) -> String {
 /// assert!(csv.lines().nth(1).unwrap().contains("three_public.total"));
 /// # Ok::<(), juesuan::FactError>(())
 /// ```
-pub fn tables_to_csv(d: &Disclosure) -> String {
+pub fn tables_to_csv(report: &(impl super::Renderable + ?Sized)) -> String {
+    let facts = report.facts();
+    let d: &Disclosure = &facts;
     let mut out = String::from(CSV_HEADER);
     out.push('\n');
     for t in tables(d) {
@@ -1223,7 +1225,9 @@ fn t9(d: &Disclosure) -> Table {
 /// let ids: Vec<TableId> = tables(&d).iter().map(|t| t.id()).collect();
 /// assert_eq!(ids, [TableId::T7, TableId::T8]);
 /// ```
-pub fn tables(d: &Disclosure) -> Vec<Table> {
+pub fn tables(report: &(impl super::Renderable + ?Sized)) -> Vec<Table> {
+    let facts = report.facts();
+    let d: &Disclosure = &facts;
     let mut out = Vec::new();
     let keep = |t: Table, out: &mut Vec<Table>| {
         if !t.is_empty() || t.note.is_some() {

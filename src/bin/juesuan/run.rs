@@ -10,8 +10,8 @@ use rayon::iter::{ParallelBridge as _, ParallelIterator as _};
 use serde_json::{Value as Json, json};
 
 use juesuan::{
-    Audit, BASES, CSV_HEADER, FactKind, Finding, Severity, StreamSummary, Suffix, TableId,
-    audit_jsonl, narrative as write_narrative, read_report, rules, tables as build_tables,
+    Audit, BASES, CSV_HEADER, Disclosure, FactKind, Finding, Severity, StreamSummary, Suffix,
+    TableId, audit_jsonl, narrative as write_narrative, rules, tables as build_tables,
 };
 
 use crate::input::{self, Input, Unreadable, chain};
@@ -385,7 +385,7 @@ fn severity_counts(findings: &[Finding]) -> Json {
 
 /// Whether the file is one report as a whole (a pretty-printed JSON).
 fn one_document(path: &std::path::Path) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|t| read_report(t.trim()).is_ok())
+    std::fs::read_to_string(path).is_ok_and(|t| Disclosure::from_any_json(t.trim()).is_ok())
 }
 
 /// Reads one report for `tables` and `narrative`.
