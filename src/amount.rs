@@ -89,6 +89,7 @@ pub(crate) fn half_unit(decimals: i32) -> Decimal {
 #[doc(alias = "单位")]
 #[doc(alias = "金额单位")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Unit {
     /// 元, the yuan.
     #[doc(alias = "元")]
@@ -845,6 +846,136 @@ impl Amount {
     }
 }
 
+/// # Arithmetic
+///
+/// Sums and differences of printed amounts are exact, and keep the printing
+/// rule: **the result is in the left operand's unit, printed with the larger
+/// number of decimals of the two** (after the right operand is converted
+/// exactly into that unit: 1.50万元 + 200元 = 1.5200万元). Only checked
+/// methods exist, because a sum can leave the range of an exact decimal
+/// (about 7.9 × 10²⁸) and the crate never panics on data: there is no `+`
+/// or `-` operator. [`Neg`] is total and keeps unit and precision.
+///
+/// `Result<Amount, AmountError>` implements [`Sum`], with the same rule
+/// (the unit of the first amount); the sum of nothing is 0 万元 with no
+/// decimals.
+///
+/// Amounts in one unit are ordered by value, then by printed precision
+/// (so that the order agrees with `==`: 1.0 and 1.00 are different printed
+/// figures); amounts in different units are not compared (`partial_cmp`
+/// gives `None`): convert one with [`Amount::to_unit`] first.
+///
+/// ```
+/// use juesuan::{Amount, AmountError};
+///
+/// let a: Amount = "1,382.98".parse()?;
+/// let b: Amount = "0.1".parse()?;
+/// assert_eq!(a.checked_add(b)?.to_string(), "1,383.08万元");
+/// assert_eq!(a.checked_sub(b)?.to_string(), "1,382.88万元");
+/// assert_eq!((-a).to_string(), "-1,382.98万元");
+/// let yuan: Amount = "200元".parse()?;
+/// assert_eq!(b.checked_add(yuan)?.to_string(), "0.1200万元");
+/// let parts: [Amount; 3] = ["12,086.90".parse()?, "54,662.05".parse()?, "887.96".parse()?];
+/// let total: Result<Amount, AmountError> = parts.iter().sum();
+/// assert_eq!(total?.to_string(), "67,636.91万元");
+/// assert!(b < a);
+/// assert_eq!(yuan.partial_cmp(&a), None);
+/// # Ok::<(), juesuan::AmountError>(())
+/// ```
+impl Amount {
+    /// `self + rhs`, exactly (see [the arithmetic rules](#arithmetic)).
+    ///
+    /// # Errors
+    ///
+    /// [`AmountError::Overflow`] when `rhs` cannot be converted into this
+    /// unit, or the sum does not fit an exact decimal.
+    ///
+    /// ```
+    /// let a: juesuan::Amount = "181.58".parse()?;
+    /// assert_eq!(a.checked_add("0.1".parse()?)?.to_string(), "181.68万元");
+    /// # Ok::<(), juesuan::AmountError>(())
+    /// ```
+    pub fn checked_add(self, rhs: Amount) -> Result<Amount, AmountError> {
+        self.combine(rhs, '+', Decimal::checked_add)
+    }
+
+    /// `self − rhs`, exactly (see [the arithmetic rules](#arithmetic)).
+    ///
+    /// # Errors
+    ///
+    /// As [`Amount::checked_add`].
+    ///
+    /// ```
+    /// let a: juesuan::Amount = "181.58".parse()?;
+    /// assert_eq!(a.checked_sub("181.68".parse()?)?.to_string(), "-0.10万元");
+    /// # Ok::<(), juesuan::AmountError>(())
+    /// ```
+    pub fn checked_sub(self, rhs: Amount) -> Result<Amount, AmountError> {
+        self.combine(rhs, '-', Decimal::checked_sub)
+    }
+
+    fn combine(
+        self,
+        rhs: Amount,
+        op: char,
+        f: fn(Decimal, Decimal) -> Option<Decimal>,
+    ) -> Result<Amount, AmountError> {
+        let overflow = || AmountError::overflow(format!("{self} {op} {rhs}"));
+        let rhs = rhs.to_unit(self.unit).map_err(|_| overflow())?;
+        let mut value = f(self.value, rhs.value).ok_or_else(overflow)?;
+        if value.is_zero() {
+            value.set_sign_positive(true);
+        }
+        Ok(Amount {
+            value,
+            decimals: self.decimals.max(rhs.decimals),
+            unit: self.unit,
+        })
+    }
+}
+
+impl std::ops::Neg for Amount {
+    type Output = Amount;
+
+    /// [`Amount::negated`].
+    fn neg(self) -> Amount {
+        self.negated()
+    }
+}
+
+impl PartialOrd for Amount {
+    /// By value, then by printed precision, within one unit; `None` across
+    /// units.
+    fn partial_cmp(&self, other: &Amount) -> Option<std::cmp::Ordering> {
+        (self.unit == other.unit).then(|| {
+            self.value
+                .cmp(&other.value)
+                .then(self.decimals.cmp(&other.decimals))
+        })
+    }
+}
+
+impl std::iter::Sum<Amount> for Result<Amount, AmountError> {
+    /// The exact sum, in the first amount's unit, at the largest precision.
+    fn sum<I: Iterator<Item = Amount>>(iter: I) -> Result<Amount, AmountError> {
+        let mut total: Option<Amount> = None;
+        for a in iter {
+            total = Some(match total {
+                None => a,
+                Some(t) => t.checked_add(a)?,
+            });
+        }
+        Ok(total.unwrap_or_else(|| Amount::zero(Unit::WanYuan, 0)))
+    }
+}
+
+impl<'a> std::iter::Sum<&'a Amount> for Result<Amount, AmountError> {
+    /// The exact sum, in the first amount's unit, at the largest precision.
+    fn sum<I: Iterator<Item = &'a Amount>>(iter: I) -> Result<Amount, AmountError> {
+        iter.copied().sum()
+    }
+}
+
 fn shift(e: AmountError, by: usize) -> AmountError {
     match e {
         AmountError::Malformed {
@@ -980,6 +1111,21 @@ impl Percent {
     pub fn interval(&self) -> Interval {
         let h = self.half_unit();
         Interval::new(self.value.saturating_sub(h), self.value.saturating_add(h))
+    }
+}
+
+impl std::ops::Neg for Percent {
+    type Output = Percent;
+
+    /// [`Percent::negated`].
+    ///
+    /// ```
+    /// let p: juesuan::Percent = "6.77%".parse()?;
+    /// assert_eq!((-p).to_string(), "-6.77%");
+    /// # Ok::<(), juesuan::AmountError>(())
+    /// ```
+    fn neg(self) -> Percent {
+        self.negated()
     }
 }
 

@@ -260,6 +260,32 @@ impl Value {
     }
 }
 
+impl serde::Serialize for Value {
+    /// Counts as JSON numbers; amounts as printed without separators and
+    /// with their unit ("74194.06万元"), percentages with "%" ("93.43%"),
+    /// quantities and text as strings, a blank cell as `""`.
+    ///
+    /// ```
+    /// use juesuan::{Amount, Value};
+    ///
+    /// let a: Amount = "74,194.06".parse()?;
+    /// assert_eq!(serde_json::to_string(&Value::Amount(a))?, r#""74194.06万元""#);
+    /// assert_eq!(serde_json::to_string(&Value::Count(3))?, "3");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Count(n) => serializer.serialize_u64(*n),
+            Value::SignedCount(n) => serializer.serialize_i64(*n),
+            Value::Amount(a) => {
+                serializer.collect_str(&format_args!("{}{}", self.plain(), a.unit().label()))
+            }
+            Value::Percent(_) => serializer.collect_str(&format_args!("{}%", self.plain())),
+            other => serializer.serialize_str(&other.plain()),
+        }
+    }
+}
+
 impl fmt::Display for Value {
     /// Amounts with separators and unit, percentages with "%".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -1683,6 +1709,39 @@ impl Disclosure {
     /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.to_json_value()).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Disclosure {
+    /// One line per statement, `id = value`, in id order, with where the
+    /// text states it when known; the department, fiscal year and unit
+    /// first when stated.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("revenue.total", "74194.06")?;
+    /// d.insert_str("staff.total", "12")?;
+    /// assert_eq!(d.to_string(), "unit 万元\nrevenue.total = 74,194.06万元\nstaff.total = 12\n");
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(department) = &self.department {
+            writeln!(f, "department {department}")?;
+        }
+        if let Some(year) = self.fiscal_year {
+            writeln!(f, "fiscal year {}", year.year())?;
+        }
+        writeln!(f, "unit {}", self.unit())?;
+        for (id, stmts) in &self.facts {
+            for fact in stmts.as_slice() {
+                write!(f, "{id} = {}", fact.value)?;
+                if let Some(span) = fact.span {
+                    write!(f, " ({span})")?;
+                }
+                writeln!(f)?;
+            }
+        }
+        Ok(())
     }
 }
 

@@ -212,6 +212,17 @@ impl Suffix {
     }
 }
 
+impl fmt::Display for Suffix {
+    /// The segment as written in a fact id ([`Suffix::as_str`]).
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Suffix::ChangeRate.to_string(), "change_rate");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The kinds of vehicles 国有资产占用 lists, as used in `assets.vehicles.<kind>`.
 ///
 /// ```
@@ -221,6 +232,7 @@ impl Suffix {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[doc(alias = "车辆")]
+#[non_exhaustive]
 pub enum VehicleKind {
     /// 副部（省）级及以上领导用车.
     Ministerial,
@@ -1181,7 +1193,7 @@ fn parse_id(id: &str) -> Result<Parsed, FactError> {
 /// # Ok::<(), juesuan::FactError>(())
 /// ```
 #[doc(alias = "事实")]
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct FactId {
     text: std::sync::Arc<str>,
     parsed: Parsed,
@@ -1389,6 +1401,19 @@ impl FactId {
             label.push_str(s.label());
         }
         label
+    }
+}
+
+impl fmt::Debug for FactId {
+    /// The id as its text: `FactId("revenue.total")`.
+    ///
+    /// ```
+    /// let id = juesuan::FactId::new("revenue.total")?;
+    /// assert_eq!(format!("{id:?}"), r#"FactId("revenue.total")"#);
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("FactId").field(&&*self.text).finish()
     }
 }
 

@@ -106,7 +106,10 @@ impl Interval {
 /// assert!(Outcome::WithinRounding.is_consistent());
 /// assert!(!Outcome::Inconsistent.is_consistent());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Outcome {
     /// The printed figures satisfy the relation exactly (for a share or
@@ -135,6 +138,33 @@ impl Outcome {
     pub fn is_consistent(self) -> bool {
         matches!(self, Outcome::Exact | Outcome::WithinRounding)
     }
+
+    /// The name in snake case, as in JSON: `exact`, `within_rounding`,
+    /// `truncated`, `zero_base`, `inconsistent`.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Outcome::WithinRounding.as_str(), "within_rounding");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Exact => "exact",
+            Outcome::WithinRounding => "within_rounding",
+            Outcome::Truncated => "truncated",
+            Outcome::ZeroBase => "zero_base",
+            Outcome::Inconsistent => "inconsistent",
+        }
+    }
+}
+
+impl fmt::Display for Outcome {
+    /// The name as [`Outcome::as_str`] gives it.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::Outcome::ZeroBase.to_string(), "zero_base");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// The result of a rounding-aware check, with every figure needed to report it.
@@ -152,9 +182,10 @@ impl Outcome {
 /// let v = check_sum(&total, &parts)?;
 /// assert_eq!(v.outcome(), Outcome::Exact);
 /// assert_eq!(v.expected().map(|d| d.to_string()), Some("20021.91".into()));
-/// # Ok::<(), juesuan::AmountError>(())
+/// assert_eq!(serde_json::to_value(v)?["outcome"], "exact");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Verdict {
     outcome: Outcome,
     expected: Option<Decimal>,

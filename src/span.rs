@@ -1,5 +1,6 @@
 //! Source locations in the original text.
 
+use std::fmt;
 use std::num::NonZeroU32;
 
 use serde::{Deserialize, Serialize};
@@ -41,6 +42,25 @@ pub struct Span {
     /// marks its pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<NonZeroU32>,
+}
+
+impl fmt::Display for Span {
+    /// `line L:C`, with ` (page P)` when the page is known. Lines count
+    /// from the start of the text; [`Span::describe`] gives the line within
+    /// its page.
+    ///
+    /// ```
+    /// let s = juesuan::Span::new(9, 2, 6, 40..46);
+    /// assert_eq!(s.to_string(), "line 9:2");
+    /// assert_eq!(s.with_page(Some(2)).to_string(), "line 9:2 (page 2)");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}:{}", self.line, self.column)?;
+        if let Some(page) = self.page {
+            write!(f, " (page {page})")?;
+        }
+        Ok(())
+    }
 }
 
 impl Span {

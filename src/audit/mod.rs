@@ -78,6 +78,42 @@ impl fmt::Display for Severity {
     }
 }
 
+/// A severity name that is not `info`, `warning` or `error` (nor 提示, 警告,
+/// 错误).
+///
+/// ```
+/// let err = "fatal".parse::<juesuan::Severity>().unwrap_err();
+/// assert_eq!(err.to_string(), r#"expected info, warning or error, but found "fatal""#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("expected info, warning or error, but found {input:?}")]
+pub struct UnknownSeverity {
+    /// The text as given.
+    pub input: String,
+}
+
+impl std::str::FromStr for Severity {
+    type Err = UnknownSeverity;
+
+    /// Reads the English name ([`Severity::as_str`]) or the Chinese one
+    /// ([`Severity::label`]).
+    ///
+    /// ```
+    /// use juesuan::Severity;
+    /// assert_eq!("warning".parse::<Severity>()?, Severity::Warning);
+    /// assert_eq!("错误".parse::<Severity>()?, Severity::Error);
+    /// # Ok::<(), juesuan::UnknownSeverity>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Severity, UnknownSeverity> {
+        [Severity::Info, Severity::Warning, Severity::Error]
+            .into_iter()
+            .find(|v| v.as_str() == s || v.label() == s)
+            .ok_or_else(|| UnknownSeverity {
+                input: s.to_owned(),
+            })
+    }
+}
+
 /// One problem (or noteworthy agreement) the audit found.
 ///
 /// Its message, figures and fact ids are written the first time any of
@@ -369,6 +405,71 @@ impl Serialize for Finding {
     }
 }
 
+/// A finding as [`Finding::to_json`] writes it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FindingJson {
+    rule: String,
+    severity: Severity,
+    message: String,
+    facts: Vec<FactId>,
+    expected: Option<String>,
+    actual: Option<String>,
+    difference: Option<String>,
+    tolerance: Option<String>,
+    span: Option<Span>,
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    /// Reads a finding back from its JSON ([`Finding::to_json`]): the rule
+    /// must be one of [`rules()`], the facts valid fact ids.
+    ///
+    /// ```
+    /// use juesuan::{Disclosure, Finding, audit};
+    ///
+    /// let mut d = Disclosure::default();
+    /// d.insert_str("staff.total", "3")?;
+    /// d.insert_str("staff.active", "4")?;
+    /// let f = &audit(&d)[0];
+    /// let back: Finding = serde_json::from_str(&serde_json::to_string(f)?)?;
+    /// assert_eq!(&back, f);
+    /// assert!(serde_json::from_str::<Finding>(r#"{"rule": "nope"}"#).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Finding, D::Error> {
+        let j = FindingJson::deserialize(deserializer)?;
+        let rule = rules()
+            .iter()
+            .map(|r| r.id)
+            .find(|id| *id == j.rule)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "unknown rule {:?}: see juesuan::rules() for the ids",
+                    j.rule
+                ))
+            })?;
+        let keys = j.facts.iter().map(FactId::key).collect();
+        let ids = OnceLock::from(j.facts);
+        let texts = Texts {
+            message: j.message,
+            expected: j.expected,
+            actual: j.actual,
+            difference: j.difference,
+            tolerance: j.tolerance,
+        };
+        Ok(Finding {
+            rule,
+            severity: j.severity,
+            facts: LazyFacts { keys, ids },
+            span: j.span,
+            texts: LazyTexts {
+                written: OnceLock::from(texts),
+                write: Arc::new(Texts::default),
+            },
+        })
+    }
+}
+
 /// A rule the audit knows: its id, class and description.
 ///
 /// ```
@@ -379,6 +480,7 @@ impl Serialize for Finding {
 /// assert_eq!(r.description, "收入总计 = 支出总计");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RuleInfo {
     /// Stable id.
     pub id: &'static str,

@@ -78,6 +78,19 @@ pub struct Figure {
     pub budget_reason: Option<String>,
 }
 
+impl Default for Figure {
+    /// 0.00 万元, with nothing else stated.
+    ///
+    /// ```
+    /// let f = juesuan::Figure::default();
+    /// assert_eq!(f.amount.to_string(), "0.00万元");
+    /// assert_eq!(f.share, None);
+    /// ```
+    fn default() -> Figure {
+        Figure::new(Amount::zero(crate::amount::Unit::WanYuan, 2))
+    }
+}
+
 impl Figure {
     /// A figure with only its amount.
     ///

@@ -31,6 +31,8 @@ mod unique;
 mod validate;
 mod walk;
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 pub use cited::cited_codes;
@@ -809,6 +811,73 @@ impl FinalAccounts {
     /// ```
     pub fn audit(&self) -> Vec<Finding> {
         Audit::new().run(&self.to_disclosure())
+    }
+}
+
+impl fmt::Display for FinalAccounts {
+    /// The facts the report states, as [`Disclosure`]'s `Display` writes
+    /// them ([`FinalAccounts::to_disclosure`]).
+    ///
+    /// ```
+    /// use juesuan::{FinalAccounts, FiscalYear};
+    ///
+    /// let r = FinalAccounts::builder().fiscal_year(FiscalYear::new(2024)?).department("某部门").build()?;
+    /// assert!(r.to_string().starts_with("department 某部门\nfiscal year 2024\n"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.to_disclosure(), f)
+    }
+}
+
+impl From<&FinalAccounts> for Disclosure {
+    /// [`FinalAccounts::to_disclosure`]: lossless.
+    ///
+    /// ```
+    /// use juesuan::{Disclosure, FinalAccounts, FiscalYear};
+    ///
+    /// let r = FinalAccounts::builder().fiscal_year(FiscalYear::new(2024)?).department("某部门").build()?;
+    /// let d = Disclosure::from(&r);
+    /// assert_eq!(FinalAccounts::try_from(&d)?, r);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn from(report: &FinalAccounts) -> Disclosure {
+        report.to_disclosure()
+    }
+}
+
+impl From<FinalAccounts> for Disclosure {
+    /// [`FinalAccounts::to_disclosure`]: lossless.
+    fn from(report: FinalAccounts) -> Disclosure {
+        report.to_disclosure()
+    }
+}
+
+impl TryFrom<&Disclosure> for FinalAccounts {
+    type Error = ModelError;
+
+    /// [`FinalAccounts::from_disclosure`]: the facts must map onto the
+    /// model and every identity hold.
+    ///
+    /// ```
+    /// use juesuan::{Disclosure, FinalAccounts};
+    ///
+    /// let mut d = Disclosure::default();
+    /// d.insert_str("three_public.total", "1.00")?;
+    /// assert!(FinalAccounts::try_from(&d).is_err()); // no fiscal year, no department
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn try_from(d: &Disclosure) -> Result<FinalAccounts, ModelError> {
+        FinalAccounts::from_disclosure(d)
+    }
+}
+
+impl TryFrom<Disclosure> for FinalAccounts {
+    type Error = ModelError;
+
+    /// [`FinalAccounts::from_disclosure`].
+    fn try_from(d: Disclosure) -> Result<FinalAccounts, ModelError> {
+        FinalAccounts::from_disclosure(&d)
     }
 }
 

@@ -751,6 +751,7 @@ impl ThreePublicItem {
 /// ```
 #[doc(alias = "三公经费")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ThreePublicCount {
     /// 因公出国（境）团组数.
     OverseasGroups,

@@ -7,6 +7,7 @@
 use std::fmt::{self, Write as _};
 
 use rust_decimal::Decimal;
+use serde::Serialize;
 
 use crate::amount::{Amount, Percent, round_half_away_from_zero};
 use crate::audit::SUM_IDENTITIES;
@@ -118,6 +119,50 @@ impl fmt::Display for TableId {
     }
 }
 
+/// A table id that is not "T1"…"T9".
+///
+/// ```
+/// let err = "T10".parse::<juesuan::TableId>().unwrap_err();
+/// assert_eq!(err.to_string(), r#"expected a table id T1 to T9, but found "T10""#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("expected a table id T1 to T9, but found {input:?}")]
+pub struct UnknownTable {
+    /// The text as given.
+    pub input: String,
+}
+
+impl std::str::FromStr for TableId {
+    type Err = UnknownTable;
+
+    /// Reads the short id ("T1"…"T9", as [`TableId::as_str`] writes it).
+    ///
+    /// ```
+    /// assert_eq!("T5".parse::<juesuan::TableId>()?, juesuan::TableId::T5);
+    /// # Ok::<(), juesuan::UnknownTable>(())
+    /// ```
+    fn from_str(s: &str) -> Result<TableId, UnknownTable> {
+        TableId::from_id(s).ok_or_else(|| UnknownTable {
+            input: s.to_owned(),
+        })
+    }
+}
+
+impl Serialize for TableId {
+    /// The short id, "T1"…"T9".
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TableId {
+    /// Reads the short id, "T1"…"T9".
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<TableId, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// One cell: the printed figure and the fact it shows (none for a figure
 /// derived for display, such as last year = this year − change).
 ///
@@ -127,7 +172,7 @@ impl fmt::Display for TableId {
 /// assert_eq!(c.text(), "65,909.05");
 /// assert!(c.fact().is_none());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cell {
     text: String,
     plain: String,
@@ -219,7 +264,7 @@ fn percent_text(p: Percent) -> String {
 /// let r = Row::new(Some("205".into()), "教育支出", 3);
 /// assert_eq!(r.cells().len(), 3);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {
     code: Option<String>,
     name: String,
@@ -295,7 +340,7 @@ impl Row {
 /// assert!(t9.to_text().contains("181.58"));
 /// # Ok::<(), juesuan::FactError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Table {
     id: TableId,
     columns: Vec<String>,
@@ -305,7 +350,26 @@ pub struct Table {
     department: Option<String>,
     unit: String,
     /// For a two-sided table: each printed line's 收入 row and 支出 row.
+    #[serde(skip_serializing_if = "Option::is_none")]
     sides: Option<Vec<[Option<usize>; 2]>>,
+}
+
+impl fmt::Display for Table {
+    /// The table as aligned text ([`Table::to_text`]).
+    ///
+    /// ```
+    /// use juesuan::{Disclosure, TableId, tables};
+    ///
+    /// let mut d = Disclosure::default();
+    /// d.insert_str("three_public.total", "181.58")?;
+    /// let t9 = tables(&d).into_iter().find(|t| t.id() == TableId::T9).unwrap();
+    /// assert_eq!(t9.to_string(), t9.to_text());
+    /// assert_eq!(serde_json::to_value(&t9)?["id"], "T9");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_text())
+    }
 }
 
 impl Table {

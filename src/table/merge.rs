@@ -27,6 +27,7 @@ use crate::text::{Diagnostic, DiagnosticLevel, parse_report};
 /// assert!(audit(&report.disclosure).iter().all(|f| f.severity() != juesuan::Severity::Error));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ReadReport {
     /// The facts: each table cell, then the narrative's statements.
     pub disclosure: Disclosure,
