@@ -854,9 +854,9 @@ impl Amount {
 /// exactly into that unit: 1.50万元 + 200元 = 1.5200万元). Only checked
 /// methods exist, because a sum can leave the range of an exact decimal
 /// (about 7.9 × 10²⁸) and the crate never panics on data: there is no `+`
-/// or `-` operator. [`Neg`] is total and keeps unit and precision.
+/// or `-` operator. [`Neg`](std::ops::Neg) is total and keeps unit and precision.
 ///
-/// `Result<Amount, AmountError>` implements [`Sum`], with the same rule
+/// `Result<Amount, AmountError>` implements [`Sum`](std::iter::Sum), with the same rule
 /// (the unit of the first amount); the sum of nothing is 0 万元 with no
 /// decimals.
 ///

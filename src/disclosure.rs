@@ -1370,6 +1370,123 @@ impl Disclosure {
         self.get(id).and_then(|f| f.value.as_text())
     }
 
+    /// The first statement of `id`, checking the id: a typo fails loudly
+    /// instead of reading as "not stated" (as [`Disclosure::get`] does).
+    ///
+    /// # Errors
+    ///
+    /// [`FactError`] when `id` is no valid fact id ([`FactId::new`]).
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("revenue.total", "1.00")?;
+    /// assert!(d.try_get("revenue.total")?.is_some());
+    /// assert!(d.try_get("revenue.other")?.is_none());
+    /// let err = d.try_get("revenue.totl").unwrap_err();
+    /// assert!(err.to_string().starts_with(r#"unknown fact id "revenue.totl""#));
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn try_get(&self, id: &str) -> Result<Option<&Fact>, FactError> {
+        let id = FactId::new(id)?;
+        Ok(self.get(id.as_str()))
+    }
+
+    /// Checks `id` and that it holds one of `kinds`.
+    fn checked(
+        &self,
+        id: &str,
+        asked: &'static str,
+        kinds: &[FactKind],
+    ) -> Result<Option<&Fact>, FactError> {
+        let fact_id = FactId::new(id)?;
+        if !kinds.contains(&fact_id.kind()) {
+            return Err(FactError::WrongKind {
+                id: fact_id.to_string(),
+                asked,
+                holds: fact_id.kind().describe(),
+            });
+        }
+        Ok(self.get(fact_id.as_str()))
+    }
+
+    /// The first stated amount of `id`, checking that `id` is a fact id that
+    /// holds an amount.
+    ///
+    /// # Errors
+    ///
+    /// [`FactError`] when `id` is no valid fact id, or
+    /// [`FactError::WrongKind`] when it holds no amount.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("revenue.total", "1.00")?;
+    /// assert_eq!(d.try_amount("revenue.total")?.map(|a| a.to_string()), Some("1.00万元".into()));
+    /// assert!(d.try_amount("revenue.totl").is_err());
+    /// assert!(d.try_amount("staff.total").is_err()); // a count
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn try_amount(&self, id: &str) -> Result<Option<Amount>, FactError> {
+        Ok(self
+            .checked(id, "an amount", &[FactKind::Amount])?
+            .and_then(|f| f.value.as_amount()))
+    }
+
+    /// The first stated percentage of `id`, checking the id and its kind.
+    ///
+    /// # Errors
+    ///
+    /// As [`Disclosure::try_amount`], for percentages.
+    ///
+    /// ```
+    /// let d = juesuan::Disclosure::default();
+    /// assert_eq!(d.try_percent("revenue.business.share")?, None);
+    /// assert!(d.try_percent("revenue.business").is_err());
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn try_percent(&self, id: &str) -> Result<Option<Percent>, FactError> {
+        Ok(self
+            .checked(id, "a percentage", &[FactKind::Percent])?
+            .and_then(|f| f.value.as_percent()))
+    }
+
+    /// The first stated count of `id` (signed counts included), checking the
+    /// id and its kind.
+    ///
+    /// # Errors
+    ///
+    /// As [`Disclosure::try_amount`], for counts.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("staff.total", "12")?;
+    /// assert_eq!(d.try_count("staff.total")?, Some(12));
+    /// assert!(d.try_count("staff.totl").is_err());
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn try_count(&self, id: &str) -> Result<Option<i64>, FactError> {
+        Ok(self
+            .checked(id, "a count", &[FactKind::Count, FactKind::SignedCount])?
+            .and_then(|f| f.value.as_count()))
+    }
+
+    /// The first stated text of `id`, checking the id and its kind.
+    ///
+    /// # Errors
+    ///
+    /// As [`Disclosure::try_amount`], for text.
+    ///
+    /// ```
+    /// let d = juesuan::Disclosure::default();
+    /// assert_eq!(d.try_text("revenue.total.reason")?, None);
+    /// assert!(d.try_text("revenue.total.reasons").is_err());
+    /// # Ok::<(), juesuan::FactError>(())
+    /// ```
+    pub fn try_text(&self, id: &str) -> Result<Option<&str>, FactError> {
+        Ok(self
+            .checked(id, "text", &[FactKind::Text])?
+            .and_then(|f| f.value.as_text()))
+    }
+
     /// Every fact id with its statements, in schema order (see [`FactId`]).
     ///
     /// ```

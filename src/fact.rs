@@ -182,6 +182,18 @@ impl Suffix {
         }
     }
 
+    /// The kind of value a fact with this suffix holds on a base of kind
+    /// `base`; `None` when the suffix does not apply to such a base.
+    ///
+    /// ```
+    /// use juesuan::{FactKind, Suffix};
+    /// assert_eq!(Suffix::Share.kind_on_base(FactKind::Amount), Some(FactKind::Percent));
+    /// assert_eq!(Suffix::Share.kind_on_base(FactKind::Count), None);
+    /// ```
+    pub fn kind_on_base(self, base: FactKind) -> Option<FactKind> {
+        self.kind_on(base)
+    }
+
     fn from_segment(s: &str) -> Option<Suffix> {
         Suffix::ALL.into_iter().find(|x| x.as_str() == s)
     }
@@ -776,6 +788,17 @@ pub enum FactError {
         /// Why the code was refused.
         reason: String,
     },
+    /// A checked lookup asked for a kind of value the id does not hold
+    /// (e.g. an amount of `staff.total`, a count).
+    #[error("fact {id} holds {holds}, but {asked} was asked for")]
+    WrongKind {
+        /// The fact id.
+        id: String,
+        /// What the lookup asked for.
+        asked: &'static str,
+        /// What the id holds.
+        holds: &'static str,
+    },
     /// The value does not fit the kind the id requires.
     #[error("fact {id}: expected {expected}, but found {found:?}{detail}")]
     BadValue {
@@ -790,7 +813,35 @@ pub enum FactError {
     },
 }
 
+impl fmt::Display for FactKind {
+    /// The name in snake case ([`FactKind::as_str`]).
+    ///
+    /// ```
+    /// assert_eq!(juesuan::FactKind::SignedCount.to_string(), "signed_count");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl FactKind {
+    /// The name in snake case: `amount`, `percent`, `count`,
+    /// `signed_count`, `quantity`, `text`.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::FactKind::Amount.as_str(), "amount");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Amount => "amount",
+            FactKind::Percent => "percent",
+            FactKind::Count => "count",
+            FactKind::SignedCount => "signed_count",
+            FactKind::Quantity => "quantity",
+            FactKind::Text => "text",
+        }
+    }
+
     /// A short English description, for messages.
     ///
     /// ```

@@ -119,6 +119,7 @@ pub mod pdf;
 mod read;
 mod render;
 mod rounding;
+pub mod schema;
 mod span;
 #[cfg(feature = "proptest")]
 pub mod strategy;
