@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 //! The library as a user crate sees it: public paths only, no glob import.
 //!
 //! Each common trait a user expects is checked at compile time (a function

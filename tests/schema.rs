@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 //! `docs/SCHEMA.md` is what `juesuan::schema::markdown()` writes: the page
 //! changes with the schema, on purpose. `UPDATE_SCHEMA=1` rewrites it.
 

@@ -10,9 +10,11 @@ use std::borrow::Cow;
 use crate::disclosure::Disclosure;
 use crate::model::FinalAccounts;
 
+mod long_csv;
 mod narrative;
 mod table;
 
+pub use long_csv::{CSV_COLUMNS, write_csv, write_facts_jsonl};
 pub use narrative::*;
 pub use table::*;
 

@@ -675,7 +675,9 @@ impl Table {
     /// # Ok::<(), juesuan::FactError>(())
     /// ```
     pub fn to_csv_rows(&self) -> String {
-        let mut out = String::new();
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
         let year = self.fiscal_year.map(|y| y.to_string()).unwrap_or_default();
         let dept = self.department.clone().unwrap_or_default();
         for row in &self.rows {
@@ -692,7 +694,8 @@ impl Table {
                     crate::fact::FactKind::Quantity => "平方米",
                     _ => "",
                 };
-                let fields = [
+                // Writing into a Vec cannot fail.
+                let _ = w.write_record([
                     year.as_str(),
                     dept.as_str(),
                     self.id.as_str(),
@@ -702,12 +705,11 @@ impl Table {
                     cell.plain.as_str(),
                     unit,
                     fact.as_str(),
-                ];
-                let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-                let _ = writeln!(out, "{}", line.join(","));
+                ]);
             }
         }
-        out
+        let bytes = w.into_inner().unwrap_or_default();
+        String::from_utf8(bytes).unwrap_or_default()
     }
 }
 
@@ -733,18 +735,10 @@ struct Grid {
 pub const CSV_HEADER: &str =
     "fiscal_year,department,table,row_code,row_name,column,amount,unit,fact_id";
 
-/// Quotes a CSV field when it needs it (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
-
 /// All tables of a disclosure as one CSV document with [`CSV_HEADER`].
 ///
 /// ```
+/// # #![allow(deprecated)]
 /// use juesuan::{Disclosure, tables_to_csv};
 /// let mut d = Disclosure::default();
 /// d.insert_str("three_public.total", "181.58")?;
@@ -752,6 +746,10 @@ fn csv_field(s: &str) -> String {
 /// assert!(csv.lines().nth(1).unwrap().contains("three_public.total"));
 /// # Ok::<(), juesuan::FactError>(())
 /// ```
+#[deprecated(
+    since = "0.2.0",
+    note = "use `write_csv`: any io::Write, with kind, group, level and is_total columns"
+)]
 pub fn tables_to_csv(report: &(impl super::Renderable + ?Sized)) -> String {
     let facts = report.facts();
     let d: &Disclosure = &facts;

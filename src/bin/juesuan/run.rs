@@ -10,8 +10,8 @@ use rayon::iter::{ParallelBridge as _, ParallelIterator as _};
 use serde_json::{Value as Json, json};
 
 use juesuan::{
-    Audit, BASES, CSV_HEADER, Disclosure, FactKind, Finding, Severity, StreamSummary, Suffix,
-    TableId, audit_jsonl, narrative as write_narrative, rules, tables as build_tables,
+    Audit, BASES, Disclosure, FactKind, Finding, Severity, StreamSummary, Suffix, TableId,
+    audit_jsonl, narrative as write_narrative, rules, tables as build_tables,
 };
 
 use crate::input::{self, Input, Unreadable, chain};
@@ -445,13 +445,13 @@ pub fn tables(args: &TablesArgs) -> Status {
         .collect();
     let mut text = String::new();
     match args.format {
-        TableFormat::Csv => {
-            text.push_str(CSV_HEADER);
-            text.push('\n');
-            for t in &all {
-                text.push_str(&t.to_csv_rows());
+        TableFormat::Csv => match csv_of(&loaded.disclosure, only) {
+            Ok(csv) => text = csv,
+            Err(e) => {
+                eprintln!("error: {}: {e}", args.file.display());
+                return Status::Unreadable;
             }
-        }
+        },
         TableFormat::Text | TableFormat::Markdown => {
             for (i, t) in all.iter().enumerate() {
                 if i > 0 {
@@ -465,6 +465,29 @@ pub fn tables(args: &TablesArgs) -> Status {
         }
     }
     print(&text)
+}
+
+/// The long CSV of the report's tables (`juesuan::write_csv`), only table
+/// `only` when given.
+fn csv_of(d: &Disclosure, only: Option<TableId>) -> std::io::Result<String> {
+    let mut all = Vec::new();
+    juesuan::write_csv(d, &mut all)?;
+    let Some(only) = only else {
+        return String::from_utf8(all).map_err(std::io::Error::other);
+    };
+    let mut reader = csv::Reader::from_reader(all.as_slice());
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(reader.headers()?)?;
+    for record in reader.records() {
+        let record = record?;
+        if record.get(2) == Some(only.as_str()) {
+            writer.write_record(&record)?;
+        }
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    String::from_utf8(bytes).map_err(std::io::Error::other)
 }
 
 /// `juesuan narrative FILE`.
