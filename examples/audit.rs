@@ -13,7 +13,7 @@
 use std::io::BufReader;
 use std::process::ExitCode;
 
-use juesuan::{Audit, Disclosure, Severity, audit, audit_jsonl};
+use juesuan::{Audit, Disclosure, Severity, audit, stream::audit_jsonl};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

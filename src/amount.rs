@@ -10,18 +10,21 @@
 use std::fmt;
 use std::str::FromStr;
 
+pub use crate::rounding::{
+    Interval, Outcome, Verdict, check_change, check_difference, check_share, check_sum,
+    check_variance_rate,
+};
+
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-
-use crate::rounding::Interval;
 
 /// The most decimals an amount or percentage may be printed with.
 ///
 /// Real reports print 0 to 6 decimals; anything finer is rejected as malformed.
 ///
 /// ```
-/// assert_eq!(juesuan::MAX_PRINTED_DECIMALS, 6);
+/// assert_eq!(juesuan::amount::MAX_PRINTED_DECIMALS, 6);
 /// ```
 pub const MAX_PRINTED_DECIMALS: u32 = 6;
 
@@ -31,7 +34,7 @@ pub const MAX_PRINTED_DECIMALS: u32 = 6;
 /// overflow error rather than being rounded silently.
 ///
 /// ```
-/// assert_eq!(juesuan::MAX_SIGNIFICANT_DIGITS, 28);
+/// assert_eq!(juesuan::amount::MAX_SIGNIFICANT_DIGITS, 28);
 /// ```
 pub const MAX_SIGNIFICANT_DIGITS: usize = 28;
 
@@ -41,7 +44,7 @@ pub const MAX_SIGNIFICANT_DIGITS: usize = 28;
 /// (rust_decimal's `round_dp` rounds half to even, which is not it.)
 ///
 /// ```
-/// use juesuan::round_half_away_from_zero;
+/// use juesuan::amount::round_half_away_from_zero;
 /// use rust_decimal::Decimal;
 ///
 /// let d = |s: &str| s.parse::<Decimal>().unwrap();
@@ -84,7 +87,7 @@ pub(crate) fn half_unit(decimals: i32) -> Decimal {
 ///
 /// assert_eq!("万元".parse::<Unit>()?, Unit::WanYuan);
 /// assert_eq!(Unit::Yuan.to_string(), "元");
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "单位")]
 #[doc(alias = "金额单位")]
@@ -158,7 +161,7 @@ impl FromStr for Unit {
 /// Why a printed amount or percentage could not be read or converted.
 ///
 /// ```
-/// use juesuan::{Amount, AmountError};
+/// use juesuan::{Amount, amount::AmountError};
 ///
 /// let err = "1.2345678 万元".parse::<Amount>().unwrap_err();
 /// assert!(matches!(err, AmountError::TooManyDecimals { decimals: 7, .. }));
@@ -507,7 +510,7 @@ fn write_grouped(f: &mut fmt::Formatter<'_>, value: Decimal, decimals: u32) -> f
 ///
 /// let yuan = a.to_unit(Unit::Yuan)?;
 /// assert_eq!(yuan.value().to_string(), "741940600");
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "金额")]
 #[doc(alias = "万元")]
@@ -595,7 +598,7 @@ impl Amount {
     /// let b = Amount::parse_in("5,000元", Unit::WanYuan)?;
     /// assert_eq!(b.unit(), Unit::Yuan);
     /// assert!(Amount::parse_in("12,34.5", Unit::WanYuan).is_err());
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn parse_in(text: &str, default_unit: Unit) -> Result<Amount, AmountError> {
         match parse_plain(text, default_unit) {
@@ -656,7 +659,7 @@ impl Amount {
     /// ```
     /// let a: juesuan::Amount = "1,382.98".parse()?;
     /// assert_eq!(a.value().to_string(), "1382.98");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn value(&self) -> Decimal {
         self.value
@@ -667,7 +670,7 @@ impl Amount {
     /// ```
     /// let a: juesuan::Amount = "5元".parse()?;
     /// assert_eq!(a.unit(), juesuan::Unit::Yuan);
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn unit(&self) -> Unit {
         self.unit
@@ -684,7 +687,7 @@ impl Amount {
     /// let a: Amount = "74,194.06".parse()?;
     /// assert_eq!(a.decimals(), 2);
     /// assert_eq!(a.to_unit(Unit::Yuan)?.decimals(), -2);
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn decimals(&self) -> i32 {
         self.decimals
@@ -695,7 +698,7 @@ impl Amount {
     /// ```
     /// let a: juesuan::Amount = "68,369.46".parse()?;
     /// assert_eq!(a.half_unit().to_string(), "0.005");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn half_unit(&self) -> Decimal {
         half_unit(self.decimals)
@@ -708,7 +711,7 @@ impl Amount {
     /// let i = a.interval();
     /// assert_eq!(i.lo().to_string(), "68369.455");
     /// assert_eq!(i.hi().to_string(), "68369.465");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn interval(&self) -> Interval {
         let h = self.half_unit();
@@ -720,7 +723,7 @@ impl Amount {
     /// ```
     /// let a: juesuan::Amount = "0.00".parse()?;
     /// assert!(a.is_zero());
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn is_zero(&self) -> bool {
         self.value.is_zero()
@@ -743,7 +746,7 @@ impl Amount {
     /// let w = a.to_unit(Unit::WanYuan)?;
     /// assert_eq!(w.value().to_string(), "74194.0600");
     /// assert_eq!(w.to_unit(Unit::Yuan)?, a);
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn to_unit(&self, unit: Unit) -> Result<Amount, AmountError> {
         if unit == self.unit {
@@ -794,7 +797,7 @@ impl Amount {
     /// let a: Amount = "741,940,650元".parse()?;
     /// let printed = a.to_unit(Unit::WanYuan)?.round_to(2);
     /// assert_eq!(printed.to_string(), "74,194.07万元");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn round_to(&self, decimals: u32) -> Amount {
         let decimals = decimals.min(28);
@@ -817,7 +820,7 @@ impl Amount {
     /// ```
     /// let a: juesuan::Amount = "50.41".parse()?;
     /// assert_eq!(a.negated().to_string(), "-50.41万元");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn negated(&self) -> Amount {
         let mut value = -self.value;
@@ -832,7 +835,7 @@ impl Amount {
     /// ```
     /// let a: juesuan::Amount = "-1382.98".parse()?;
     /// assert_eq!(a.printed(), "-1,382.98");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn printed(&self) -> String {
         struct P<'a>(&'a Amount);
@@ -866,7 +869,7 @@ impl Amount {
 /// gives `None`): convert one with [`Amount::to_unit`] first.
 ///
 /// ```
-/// use juesuan::{Amount, AmountError};
+/// use juesuan::{Amount, amount::AmountError};
 ///
 /// let a: Amount = "1,382.98".parse()?;
 /// let b: Amount = "0.1".parse()?;
@@ -880,7 +883,7 @@ impl Amount {
 /// assert_eq!(total?.to_string(), "67,636.91万元");
 /// assert!(b < a);
 /// assert_eq!(yuan.partial_cmp(&a), None);
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 impl Amount {
     /// `self + rhs`, exactly (see [the arithmetic rules](#arithmetic)).
@@ -893,7 +896,7 @@ impl Amount {
     /// ```
     /// let a: juesuan::Amount = "181.58".parse()?;
     /// assert_eq!(a.checked_add("0.1".parse()?)?.to_string(), "181.68万元");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn checked_add(self, rhs: Amount) -> Result<Amount, AmountError> {
         self.combine(rhs, '+', Decimal::checked_add)
@@ -908,7 +911,7 @@ impl Amount {
     /// ```
     /// let a: juesuan::Amount = "181.58".parse()?;
     /// assert_eq!(a.checked_sub("181.68".parse()?)?.to_string(), "-0.10万元");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn checked_sub(self, rhs: Amount) -> Result<Amount, AmountError> {
         self.combine(rhs, '-', Decimal::checked_sub)
@@ -1024,7 +1027,7 @@ impl FromStr for Amount {
 /// assert_eq!(p.decimals(), 2);
 /// assert_eq!(p.to_string(), "93.43%");
 /// assert_eq!("－6.77％".parse::<Percent>()?.to_string(), "-6.77%");
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "百分比")]
 #[doc(alias = "占比")]
@@ -1055,7 +1058,7 @@ impl Percent {
     /// ```
     /// let p: juesuan::Percent = "100%".parse()?;
     /// assert_eq!(p.value().to_string(), "100");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn value(&self) -> Decimal {
         self.value
@@ -1066,7 +1069,7 @@ impl Percent {
     /// ```
     /// let p: juesuan::Percent = "100%".parse()?;
     /// assert_eq!(p.decimals(), 0);
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn decimals(&self) -> u32 {
         self.decimals
@@ -1077,7 +1080,7 @@ impl Percent {
     /// ```
     /// let p: juesuan::Percent = "6.77".parse()?;
     /// assert_eq!(p.negated().to_string(), "-6.77%");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn negated(&self) -> Percent {
         let mut value = -self.value;
@@ -1095,7 +1098,7 @@ impl Percent {
     /// ```
     /// let p: juesuan::Percent = "93.43%".parse()?;
     /// assert_eq!(p.half_unit().to_string(), "0.005");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn half_unit(&self) -> Decimal {
         half_unit(i32::try_from(self.decimals).unwrap_or(28))
@@ -1106,7 +1109,7 @@ impl Percent {
     /// ```
     /// let p: juesuan::Percent = "93.43%".parse()?;
     /// assert_eq!(p.interval().lo().to_string(), "93.425");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn interval(&self) -> Interval {
         let h = self.half_unit();
@@ -1122,7 +1125,7 @@ impl std::ops::Neg for Percent {
     /// ```
     /// let p: juesuan::Percent = "6.77%".parse()?;
     /// assert_eq!((-p).to_string(), "-6.77%");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     fn neg(self) -> Percent {
         self.negated()

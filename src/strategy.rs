@@ -87,18 +87,18 @@ const MIN_PRIOR: i64 = 10_000;
 ///
 /// The true figures are always generated in full, so a printed total agrees
 /// with its parts even when the parts are not printed; the switches only
-/// choose which facts the [`Disclosure`] states. [`Config::default`] states
-/// everything; [`Config::tables`] only the tables, without the narrative's
+/// choose which facts the [`Disclosure`] states. [`DisclosureConfig::default`] states
+/// everything; [`DisclosureConfig::tables`] only the tables, without the narrative's
 /// shares, changes, budget comparisons, words, cited codes and restatements.
 ///
 /// The struct is `#[non_exhaustive]`: start from a constructor and set fields.
 ///
 /// ```
-/// use juesuan::strategy::{Config, consistent_disclosure_with};
+/// use juesuan::strategy::{DisclosureConfig, consistent_disclosure_with};
 /// use proptest::strategy::{Strategy, ValueTree};
 /// use proptest::test_runner::TestRunner;
 ///
-/// let mut config = Config::tables();
+/// let mut config = DisclosureConfig::tables();
 /// config.three_public = false;
 /// let d = consistent_disclosure_with(config)
 ///     .new_tree(&mut TestRunner::deterministic())?
@@ -110,7 +110,7 @@ const MIN_PRIOR: i64 = 10_000;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Config {
+pub struct DisclosureConfig {
     /// 收入支出决算总表 (T1): `revenue.*`, `expenditure.*`.
     pub revenue_expenditure: bool,
     /// 财政拨款收入支出决算总表 (T4) with its three budget columns:
@@ -126,7 +126,7 @@ pub struct Config {
     /// 基本支出决算表 (T6) totals: `basic.{total, personnel, public}`,
     /// `office_operating_cost`, `institution_public_cost`.
     pub basic: bool,
-    /// "三公"经费 (T9): amounts, counts and (with [`Config::budgets`]) budgets.
+    /// "三公"经费 (T9): amounts, counts and (with [`DisclosureConfig::budgets`]) budgets.
     pub three_public: bool,
     /// 政府采购: `procurement.*`.
     pub procurement: bool,
@@ -161,10 +161,18 @@ pub struct Config {
     pub max_items_per_class: usize,
 }
 
-impl Default for Config {
+/// The old name of [`DisclosureConfig`], which clashed with proptest's
+/// `Config`.
+#[deprecated(
+    since = "0.2.0",
+    note = "renamed `DisclosureConfig`: proptest has a `Config` too"
+)]
+pub type Config = DisclosureConfig;
+
+impl Default for DisclosureConfig {
     /// Everything stated; up to 4 类 of up to 4 项 each.
-    fn default() -> Config {
-        Config {
+    fn default() -> DisclosureConfig {
+        DisclosureConfig {
             revenue_expenditure: true,
             appropriation: true,
             fund_budgets: true,
@@ -188,28 +196,28 @@ impl Default for Config {
     }
 }
 
-impl Config {
-    /// Everything stated (the same as [`Config::default`]).
+impl DisclosureConfig {
+    /// Everything stated (the same as [`DisclosureConfig::default`]).
     ///
     /// ```
-    /// use juesuan::strategy::Config;
-    /// assert_eq!(Config::all(), Config::default());
-    /// assert!(Config::all().shares);
+    /// use juesuan::strategy::DisclosureConfig;
+    /// assert_eq!(DisclosureConfig::all(), DisclosureConfig::default());
+    /// assert!(DisclosureConfig::all().shares);
     /// ```
-    pub fn all() -> Config {
-        Config::default()
+    pub fn all() -> DisclosureConfig {
+        DisclosureConfig::default()
     }
 
     /// The tables only: every table figure, but no shares, changes, budget
     /// comparisons, words, cited codes, document facts or restatements.
     ///
     /// ```
-    /// use juesuan::strategy::Config;
-    /// let c = Config::tables();
+    /// use juesuan::strategy::DisclosureConfig;
+    /// let c = DisclosureConfig::tables();
     /// assert!(c.function_rows && !c.shares && !c.changes);
     /// ```
-    pub fn tables() -> Config {
-        Config {
+    pub fn tables() -> DisclosureConfig {
+        DisclosureConfig {
             shares: false,
             changes: false,
             budgets: false,
@@ -217,7 +225,7 @@ impl Config {
             codes: false,
             document: false,
             restatements: false,
-            ..Config::default()
+            ..DisclosureConfig::default()
         }
     }
 }
@@ -253,7 +261,7 @@ pub struct Perturbation {
     pub to: Amount,
 }
 
-/// Consistent reports with every part stated ([`Config::default`]).
+/// Consistent reports with every part stated ([`DisclosureConfig::default`]).
 ///
 /// Fiscal year 2024, amounts in 万元 to two decimals. The audit of such a
 /// report gives no error and no warning; findings of
@@ -275,18 +283,18 @@ pub struct Perturbation {
 /// # Ok::<(), proptest::test_runner::Reason>(())
 /// ```
 pub fn consistent_disclosure() -> impl Strategy<Value = Disclosure> {
-    consistent_disclosure_with(Config::default())
+    consistent_disclosure_with(DisclosureConfig::default())
 }
 
 /// Consistent reports stating the parts `config` selects.
 ///
 /// ```
-/// use juesuan::strategy::{Config, consistent_disclosure_with};
+/// use juesuan::strategy::{DisclosureConfig, consistent_disclosure_with};
 /// use juesuan::{Severity, audit};
 /// use proptest::strategy::{Strategy, ValueTree};
 /// use proptest::test_runner::TestRunner;
 ///
-/// let mut config = Config::default();
+/// let mut config = DisclosureConfig::default();
 /// config.max_classes = 1;
 /// config.max_items_per_class = 1;
 /// let d = consistent_disclosure_with(config)
@@ -301,13 +309,13 @@ pub fn consistent_disclosure() -> impl Strategy<Value = Disclosure> {
 /// assert!(audit(&d).iter().all(|f| f.severity() == Severity::Info));
 /// # Ok::<(), proptest::test_runner::Reason>(())
 /// ```
-pub fn consistent_disclosure_with(config: Config) -> impl Strategy<Value = Disclosure> {
+pub fn consistent_disclosure_with(config: DisclosureConfig) -> impl Strategy<Value = Disclosure> {
     plan(&config)
         .prop_map(move |plan| print(&Truth::new(&plan, &config), &plan, &config))
         .boxed()
 }
 
-/// A consistent report ([`Config::default`]) with one printed amount that
+/// A consistent report ([`DisclosureConfig::default`]) with one printed amount that
 /// takes part in an identity changed beyond rounding.
 ///
 /// ```
@@ -325,7 +333,7 @@ pub fn consistent_disclosure_with(config: Config) -> impl Strategy<Value = Discl
 /// # Ok::<(), proptest::test_runner::Reason>(())
 /// ```
 pub fn perturbed_disclosure() -> impl Strategy<Value = (Disclosure, Perturbation)> {
-    perturbed_disclosure_with(Config::default())
+    perturbed_disclosure_with(DisclosureConfig::default())
 }
 
 /// As [`perturbed_disclosure`], from reports stating the parts `config`
@@ -333,18 +341,18 @@ pub fn perturbed_disclosure() -> impl Strategy<Value = (Disclosure, Perturbation
 /// rejected (so a `config` that states no table makes the strategy fail).
 ///
 /// ```
-/// use juesuan::strategy::{Config, perturbed_disclosure_with};
+/// use juesuan::strategy::{DisclosureConfig, perturbed_disclosure_with};
 /// use proptest::strategy::{Strategy, ValueTree};
 /// use proptest::test_runner::TestRunner;
 ///
-/// let (_, p) = perturbed_disclosure_with(Config::tables())
+/// let (_, p) = perturbed_disclosure_with(DisclosureConfig::tables())
 ///     .new_tree(&mut TestRunner::deterministic())?
 ///     .current();
 /// assert_ne!(p.from, p.to);
 /// # Ok::<(), proptest::test_runner::Reason>(())
 /// ```
 pub fn perturbed_disclosure_with(
-    config: Config,
+    config: DisclosureConfig,
 ) -> impl Strategy<Value = (Disclosure, Perturbation)> {
     multi_perturbed_disclosure_with(config, 1)
         .prop_filter_map("no amount to perturb", |(d, mut ps)| {
@@ -353,7 +361,7 @@ pub fn perturbed_disclosure_with(
         .boxed()
 }
 
-/// A consistent report ([`Config::default`]) with `n` distinct printed
+/// A consistent report ([`DisclosureConfig::default`]) with `n` distinct printed
 /// amounts changed beyond rounding (fewer if fewer amounts take part in an
 /// identity).
 ///
@@ -383,7 +391,7 @@ pub fn perturbed_disclosure_with(
 pub fn multi_perturbed_disclosure(
     n: usize,
 ) -> impl Strategy<Value = (Disclosure, Vec<Perturbation>)> {
-    multi_perturbed_disclosure_with(Config::default(), n)
+    multi_perturbed_disclosure_with(DisclosureConfig::default(), n)
 }
 
 /// As [`multi_perturbed_disclosure`], from reports stating the parts
@@ -391,18 +399,18 @@ pub fn multi_perturbed_disclosure(
 /// identity are rejected.
 ///
 /// ```
-/// use juesuan::strategy::{Config, multi_perturbed_disclosure_with};
+/// use juesuan::strategy::{DisclosureConfig, multi_perturbed_disclosure_with};
 /// use proptest::strategy::{Strategy, ValueTree};
 /// use proptest::test_runner::TestRunner;
 ///
-/// let (_, ps) = multi_perturbed_disclosure_with(Config::tables(), 2)
+/// let (_, ps) = multi_perturbed_disclosure_with(DisclosureConfig::tables(), 2)
 ///     .new_tree(&mut TestRunner::deterministic())?
 ///     .current();
 /// assert_ne!(ps[0].fact, ps[1].fact);
 /// # Ok::<(), proptest::test_runner::Reason>(())
 /// ```
 pub fn multi_perturbed_disclosure_with(
-    config: Config,
+    config: DisclosureConfig,
     n: usize,
 ) -> impl Strategy<Value = (Disclosure, Vec<Perturbation>)> {
     (
@@ -500,7 +508,7 @@ fn tree() -> &'static Tree {
 
 /// The T5 items: 1 to `max_classes` 类, each with 1 to `max_items_per_class`
 /// 项, with their amounts.
-fn items(config: &Config) -> BoxedStrategy<Vec<Item>> {
+fn items(config: &DisclosureConfig) -> BoxedStrategy<Vec<Item>> {
     let tree = tree();
     let max_classes = config.max_classes.clamp(1, tree.classes.len().max(1));
     let per_class = config.max_items_per_class.max(1);
@@ -537,7 +545,7 @@ fn items(config: &Config) -> BoxedStrategy<Vec<Item>> {
         .boxed()
 }
 
-fn plan(config: &Config) -> BoxedStrategy<Plan> {
+fn plan(config: &DisclosureConfig) -> BoxedStrategy<Plan> {
     (
         items(config),
         uniform24(yuan(3_000_000_000)),
@@ -780,7 +788,7 @@ struct Truth {
 }
 
 impl Truth {
-    fn new(plan: &Plan, config: &Config) -> Truth {
+    fn new(plan: &Plan, config: &DisclosureConfig) -> Truth {
         let [
             gb_closing,
             gb_opening,
@@ -1079,7 +1087,7 @@ fn percent(num: i64, den: i64) -> Option<Percent> {
 }
 
 /// Whether the fact `id` is stated under `config`.
-fn shown(config: &Config, id: &str) -> bool {
+fn shown(config: &DisclosureConfig, id: &str) -> bool {
     let base = id.strip_suffix(".budget").unwrap_or(id);
     if (base != id || id == "appropriation.initial_budget") && !config.budgets {
         return false;
@@ -1179,7 +1187,7 @@ fn direction(x: i64) -> (&'static str, &'static str) {
 /// This year's true figures of the facts `config` states.
 struct Printed<'a> {
     sheet: &'a Sheet,
-    config: &'a Config,
+    config: &'a DisclosureConfig,
 }
 
 impl<'a> Printed<'a> {
@@ -1195,7 +1203,7 @@ impl<'a> Printed<'a> {
     }
 }
 
-fn print(t: &Truth, plan: &Plan, config: &Config) -> Disclosure {
+fn print(t: &Truth, plan: &Plan, config: &DisclosureConfig) -> Disclosure {
     let mut d = Disclosure::new(Unit::WanYuan);
     d.set_fiscal_year(FiscalYear::new(YEAR).ok());
     d.set_department(Some("模拟部门（生成）".to_owned()));

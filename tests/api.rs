@@ -10,8 +10,9 @@ use std::fmt::{Debug, Display};
 use std::str::FromStr;
 
 use juesuan::{
-    Amount, AmountError, Disclosure, FactId, Figure, FinalAccounts, Finding, FiscalYear, Outcome,
-    Percent, Severity, Span, Suffix, Table, TableId, Value, Verdict, audit,
+    Amount, Disclosure, FactId, FinalAccounts, Finding, FiscalYear, Percent, Severity, Span,
+    amount::AmountError, amount::Outcome, amount::Verdict, audit, disclosure::Value, fact::Suffix,
+    model::Figure, render::Table, render::TableId,
 };
 use proptest::prelude::*;
 use serde::Serialize;
@@ -45,7 +46,7 @@ fn the_common_traits_are_there() {
     // Serialize.
     serialize::<Table>();
     serialize::<Verdict>();
-    serialize::<juesuan::Diagnostic>();
+    serialize::<juesuan::text::Diagnostic>();
     serialize::<TableId>();
     serialize::<Value>();
     serialize::<Outcome>();
@@ -195,9 +196,15 @@ fn renderers_take_either_report_form() {
     let reference = include_str!("../examples/data/xinjiang-hrss-2024.json");
     let accounts = FinalAccounts::from_json(reference).unwrap();
     let d = accounts.to_disclosure();
-    assert_eq!(juesuan::narrative(&accounts), juesuan::narrative(&d));
-    assert_eq!(juesuan::tables(&accounts), juesuan::tables(&d));
-    assert_eq!(juesuan::tables(&accounts).len(), 9);
+    assert_eq!(
+        juesuan::render::narrative(&accounts),
+        juesuan::render::narrative(&d)
+    );
+    assert_eq!(
+        juesuan::render::tables(&accounts),
+        juesuan::render::tables(&d)
+    );
+    assert_eq!(juesuan::render::tables(&accounts).len(), 9);
 }
 
 #[test]

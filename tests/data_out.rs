@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use juesuan::{Amount, Decimal, Disclosure, FinalAccounts, check_sum};
+use juesuan::{Amount, Decimal, Disclosure, FinalAccounts, amount::check_sum};
 
 fn reference() -> FinalAccounts {
     FinalAccounts::from_json(include_str!("../examples/data/xinjiang-hrss-2024.json")).unwrap()
@@ -27,7 +27,7 @@ struct Record {
 
 fn records() -> Vec<Record> {
     let mut out = Vec::new();
-    juesuan::write_csv(&reference(), &mut out).unwrap();
+    juesuan::render::write_csv(&reference(), &mut out).unwrap();
     let mut reader = csv::Reader::from_reader(out.as_slice());
     reader.deserialize().map(|r| r.unwrap()).collect()
 }
@@ -135,7 +135,7 @@ fn leaf_rows_sum_to_each_tables_total() {
 fn facts_export_as_json_lines() {
     let d: Disclosure = reference().into();
     let mut out = Vec::new();
-    juesuan::write_facts_jsonl(&d, &mut out).unwrap();
+    juesuan::render::write_facts_jsonl(&d, &mut out).unwrap();
     let text = String::from_utf8(out).unwrap();
     let statements: usize = d.iter().map(|(_, s)| s.len()).sum();
     assert_eq!(text.lines().count(), statements);

@@ -42,7 +42,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use juesuan::{
-    Audit, Disclosure, FinalAccounts, audit, audit_jsonl, narrative, tables, text::parse_report,
+    Audit, Disclosure, FinalAccounts, audit, render::narrative, render::tables,
+    stream::audit_jsonl, text::parse_report,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
@@ -421,7 +422,7 @@ fn class_of(name: &str) -> String {
 /// it was read from text. Returns the number of findings.
 fn exercise(d: &Disclosure, text: Option<&str>) -> Result<usize, TestCaseError> {
     let findings = audit(d);
-    let lines = text.map(juesuan::SourceLines::new);
+    let lines = text.map(juesuan::span::SourceLines::new);
     for f in &findings {
         let _ = f.to_string();
         let _ = f.to_json();
@@ -439,7 +440,8 @@ fn exercise(d: &Disclosure, text: Option<&str>) -> Result<usize, TestCaseError> 
         let _ = t.to_text();
         let _ = t.to_markdown();
     }
-    juesuan::write_csv(d, std::io::sink()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    juesuan::render::write_csv(d, std::io::sink())
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
     let _ = narrative(d);
     // Whatever was read round-trips through its JSON exactly: every fact,
     // unit, span and finding.

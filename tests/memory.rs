@@ -18,7 +18,7 @@
 use std::alloc::System;
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 
-use juesuan::{Disclosure, FinalAccounts, normalize, text::parse_report};
+use juesuan::{Disclosure, FinalAccounts, text::normalize, text::parse_report};
 use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 
 #[global_allocator]

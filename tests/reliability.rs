@@ -14,8 +14,9 @@ use common::facts;
 use std::collections::BTreeMap;
 
 use juesuan::{
-    Amount, Audit, Disclosure, Fact, FactId, FinalAccounts, Severity, Span, TableId, Unit, Value,
-    audit, audit_jsonl, tables, text::parse_report,
+    Amount, Audit, Disclosure, FactId, FinalAccounts, Severity, Span, Unit, audit,
+    disclosure::Fact, disclosure::Value, render::TableId, render::tables, stream::audit_jsonl,
+    text::parse_report,
 };
 use rust_decimal::Decimal;
 
@@ -119,8 +120,8 @@ fn tables_render_a_large_figure_at_six_decimals() {
     );
     assert!(toks.contains(&"0.000000"), "{t9}");
     // Every other rendering of it too.
-    juesuan::write_csv(&d, std::io::sink()).unwrap();
-    let _ = juesuan::narrative(&d);
+    juesuan::render::write_csv(&d, std::io::sink()).unwrap();
+    let _ = juesuan::render::narrative(&d);
 }
 
 #[test]
@@ -472,7 +473,7 @@ fn empty_input_is_no_report() {
 
 #[test]
 fn source_lines_are_indexed_once() {
-    let lines = juesuan::SourceLines::new(XINJIANG);
+    let lines = juesuan::span::SourceLines::new(XINJIANG);
     let parsed = parse_report(XINJIANG).disclosure;
     for (_, stmts) in parsed.iter() {
         for f in stmts {

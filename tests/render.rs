@@ -2,7 +2,7 @@
 //! Rendering: snapshots of the reference report's tables, the CSV layout
 //! loading back into the same figures, and the narrative's figures.
 
-use juesuan::{Disclosure, FinalAccounts, TableId, narrative, tables};
+use juesuan::{Disclosure, FinalAccounts, render::TableId, render::narrative, render::tables};
 
 fn reference() -> Disclosure {
     FinalAccounts::from_json(include_str!("../examples/data/xinjiang-hrss-2024.json"))
@@ -10,7 +10,7 @@ fn reference() -> Disclosure {
         .to_disclosure()
 }
 
-fn table(id: TableId) -> juesuan::Table {
+fn table(id: TableId) -> juesuan::render::Table {
     tables(&reference())
         .into_iter()
         .find(|t| t.id() == id)
@@ -135,7 +135,7 @@ fn t5_figures_come_from_the_document() {
 fn csv_loads_back_into_the_same_figures() {
     let d = reference();
     let mut csv = Vec::new();
-    juesuan::write_csv(&d, &mut csv).unwrap();
+    juesuan::render::write_csv(&d, &mut csv).unwrap();
     let mut reader = csv::Reader::from_reader(csv.as_slice());
     let header: Vec<String> = reader
         .headers()
@@ -143,7 +143,7 @@ fn csv_loads_back_into_the_same_figures() {
         .iter()
         .map(str::to_owned)
         .collect();
-    assert_eq!(header, juesuan::CSV_COLUMNS);
+    assert_eq!(header, juesuan::render::CSV_COLUMNS);
     let mut loaded = Disclosure::new(d.unit());
     for row in reader.records() {
         let row = row.unwrap();
@@ -212,11 +212,11 @@ fn narrative_restates_every_amount() {
     assert!(text.contains("公务接待费支出1.80万元，占0.99%，与上年相比无变化"));
 }
 
-fn row<'a>(t: &'a juesuan::Table, name: &str) -> &'a juesuan::Row {
+fn row<'a>(t: &'a juesuan::render::Table, name: &str) -> &'a juesuan::render::Row {
     t.rows().iter().find(|r| r.name().trim() == name).unwrap()
 }
 
-fn column(t: &juesuan::Table, heading: &str) -> usize {
+fn column(t: &juesuan::render::Table, heading: &str) -> usize {
     t.columns().iter().position(|c| c == heading).unwrap()
 }
 

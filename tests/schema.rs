@@ -2,7 +2,7 @@
 //! `docs/SCHEMA.md` is what `juesuan::schema::markdown()` writes: the page
 //! changes with the schema, on purpose. `UPDATE_SCHEMA=1` rewrites it.
 
-use juesuan::{BASES, FactId, FactKind, Suffix, schema};
+use juesuan::{FactId, fact::BASES, fact::FactKind, fact::Suffix, schema};
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/SCHEMA.md");
 

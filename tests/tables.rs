@@ -15,8 +15,8 @@
 use std::collections::BTreeMap;
 
 use juesuan::{
-    DiagnosticLevel, Finding, ReadReport, Severity, TableId, TableReading, Value, audit,
-    read_layout, read_tables,
+    Finding, Severity, audit, disclosure::Value, render::TableId, table::ReadReport,
+    table::TableReading, table::read_layout, table::read_tables, text::DiagnosticLevel,
 };
 
 const SOCIAL_READING: &str = include_str!("fixtures/putuo-social-work-2024.txt");

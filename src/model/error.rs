@@ -22,7 +22,7 @@ fn more(findings: &[Finding]) -> String {
 /// ([`ModelError::field`]).
 ///
 /// ```
-/// use juesuan::{FinalAccounts, FiscalYear, ModelError, ThreePublicExpenses};
+/// use juesuan::{FinalAccounts, FiscalYear, model::ModelError, model::ThreePublicExpenses};
 ///
 /// let mut t9 = ThreePublicExpenses::default();
 /// t9.total = Some("181.58".parse()?);
@@ -151,7 +151,7 @@ impl ModelError {
     /// The rule id, for an identity error.
     ///
     /// ```
-    /// let err = juesuan::ModelError::Missing { what: "department" };
+    /// let err = juesuan::model::ModelError::Missing { what: "department" };
     /// assert_eq!(err.rule(), None);
     /// ```
     pub fn rule(&self) -> Option<&'static str> {
@@ -164,7 +164,7 @@ impl ModelError {
     /// Every error finding, for an identity error (empty otherwise).
     ///
     /// ```
-    /// let err = juesuan::ModelError::Missing { what: "department" };
+    /// let err = juesuan::model::ModelError::Missing { what: "department" };
     /// assert!(err.findings().is_empty());
     /// ```
     pub fn findings(&self) -> &[Finding] {
@@ -177,7 +177,7 @@ impl ModelError {
     /// The fact the error is about (for an identity, the stated total).
     ///
     /// ```
-    /// let err = juesuan::ModelError::Conflict {
+    /// let err = juesuan::model::ModelError::Conflict {
     ///     fact: "basic.total".into(),
     ///     first: "1.00".into(),
     ///     second: "2.00".into(),
@@ -202,7 +202,7 @@ impl ModelError {
     /// it.
     ///
     /// ```
-    /// let err = juesuan::ModelError::Missing { what: "department" };
+    /// let err = juesuan::model::ModelError::Missing { what: "department" };
     /// assert_eq!(err.field(), None);
     /// ```
     pub fn field(&self) -> Option<&str> {
@@ -219,7 +219,7 @@ impl ModelError {
     /// Whether an accounting identity is broken.
     ///
     /// ```
-    /// assert!(!juesuan::ModelError::Missing { what: "department" }.is_identity());
+    /// assert!(!juesuan::model::ModelError::Missing { what: "department" }.is_identity());
     /// ```
     pub fn is_identity(&self) -> bool {
         matches!(self, ModelError::Identity { .. })

@@ -1,7 +1,7 @@
 //! The typed, strict 部门决算: [`FinalAccounts`] and its parts.
 //!
 //! ```
-//! use juesuan::{FinalAccounts, FiscalYear, ThreePublicExpenses};
+//! use juesuan::{FinalAccounts, FiscalYear, model::ThreePublicExpenses};
 //!
 //! let mut t9 = ThreePublicExpenses::default();
 //! t9.total = Some("181.58".parse()?);
@@ -127,8 +127,8 @@ impl Parts {
 ///
 /// Strict construction also refuses
 /// - row codes unknown to the built-in catalogs
-///   ([`Catalog::function`](crate::Catalog::function),
-///   [`Catalog::economic`](crate::Catalog::economic)); malformed codes
+///   ([`Catalog::function`](crate::code::Catalog::function),
+///   [`Catalog::economic`](crate::code::Catalog::economic)); malformed codes
 ///   cannot be represented at all;
 /// - amounts in another unit than the document's;
 /// - a table without its required totals: T1 needs 收入总计, 本年收入合计,
@@ -168,7 +168,7 @@ impl Parts {
 /// let t9 = report.three_public().unwrap();
 /// assert_eq!(t9.vehicles_held.as_ref().map(|c| c.count), Some(91));
 /// assert_eq!(FinalAccounts::from_json(&report.to_json())?, report);
-/// # Ok::<(), juesuan::JsonError>(())
+/// # Ok::<(), juesuan::disclosure::JsonError>(())
 /// ```
 #[doc(alias = "部门决算")]
 #[doc(alias = "决算")]
@@ -181,7 +181,7 @@ pub struct FinalAccounts {
 /// [`build`](FinalAccountsBuilder::build) validates once.
 ///
 /// ```
-/// use juesuan::{FinalAccounts, FiscalYear, Procurement};
+/// use juesuan::{FinalAccounts, FiscalYear, model::Procurement};
 ///
 /// let p = Procurement {
 ///     total: Some("18332.45".parse()?),
@@ -233,7 +233,7 @@ impl FinalAccountsBuilder {
     ///
     /// ```
     /// let b = juesuan::FinalAccounts::builder().fiscal_year(juesuan::FiscalYear::new(2024)?);
-    /// # Ok::<(), juesuan::DateError>(())
+    /// # Ok::<(), juesuan::date::DateError>(())
     /// ```
     pub fn fiscal_year(mut self, year: FiscalYear) -> FinalAccountsBuilder {
         self.fiscal_year = Some(year);
@@ -263,7 +263,7 @@ impl FinalAccountsBuilder {
     /// Sets the overview (部门概况).
     ///
     /// ```
-    /// let b = juesuan::FinalAccounts::builder().overview(juesuan::Overview::default());
+    /// let b = juesuan::FinalAccounts::builder().overview(juesuan::model::Overview::default());
     /// ```
     pub fn overview(mut self, overview: Overview) -> FinalAccountsBuilder {
         self.parts.overview = overview;
@@ -275,87 +275,87 @@ impl FinalAccountsBuilder {
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .summary(juesuan::RevenueExpenditureSummary::default());
+        ///     .summary(juesuan::model::RevenueExpenditureSummary::default());
         /// ```
         summary: RevenueExpenditureSummary;
         /// Sets T2, 收入决算表.
         ///
         /// ```
-        /// let b = juesuan::FinalAccounts::builder().revenue(juesuan::RevenueTable::default());
+        /// let b = juesuan::FinalAccounts::builder().revenue(juesuan::model::RevenueTable::default());
         /// ```
         revenue: RevenueTable;
         /// Sets T3, 支出决算表.
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .expenditure(juesuan::ExpenditureTable::default());
+        ///     .expenditure(juesuan::model::ExpenditureTable::default());
         /// ```
         expenditure: ExpenditureTable;
         /// Sets T4, 财政拨款收入支出决算总表.
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .appropriation(juesuan::AppropriationSummary::default());
+        ///     .appropriation(juesuan::model::AppropriationSummary::default());
         /// ```
         appropriation: AppropriationSummary;
         /// Sets T5, 一般公共预算财政拨款支出决算表.
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .general_budget(juesuan::GeneralBudgetTable::default());
+        ///     .general_budget(juesuan::model::GeneralBudgetTable::default());
         /// ```
         general_budget: GeneralBudgetTable;
         /// Sets T6, 一般公共预算财政拨款基本支出决算表.
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .basic(juesuan::BasicExpenditureTable::default());
+        ///     .basic(juesuan::model::BasicExpenditureTable::default());
         /// ```
         basic: BasicExpenditureTable;
         /// Sets T7, 政府性基金预算财政拨款收入支出决算表.
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .government_fund(juesuan::FundTable::default());
+        ///     .government_fund(juesuan::model::FundTable::default());
         /// ```
         government_fund: FundTable;
         /// Sets T8, 国有资本经营预算财政拨款收入支出决算表.
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .state_capital(juesuan::FundTable::default());
+        ///     .state_capital(juesuan::model::FundTable::default());
         /// ```
         state_capital: FundTable;
         /// Sets T9, 财政拨款“三公”经费支出决算表.
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .three_public(juesuan::ThreePublicExpenses::default());
+        ///     .three_public(juesuan::model::ThreePublicExpenses::default());
         /// ```
         three_public: ThreePublicExpenses;
         /// Sets 机关运行经费 and 事业单位公用经费.
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .operating_costs(juesuan::OperatingCosts::default());
+        ///     .operating_costs(juesuan::model::OperatingCosts::default());
         /// ```
         operating_costs: OperatingCosts;
         /// Sets 政府采购.
         ///
         /// ```
-        /// let b = juesuan::FinalAccounts::builder().procurement(juesuan::Procurement::default());
+        /// let b = juesuan::FinalAccounts::builder().procurement(juesuan::model::Procurement::default());
         /// ```
         procurement: Procurement;
         /// Sets 国有资产占用.
         ///
         /// ```
-        /// let b = juesuan::FinalAccounts::builder().assets(juesuan::Assets::default());
+        /// let b = juesuan::FinalAccounts::builder().assets(juesuan::model::Assets::default());
         /// ```
         assets: Assets;
         /// Sets 预算绩效.
         ///
         /// ```
-        /// let b = juesuan::FinalAccounts::builder().performance(juesuan::Performance::default());
+        /// let b = juesuan::FinalAccounts::builder().performance(juesuan::model::Performance::default());
         /// ```
         performance: Performance;
     }
@@ -374,7 +374,7 @@ impl FinalAccountsBuilder {
     /// broken beyond rounding (the first error finding, all of them kept).
     ///
     /// ```
-    /// use juesuan::{FinalAccounts, ModelError};
+    /// use juesuan::{FinalAccounts, model::ModelError};
     ///
     /// let err = FinalAccounts::builder().department("某部门").build().unwrap_err();
     /// assert_eq!(err, ModelError::Missing { what: "fiscal year" });
@@ -643,7 +643,7 @@ impl FinalAccounts {
     /// units and divisions.
     ///
     /// ```
-    /// use juesuan::{Figure, FinalAccounts, FiscalYear, GeneralBudgetRow, GeneralBudgetTable};
+    /// use juesuan::{model::Figure, FinalAccounts, FiscalYear, model::GeneralBudgetRow, model::GeneralBudgetTable};
     ///
     /// let mut t5 = GeneralBudgetTable::default();
     /// t5.total = Some("105.00".parse()?);
@@ -690,7 +690,7 @@ impl FinalAccounts {
     /// [`FinalAccountsBuilder::build`].
     ///
     /// ```
-    /// use juesuan::{Disclosure, FinalAccounts, FiscalYear, ModelError, Unit};
+    /// use juesuan::{Disclosure, FinalAccounts, FiscalYear, model::ModelError, Unit};
     ///
     /// let mut d = Disclosure::new(Unit::WanYuan);
     /// d.set_fiscal_year(Some(FiscalYear::new(2024)?));
@@ -714,7 +714,7 @@ impl FinalAccounts {
     /// (`document.*`) and item names the catalog does not know
     /// (`.unresolved_item`) — are set aside and returned, instead of refusing
     /// the report. Every figure must still be held and every identity hold.
-    /// Run [`audit`](crate::audit) on the disclosure first to see what the
+    /// Run [`audit`](crate::audit()) on the disclosure first to see what the
     /// set-aside facts say (wrong words or years are warnings there).
     ///
     /// # Errors
@@ -732,7 +732,7 @@ impl FinalAccounts {
     /// let (accounts, set_aside) = FinalAccounts::from_text_disclosure(&parsed)?;
     /// assert_eq!(accounts.fiscal_year().year(), 2024);
     /// assert!(set_aside.iter().any(|id| id.as_str() == "three_public.total.change_word"));
-    /// # Ok::<(), juesuan::ModelError>(())
+    /// # Ok::<(), juesuan::model::ModelError>(())
     /// ```
     pub fn from_text_disclosure(
         d: &Disclosure,
@@ -795,7 +795,7 @@ impl FinalAccounts {
     /// report with an error could not be built).
     ///
     /// ```
-    /// use juesuan::{FinalAccounts, FiscalYear, Staffing, Overview, CountFigure};
+    /// use juesuan::{FinalAccounts, FiscalYear, model::Staffing, model::Overview, model::CountFigure};
     ///
     /// let overview = Overview {
     ///     staffing: Staffing { total: Some(CountFigure::new(3)), ..Default::default() },

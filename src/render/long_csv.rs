@@ -33,7 +33,7 @@ use super::{Renderable, Row, Table, tables};
 /// total (within rounding) wherever every such row states that column.
 ///
 /// ```
-/// assert_eq!(juesuan::CSV_COLUMNS[7], "level");
+/// assert_eq!(juesuan::render::CSV_COLUMNS[7], "level");
 /// ```
 pub const CSV_COLUMNS: [&str; 13] = [
     "fiscal_year",
@@ -61,7 +61,7 @@ pub const CSV_COLUMNS: [&str; 13] = [
 /// exact decimal).
 ///
 /// ```
-/// use juesuan::{Disclosure, write_csv};
+/// use juesuan::{Disclosure, render::write_csv};
 ///
 /// let mut d = Disclosure::default();
 /// d.insert_str("three_public.total", "1.90")?;
@@ -269,7 +269,7 @@ fn roles(table: &Table) -> Vec<Role> {
 /// The writer's I/O error.
 ///
 /// ```
-/// use juesuan::{Disclosure, write_facts_jsonl};
+/// use juesuan::{Disclosure, render::write_facts_jsonl};
 ///
 /// let mut d = Disclosure::default();
 /// d.insert_str("revenue.total", "74194.06")?;

@@ -2,7 +2,7 @@
 //! tables ([`tables`]) as aligned text, Markdown and long-layout CSV.
 //!
 //! Every renderer takes a [`Disclosure`] or a
-//! [`FinalAccounts`](crate::FinalAccounts) (anything that is
+//! [`FinalAccounts`] (anything that is
 //! [`Renderable`]).
 
 use std::borrow::Cow;
@@ -22,7 +22,7 @@ pub use table::*;
 /// [`FinalAccounts`] through [`FinalAccounts::to_disclosure`].
 ///
 /// ```
-/// use juesuan::{FinalAccounts, FiscalYear, narrative};
+/// use juesuan::{FinalAccounts, FiscalYear, render::narrative};
 ///
 /// let accounts = FinalAccounts::builder()
 ///     .fiscal_year(FiscalYear::new(2024)?)

@@ -20,7 +20,7 @@ use crate::span::display_width;
 /// for the narrative's numbering (T1…T9).
 ///
 /// ```
-/// use juesuan::TableId;
+/// use juesuan::render::TableId;
 /// assert_eq!(TableId::T5.title(), "一般公共预算财政拨款支出决算表");
 /// assert_eq!(TableId::ALL.len(), 9);
 /// ```
@@ -51,7 +51,7 @@ impl TableId {
     /// All nine, in order.
     ///
     /// ```
-    /// assert_eq!(juesuan::TableId::ALL[0], juesuan::TableId::T1);
+    /// assert_eq!(juesuan::render::TableId::ALL[0], juesuan::render::TableId::T1);
     /// ```
     pub const ALL: [TableId; 9] = [
         TableId::T1,
@@ -68,7 +68,7 @@ impl TableId {
     /// The official title.
     ///
     /// ```
-    /// assert_eq!(juesuan::TableId::T9.title(), "财政拨款“三公”经费支出决算表");
+    /// assert_eq!(juesuan::render::TableId::T9.title(), "财政拨款“三公”经费支出决算表");
     /// ```
     pub const fn title(self) -> &'static str {
         match self {
@@ -87,7 +87,7 @@ impl TableId {
     /// The short id, "T1"…"T9".
     ///
     /// ```
-    /// assert_eq!(juesuan::TableId::T4.as_str(), "T4");
+    /// assert_eq!(juesuan::render::TableId::T4.as_str(), "T4");
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -106,7 +106,7 @@ impl TableId {
     /// The table with short id `s` ("T1"…"T9").
     ///
     /// ```
-    /// assert_eq!(juesuan::TableId::from_id("T9"), Some(juesuan::TableId::T9));
+    /// assert_eq!(juesuan::render::TableId::from_id("T9"), Some(juesuan::render::TableId::T9));
     /// ```
     pub fn from_id(s: &str) -> Option<TableId> {
         TableId::ALL.into_iter().find(|t| t.as_str() == s)
@@ -122,7 +122,7 @@ impl fmt::Display for TableId {
 /// A table id that is not "T1"…"T9".
 ///
 /// ```
-/// let err = "T10".parse::<juesuan::TableId>().unwrap_err();
+/// let err = "T10".parse::<juesuan::render::TableId>().unwrap_err();
 /// assert_eq!(err.to_string(), r#"expected a table id T1 to T9, but found "T10""#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -138,8 +138,8 @@ impl std::str::FromStr for TableId {
     /// Reads the short id ("T1"…"T9", as [`TableId::as_str`] writes it).
     ///
     /// ```
-    /// assert_eq!("T5".parse::<juesuan::TableId>()?, juesuan::TableId::T5);
-    /// # Ok::<(), juesuan::UnknownTable>(())
+    /// assert_eq!("T5".parse::<juesuan::render::TableId>()?, juesuan::render::TableId::T5);
+    /// # Ok::<(), juesuan::render::UnknownTable>(())
     /// ```
     fn from_str(s: &str) -> Result<TableId, UnknownTable> {
         TableId::from_id(s).ok_or_else(|| UnknownTable {
@@ -167,7 +167,7 @@ impl<'de> serde::Deserialize<'de> for TableId {
 /// derived for display, such as last year = this year − change).
 ///
 /// ```
-/// use juesuan::Cell;
+/// use juesuan::render::Cell;
 /// let c = Cell::derived("65,909.05");
 /// assert_eq!(c.text(), "65,909.05");
 /// assert!(c.fact().is_none());
@@ -183,10 +183,10 @@ impl Cell {
     /// A cell showing `value`, stated as fact `id`.
     ///
     /// ```
-    /// use juesuan::{Cell, FactId, Value};
+    /// use juesuan::{render::Cell, FactId, disclosure::Value};
     /// let c = Cell::stated(FactId::new("staff.total")?, &Value::Count(1785));
     /// assert_eq!(c.text(), "1785");
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn stated(id: FactId, value: &Value) -> Cell {
         let text = match value {
@@ -204,7 +204,7 @@ impl Cell {
     /// A cell derived for display.
     ///
     /// ```
-    /// assert_eq!(juesuan::Cell::derived("x").plain(), "x");
+    /// assert_eq!(juesuan::render::Cell::derived("x").plain(), "x");
     /// ```
     pub fn derived(text: &str) -> Cell {
         Cell {
@@ -217,7 +217,7 @@ impl Cell {
     /// The figure as printed (thousands separators, "%").
     ///
     /// ```
-    /// assert_eq!(juesuan::Cell::derived("1,000.00").text(), "1,000.00");
+    /// assert_eq!(juesuan::render::Cell::derived("1,000.00").text(), "1,000.00");
     /// ```
     pub fn text(&self) -> &str {
         &self.text
@@ -226,7 +226,7 @@ impl Cell {
     /// The figure without separators, as CSV and JSON carry it.
     ///
     /// ```
-    /// assert_eq!(juesuan::Cell::derived("1,000.00").plain(), "1000.00");
+    /// assert_eq!(juesuan::render::Cell::derived("1,000.00").plain(), "1000.00");
     /// ```
     pub fn plain(&self) -> &str {
         &self.plain
@@ -235,7 +235,7 @@ impl Cell {
     /// The fact the cell shows, if it is stated.
     ///
     /// ```
-    /// assert!(juesuan::Cell::derived("1").fact().is_none());
+    /// assert!(juesuan::render::Cell::derived("1").fact().is_none());
     /// ```
     pub fn fact(&self) -> Option<&FactId> {
         self.fact.as_ref()
@@ -260,7 +260,7 @@ fn percent_text(p: Percent) -> String {
 /// One row: an optional classification code, a name, one cell per column.
 ///
 /// ```
-/// use juesuan::Row;
+/// use juesuan::render::Row;
 /// let r = Row::new(Some("205".into()), "教育支出", 3);
 /// assert_eq!(r.cells().len(), 3);
 /// ```
@@ -275,7 +275,7 @@ impl Row {
     /// An empty row with `columns` cells.
     ///
     /// ```
-    /// let r = juesuan::Row::new(None, "本年收入合计", 1);
+    /// let r = juesuan::render::Row::new(None, "本年收入合计", 1);
     /// assert_eq!(r.name(), "本年收入合计");
     /// ```
     pub fn new(code: Option<String>, name: &str, columns: usize) -> Row {
@@ -289,7 +289,7 @@ impl Row {
     /// The classification code (科目编码), if the row has one.
     ///
     /// ```
-    /// assert_eq!(juesuan::Row::new(Some("205".into()), "教育支出", 1).code(), Some("205"));
+    /// assert_eq!(juesuan::render::Row::new(Some("205".into()), "教育支出", 1).code(), Some("205"));
     /// ```
     pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
@@ -298,7 +298,7 @@ impl Row {
     /// The row's name (项目 / 科目名称).
     ///
     /// ```
-    /// assert_eq!(juesuan::Row::new(None, "合计", 1).name(), "合计");
+    /// assert_eq!(juesuan::render::Row::new(None, "合计", 1).name(), "合计");
     /// ```
     pub fn name(&self) -> &str {
         &self.name
@@ -307,7 +307,7 @@ impl Row {
     /// The cells, one per column; `None` where the report states nothing.
     ///
     /// ```
-    /// assert!(juesuan::Row::new(None, "合计", 2).cells()[0].is_none());
+    /// assert!(juesuan::render::Row::new(None, "合计", 2).cells()[0].is_none());
     /// ```
     pub fn cells(&self) -> &[Option<Cell>] {
         &self.cells
@@ -332,13 +332,13 @@ impl Row {
 /// A table filled from a disclosure.
 ///
 /// ```
-/// use juesuan::{Disclosure, TableId, tables};
+/// use juesuan::{Disclosure, render::TableId, render::tables};
 ///
 /// let mut d = Disclosure::default();
 /// d.insert_str("three_public.total", "181.58")?;
 /// let t9 = tables(&d).into_iter().find(|t| t.id() == TableId::T9).unwrap();
 /// assert!(t9.to_text().contains("181.58"));
-/// # Ok::<(), juesuan::FactError>(())
+/// # Ok::<(), juesuan::fact::FactError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Table {
@@ -358,7 +358,7 @@ impl fmt::Display for Table {
     /// The table as aligned text ([`Table::to_text`]).
     ///
     /// ```
-    /// use juesuan::{Disclosure, TableId, tables};
+    /// use juesuan::{Disclosure, render::TableId, render::tables};
     ///
     /// let mut d = Disclosure::default();
     /// d.insert_str("three_public.total", "181.58")?;
@@ -396,7 +396,7 @@ impl Table {
     /// Which of the nine tables this is.
     ///
     /// ```
-    /// # use juesuan::{Disclosure, TableId, tables};
+    /// # use juesuan::{Disclosure, render::TableId, render::tables};
     /// assert_eq!(tables(&Disclosure::default())[0].id(), TableId::T7);
     /// ```
     pub fn id(&self) -> TableId {
@@ -406,7 +406,7 @@ impl Table {
     /// The column headings of the figures (after 科目编码 and 项目).
     ///
     /// ```
-    /// # use juesuan::{Disclosure, tables};
+    /// # use juesuan::{Disclosure, render::tables};
     /// assert_eq!(tables(&Disclosure::default())[0].columns()[0], "年初结转和结余");
     /// ```
     pub fn columns(&self) -> &[String] {
@@ -416,7 +416,7 @@ impl Table {
     /// The rows that state at least one figure.
     ///
     /// ```
-    /// # use juesuan::{Disclosure, tables};
+    /// # use juesuan::{Disclosure, render::tables};
     /// assert!(tables(&Disclosure::default())[0].rows().is_empty());
     /// ```
     pub fn rows(&self) -> &[Row] {
@@ -426,7 +426,7 @@ impl Table {
     /// The note under the table ("本表无数据" for an empty T7/T8).
     ///
     /// ```
-    /// # use juesuan::{Disclosure, tables};
+    /// # use juesuan::{Disclosure, render::tables};
     /// assert!(tables(&Disclosure::default())[0].note().unwrap().contains("本表无数据"));
     /// ```
     pub fn note(&self) -> Option<&str> {
@@ -439,7 +439,7 @@ impl Table {
     /// 本年收入合计 beside 本年支出合计, …, 总计 beside 总计.
     ///
     /// ```
-    /// use juesuan::{Disclosure, TableId, tables};
+    /// use juesuan::{Disclosure, render::TableId, render::tables};
     ///
     /// let mut d = Disclosure::default();
     /// d.insert_str("revenue.total", "10.00")?;
@@ -447,7 +447,7 @@ impl Table {
     /// let t1 = tables(&d).into_iter().find(|t| t.id() == TableId::T1).unwrap();
     /// assert_eq!(t1.sides(), Some(&[[Some(0), Some(1)]][..]));
     /// assert!(t1.to_text().lines().any(|l| l.starts_with("总计") && l.contains("10.00  总计")));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn sides(&self) -> Option<&[[Option<usize>; 2]]> {
         self.sides.as_deref()
@@ -456,7 +456,7 @@ impl Table {
     /// Whether the table states no figure.
     ///
     /// ```
-    /// # use juesuan::{Disclosure, tables};
+    /// # use juesuan::{Disclosure, render::tables};
     /// assert!(tables(&Disclosure::default())[0].is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
@@ -533,12 +533,12 @@ impl Table {
     /// characters count two columns).
     ///
     /// ```
-    /// # use juesuan::{Disclosure, TableId, tables};
+    /// # use juesuan::{Disclosure, render::TableId, render::tables};
     /// let mut d = Disclosure::default();
     /// d.insert_str("basic.total", "20021.91")?;
     /// let t6 = tables(&d).into_iter().find(|t| t.id() == TableId::T6).unwrap();
     /// assert!(t6.to_text().lines().any(|l| l.ends_with("20,021.91")));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn to_text(&self) -> String {
         let Grid { header, body, text } = self.grid();
@@ -594,12 +594,12 @@ impl Table {
     /// The table as a GitHub-flavoured Markdown table under a heading.
     ///
     /// ```
-    /// # use juesuan::{Disclosure, TableId, tables};
+    /// # use juesuan::{Disclosure, render::TableId, render::tables};
     /// let mut d = Disclosure::default();
     /// d.insert_str("basic.total", "20021.91")?;
     /// let t6 = tables(&d).into_iter().find(|t| t.id() == TableId::T6).unwrap();
     /// assert!(t6.to_markdown().contains("| 20,021.91 |"));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn to_markdown(&self) -> String {
         let Grid {
@@ -664,7 +664,7 @@ impl Table {
     /// figure, without the header line (see [`CSV_HEADER`]).
     ///
     /// ```
-    /// # use juesuan::{Disclosure, TableId, tables};
+    /// # use juesuan::{Disclosure, render::TableId, render::tables};
     /// let mut d = Disclosure::default();
     /// d.insert_str("basic.total", "20021.91")?;
     /// let t6 = tables(&d).into_iter().find(|t| t.id() == TableId::T6).unwrap();
@@ -672,7 +672,7 @@ impl Table {
     ///     t6.to_csv_rows(),
     ///     ",,T6,,基本支出合计,合计,20021.91,万元,basic.total\n"
     /// );
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn to_csv_rows(&self) -> String {
         let mut w = csv::WriterBuilder::new()
@@ -730,7 +730,7 @@ struct Grid {
 /// empty for counts), `fact_id` (the stable fact id, for loading back).
 ///
 /// ```
-/// assert!(juesuan::CSV_HEADER.starts_with("fiscal_year,department,table"));
+/// assert!(juesuan::render::CSV_HEADER.starts_with("fiscal_year,department,table"));
 /// ```
 pub const CSV_HEADER: &str =
     "fiscal_year,department,table,row_code,row_name,column,amount,unit,fact_id";
@@ -739,12 +739,12 @@ pub const CSV_HEADER: &str =
 ///
 /// ```
 /// # #![allow(deprecated)]
-/// use juesuan::{Disclosure, tables_to_csv};
+/// use juesuan::{Disclosure, render::tables_to_csv};
 /// let mut d = Disclosure::default();
 /// d.insert_str("three_public.total", "181.58")?;
 /// let csv = tables_to_csv(&d);
 /// assert!(csv.lines().nth(1).unwrap().contains("three_public.total"));
-/// # Ok::<(), juesuan::FactError>(())
+/// # Ok::<(), juesuan::fact::FactError>(())
 /// ```
 #[deprecated(
     since = "0.2.0",
@@ -1281,7 +1281,7 @@ fn t9(d: &Disclosure) -> Table {
 /// with the "本表无数据" note when empty).
 ///
 /// ```
-/// use juesuan::{Disclosure, TableId, tables};
+/// use juesuan::{Disclosure, render::TableId, render::tables};
 ///
 /// let d = Disclosure::default();
 /// let ids: Vec<TableId> = tables(&d).iter().map(|t| t.id()).collect();

@@ -4,7 +4,7 @@ use std::error::Error;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use juesuan::{Diagnostic, Disclosure, FactKind, text::parse_report};
+use juesuan::{Disclosure, fact::FactKind, text::Diagnostic, text::parse_report};
 
 /// Where an input comes from.
 #[derive(Debug, Clone)]

@@ -10,8 +10,9 @@ use rayon::iter::{ParallelBridge as _, ParallelIterator as _};
 use serde_json::{Value as Json, json};
 
 use juesuan::{
-    Audit, BASES, Disclosure, FactKind, Finding, Severity, StreamSummary, Suffix, TableId,
-    audit_jsonl, narrative as write_narrative, rules, tables as build_tables,
+    Audit, Disclosure, Finding, Severity, audit::rules, fact::BASES, fact::FactKind, fact::Suffix,
+    render::TableId, render::narrative as write_narrative, render::tables as build_tables,
+    stream::StreamSummary, stream::audit_jsonl,
 };
 
 use crate::input::{self, Input, Unreadable, chain};
@@ -467,11 +468,11 @@ pub fn tables(args: &TablesArgs) -> Status {
     print(&text)
 }
 
-/// The long CSV of the report's tables (`juesuan::write_csv`), only table
+/// The long CSV of the report's tables (`juesuan::render::write_csv`), only table
 /// `only` when given.
 fn csv_of(d: &Disclosure, only: Option<TableId>) -> std::io::Result<String> {
     let mut all = Vec::new();
-    juesuan::write_csv(d, &mut all)?;
+    juesuan::render::write_csv(d, &mut all)?;
     let Some(only) = only else {
         return String::from_utf8(all).map_err(std::io::Error::other);
     };
