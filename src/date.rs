@@ -26,7 +26,11 @@ use std::iter::Peekable;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
+/// The calendar date of [`FiscalYear::start`], [`parse_date`] and the
+/// other date functions (re-exported from chrono, so that users need not
+/// depend on it themselves).
+pub use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 

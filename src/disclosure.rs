@@ -12,6 +12,11 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value as Json};
 
+/// The JSON value of [`Disclosure::from_json_value`],
+/// [`Disclosure::to_json_value`] and `Finding::to_json` (re-exported from
+/// serde_json, so that users need not depend on it themselves).
+pub use serde_json::Value as JsonValue;
+
 use crate::amount::{Amount, MAX_PRINTED_DECIMALS, Percent, Unit};
 use crate::date::FiscalYear;
 use crate::fact::{FactError, FactId, FactKind, Key, key_of};

@@ -41,7 +41,7 @@ fn more(findings: &[Finding]) -> String {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "错误")]
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum ModelError {
     /// An accounting identity is broken beyond rounding (an error-severity
@@ -223,5 +223,40 @@ impl ModelError {
     /// ```
     pub fn is_identity(&self) -> bool {
         matches!(self, ModelError::Identity { .. })
+    }
+}
+
+impl std::fmt::Debug for ModelError {
+    /// The message and the fields a program branches on, not every finding
+    /// in full: this is what `fn main() -> Result<…>` shows a user.
+    ///
+    /// ```
+    /// use juesuan::{FinalAccounts, FiscalYear, model::ThreePublicExpenses};
+    ///
+    /// let t9 = ThreePublicExpenses {
+    ///     total: Some("181.58".parse()?),
+    ///     overseas_travel: Some("0.00".parse()?),
+    ///     vehicles: Some("179.78".parse()?),
+    ///     reception: Some("1.90".parse()?),
+    ///     ..ThreePublicExpenses::default()
+    /// };
+    /// let err = FinalAccounts::builder()
+    ///     .fiscal_year(FiscalYear::new(2024)?)
+    ///     .department("某部门")
+    ///     .three_public(t9)
+    ///     .build()
+    ///     .unwrap_err();
+    /// let debug = format!("{err:?}");
+    /// assert!(debug.starts_with(r#"ModelError { message: "#), "{debug}");
+    /// assert!(debug.contains(r#"rule: Some("T9.total")"#), "{debug}");
+    /// assert!(debug.len() < 600, "{}", debug.len());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ModelError")
+            .field("message", &self.to_string())
+            .field("rule", &self.rule())
+            .field("fact", &self.fact())
+            .finish()
     }
 }
