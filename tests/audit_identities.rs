@@ -2640,3 +2640,34 @@ fn a_total_change_copied_to_every_part_is_a_warning() {
     );
     cases.done();
 }
+
+/// A balance whose closing figure leaves out the spending (10 + 5 = 15,
+/// with 3 spent): an error, however close opening + revenue comes to the
+/// closing figure. (Mutation testing found the subtraction untested.)
+#[test]
+fn a_balance_that_forgets_the_spending_fails() {
+    let mut cases = Cases::default();
+    let d = |closing: &'static str| {
+        disclosure(&[
+            ("general_budget.opening_balance", "10.00"),
+            ("general_budget.revenue", "5.00"),
+            ("general_budget.expenditure", "3.00"),
+            ("general_budget.closing_balance", closing),
+        ])
+    };
+    let rule = "T4.general-budget-balance";
+    cases.check("right", holds(&d("12.00"), rule));
+    if let Some(f) = cases.check(
+        "spending left out",
+        fails(
+            &d("15.00"),
+            rule,
+            Severity::Error,
+            "general_budget.expenditure",
+        ),
+    ) {
+        assert_eq!(f.expected(), Some("12.00"));
+        assert_eq!(f.difference(), Some("3.00"));
+    }
+    cases.done();
+}
