@@ -903,6 +903,20 @@ impl Indicator {
         }
     }
 
+    /// The same indicator without its span (as a FinalAccounts holds it).
+    ///
+    /// ```
+    /// use juesuan::{Decimal, disclosure::Indicator};
+    /// let i = Indicator::new("仲裁结案率", Decimal::new(9861, 2), "%");
+    /// assert_eq!(i.without_span(), i);
+    /// ```
+    pub fn without_span(&self) -> Indicator {
+        Indicator {
+            span: None,
+            ..self.clone()
+        }
+    }
+
     /// The indicator located at `span` in the source text.
     ///
     /// ```
@@ -1931,6 +1945,24 @@ fn indicator_to_json(i: &Indicator) -> Json {
         obj.insert("span".into(), span_to_json(span));
     }
     Json::Object(obj)
+}
+
+/// Serde for a list of indicators in the JSON form of
+/// [`indicators_from_json`] (a FinalAccounts writes them without spans).
+pub(crate) mod indicators_serde {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde_json::Value as Json;
+
+    use super::Indicator;
+
+    pub(crate) fn serialize<S: Serializer>(v: &[Indicator], s: S) -> Result<S::Ok, S::Error> {
+        Json::Array(v.iter().map(super::indicator_to_json).collect()).serialize(s)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Indicator>, D::Error> {
+        let json = Json::deserialize(d)?;
+        super::indicators_from_json(&json).map_err(serde::de::Error::custom)
+    }
 }
 
 /// The `"indicators"` array of the JSON form.

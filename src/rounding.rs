@@ -1114,6 +1114,47 @@ mod tests {
         assert_eq!(verdict(3370), Outcome::Inconsistent);
     }
 
+    /// The integer path reaches every corner of the figures' intervals: a
+    /// stated percentage that only one corner explains is still decided
+    /// there (each assertion fails if that corner is dropped).
+    #[test]
+    fn ratio_outcome_reaches_every_corner() {
+        let share = |r: i64| ratio_outcome(RatioKind::Share, &wan(100), &wan(300), &rate(r));
+        // 1.00 / 3.00: 0.995 / 3.005 = 33.11 % and 1.005 / 2.995 = 33.56 %.
+        assert_eq!(share(3311), Some(Outcome::WithinRounding));
+        assert_eq!(share(3355), Some(Outcome::WithinRounding));
+        // A fall of 5.00 to 10.00 (from 15.00) is -33.33 %; its corners give
+        // -5.005 / 15.000 = -33.367 % and -4.995 / 15.000 = -33.300 %, which
+        // no other corner reaches.
+        let fall = |r: i64| ratio_outcome(RatioKind::Change, &wan(1000), &wan(-500), &rate(r));
+        for r in [-3336, -3331] {
+            assert_eq!(fall(r), Some(Outcome::WithinRounding), "{r}");
+            assert_eq!(
+                check_change(&wan(1000), &wan(-500), &rate(r))
+                    .unwrap()
+                    .outcome(),
+                Outcome::WithinRounding
+            );
+        }
+        assert_eq!(fall(-3333), Some(Outcome::Exact));
+    }
+
+    /// An exact sum with a subtracted part: forgetting the subtraction
+    /// would call 10 + 5 − 3 = 15 exact.
+    #[test]
+    fn exact_sum_subtracts() {
+        let mut exact = ExactSum::new(&wan(1200));
+        exact.add(&wan(1000));
+        exact.add(&wan(500));
+        exact.sub(&wan(300));
+        assert!(exact.is_exact());
+        let mut wrong = ExactSum::new(&wan(1500));
+        wrong.add(&wan(1000));
+        wrong.add(&wan(500));
+        wrong.sub(&wan(300));
+        assert!(!wrong.is_exact());
+    }
+
     #[test]
     fn fast_paths_step_aside_for_mixed_figures() {
         let yuan = Amount::new(Decimal::new(100, 0), Unit::Yuan);

@@ -15,7 +15,7 @@
 use std::collections::BTreeSet;
 
 use juesuan::{
-    Audit, Disclosure, FactId, Finding, FiscalYear, Severity, Unit, audit,
+    Audit, Disclosure, FactId, FinalAccounts, Finding, FiscalYear, Severity, Unit, audit,
     audit::BALANCE_IDENTITIES, audit::BOUNDS, audit::ECONOMIC_TABLES, audit::EMPTY_TABLES,
     audit::FUNCTION_TABLES, audit::ROW_BALANCE_IDENTITIES, audit::ROW_SUM_IDENTITIES,
     audit::SUM_IDENTITIES, audit::rules, fact::FactKind,
@@ -218,6 +218,11 @@ fn covered() -> BTreeSet<String> {
             "narrative.completion-rate",
             "rate.zero-base",
             "rate.truncated",
+            // a_rate_on_this_year_instead_of_last_is_named, a_negative_total_or_three_public_item_is_an_error,
+            // a_total_change_copied_to_every_part_is_a_warning.
+            "rate.wrong-base",
+            "amount.negative",
+            "narrative.same-change",
             "T5-T3.item-bound",
             "assets.vehicles-held-difference",
             "wording.change-direction",
@@ -2301,13 +2306,26 @@ fn budget_variance_amount_and_rate() {
     if let Some(f) = cases.check(
         "rate wrong",
         fails(
-            &rate("-18.86"),
+            &rate("-20.00"),
             rule,
             Severity::Error,
             "appropriation.revenue.budget_variance",
         ),
     ) {
         assert_eq!(f.expected(), Some("-15.87"));
+    }
+    // -1,311.69 / 6,955.73 = -18.86 %: the variance divided by the final
+    // figure, where the budget belongs.
+    if let Some(f) = cases.check(
+        "rate on the final figure",
+        fails(
+            &rate("-18.86"),
+            "rate.wrong-base",
+            Severity::Error,
+            "appropriation.revenue.budget_variance",
+        ),
+    ) {
+        assert!(f.message().contains("instead of the budget"), "{f}");
     }
     cases.done();
 }
@@ -2472,5 +2490,185 @@ fn every_sum_of_changes_and_last_years_holds_and_fails() {
         fails(&both, "T9.total", Severity::Error, "three_public.reception").map(|_| ()),
     );
     cases.check("not twice", holds(&both, rule));
+    cases.done();
+}
+
+/// A change rate that only the wrong base explains (issue 10): 84.55 on a
+/// year of 560.72 is 84.55 / 476.17 = 17.76 %, but 84.55 / 560.72 is
+/// 15.08 %; a fall of 25.00 to 100.00 is 20.00 %, but 25.00 / 100.00 is
+/// 25.00 %.
+#[test]
+fn a_rate_on_this_year_instead_of_last_is_named() {
+    let mut cases = Cases::default();
+    let rise = |rate: &'static str| {
+        disclosure(&[
+            ("revenue.current_year", "560.72"),
+            ("revenue.current_year.change", "84.55"),
+            ("revenue.current_year.change_rate", rate),
+        ])
+    };
+    let fall = |rate: &'static str| {
+        disclosure(&[
+            ("expenditure.total", "100.00"),
+            ("expenditure.total.change", "-25.00"),
+            ("expenditure.total.change_rate", rate),
+        ])
+    };
+    let fact = "revenue.current_year.change_rate";
+    cases.check("right rise", holds(&rise("17.76%"), "rate.wrong-base"));
+    cases.check(
+        "right rise",
+        holds(&rise("17.76%"), "narrative.change-rate"),
+    );
+    if let Some(f) = cases.check(
+        "rise on this year",
+        fails(&rise("15.08%"), "rate.wrong-base", Severity::Error, fact),
+    ) {
+        assert!(f.message().contains("84.55 / 560.72 = 15.08 %"), "{f}");
+        assert_eq!(f.expected(), Some("17.76"));
+        assert_eq!(f.actual(), Some("15.08"));
+    }
+    // Within rounding of the wrong ratio: 15.1 %.
+    cases.check(
+        "rise on this year, one decimal",
+        fails(&rise("15.1%"), "rate.wrong-base", Severity::Error, fact),
+    );
+    // A wrong rate that no base explains stays a change-rate error.
+    cases.check("neither", holds(&rise("30.00%"), "rate.wrong-base"));
+    cases.check(
+        "neither",
+        fails(
+            &rise("30.00%"),
+            "narrative.change-rate",
+            Severity::Error,
+            fact,
+        ),
+    );
+    let fact = "expenditure.total.change_rate";
+    cases.check("right fall", holds(&fall("-20.00%"), "rate.wrong-base"));
+    cases.check(
+        "fall on this year",
+        fails(&fall("-25.00%"), "rate.wrong-base", Severity::Error, fact),
+    );
+    // The wrong base with the wrong sign is no such mistake.
+    cases.check("sign", holds(&fall("25.00%"), "rate.wrong-base"));
+    cases.done();
+}
+
+/// Totals and 三公 items cannot be negative; changes can.
+#[test]
+fn a_negative_total_or_three_public_item_is_an_error() {
+    let mut cases = Cases::default();
+    let rule = "amount.negative";
+    for id in [
+        "three_public.total",
+        "three_public.reception",
+        "three_public.vehicles.budget",
+        "revenue.total",
+        "general_budget.expenditure",
+    ] {
+        cases.check(
+            id,
+            fails(&disclosure(&[(id, "-1.00")]), rule, Severity::Error, id),
+        );
+        cases.check(id, holds(&disclosure(&[(id, "0.00")]), rule));
+        cases.check(id, holds(&disclosure(&[(id, "1.00")]), rule));
+    }
+    for id in [
+        "three_public.total.change",
+        "revenue.other",
+        "expenditure.total.change",
+    ] {
+        cases.check(id, holds(&disclosure(&[(id, "-1.00")]), rule));
+    }
+    cases.done();
+}
+
+/// The strict constructor refuses what the audit calls an error: a T9
+/// total of 1.00 with a reception of 2.00, and a total of -1.00.
+#[test]
+fn the_strict_model_refuses_a_part_above_its_total_and_a_negative_total() {
+    let json = |total: &str, reception: &str| {
+        format!(
+            r#"{{"department":"某局","fiscal_year":2024,"unit":"万元",
+                "three_public":{{"total":"{total}","reception":"{reception}"}}}}"#
+        )
+    };
+    let rule = |total: &str, reception: &str| {
+        FinalAccounts::from_json(&json(total, reception))
+            .unwrap_err()
+            .model_error()
+            .and_then(|e| e.rule())
+    };
+    assert_eq!(rule("1.00", "2.00"), Some("T9.total"));
+    assert_eq!(rule("-1.00", "0.00"), Some("amount.negative"));
+    assert!(FinalAccounts::from_json(&json("2.00", "2.00")).is_ok());
+}
+
+/// The change of a total copied to each of its parts is a warning; parts
+/// with their own changes are not.
+#[test]
+fn a_total_change_copied_to_every_part_is_a_warning() {
+    let mut cases = Cases::default();
+    let rule = "narrative.same-change";
+    let d = |vehicles: &'static str| {
+        disclosure(&[
+            ("three_public.total.change", "10.00"),
+            ("three_public.reception.change", "10.00"),
+            ("three_public.vehicles.change", vehicles),
+        ])
+    };
+    cases.check(
+        "copied",
+        fails(
+            &d("10.00"),
+            rule,
+            Severity::Warning,
+            "three_public.total.change",
+        ),
+    );
+    cases.check("own changes", holds(&d("-0.50"), rule));
+    // One part alone may carry the whole change.
+    cases.check(
+        "one part",
+        holds(
+            &disclosure(&[
+                ("three_public.total.change", "10.00"),
+                ("three_public.reception.change", "10.00"),
+            ]),
+            rule,
+        ),
+    );
+    cases.done();
+}
+
+/// A balance whose closing figure leaves out the spending (10 + 5 = 15,
+/// with 3 spent): an error, however close opening + revenue comes to the
+/// closing figure. (Mutation testing found the subtraction untested.)
+#[test]
+fn a_balance_that_forgets_the_spending_fails() {
+    let mut cases = Cases::default();
+    let d = |closing: &'static str| {
+        disclosure(&[
+            ("general_budget.opening_balance", "10.00"),
+            ("general_budget.revenue", "5.00"),
+            ("general_budget.expenditure", "3.00"),
+            ("general_budget.closing_balance", closing),
+        ])
+    };
+    let rule = "T4.general-budget-balance";
+    cases.check("right", holds(&d("12.00"), rule));
+    if let Some(f) = cases.check(
+        "spending left out",
+        fails(
+            &d("15.00"),
+            rule,
+            Severity::Error,
+            "general_budget.expenditure",
+        ),
+    ) {
+        assert_eq!(f.expected(), Some("12.00"));
+        assert_eq!(f.difference(), Some("3.00"));
+    }
     cases.done();
 }

@@ -185,6 +185,44 @@ fn empty_fund_tables_say_so() {
     }
 }
 
+/// Every number the published report's narrative prints (its parts one
+/// and two, before the glossary: figures, counts, rates, years, codes),
+/// found whole in the narrative rebuilt from the reference data: the
+/// report is reproduced, performance indicators and 1,785 included.
+#[test]
+fn the_rebuilt_narrative_prints_every_published_figure() {
+    let published = include_str!("fixtures/xinjiang-hrss-2024.txt");
+    let end = published.find("第三部分 专业名词解释").unwrap();
+    let body = &published[..end];
+    // Numbers as printed: a digit run with the separators inside it.
+    let mut figures = Vec::new();
+    let mut current = String::new();
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        let inside = !current.is_empty()
+            && matches!(c, ',' | '.')
+            && chars.peek().is_some_and(char::is_ascii_digit);
+        if c.is_ascii_digit() || inside {
+            current.push(c);
+        } else if !current.is_empty() {
+            figures.push(std::mem::take(&mut current));
+        }
+    }
+    assert!(figures.len() > 300, "{} numbers", figures.len());
+    let rebuilt = narrative(&reference());
+    let missing: Vec<&String> = figures
+        .iter()
+        .filter(|f| !has_figure(&rebuilt, f))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "missing from the rebuilt narrative: {missing:?}"
+    );
+    for figure in ["48.32", "4.6", "333.52", "68.56", "98.61", "1,785"] {
+        assert!(figures.iter().any(|f| f == figure), "{figure}");
+    }
+}
+
 #[test]
 fn narrative_restates_every_amount() {
     let d = reference();

@@ -70,6 +70,9 @@ fn published_text_becomes_the_typed_reference_report() {
         &figures(&accounts.to_disclosure()),
     );
     assert!(d.is_empty(), "{d}");
+    // The performance results outside the template, as the data has them.
+    assert_eq!(accounts.indicators(), data.indicators());
+    assert_eq!(data.indicators().len(), 5);
     assert!(!set_aside.is_empty());
     for id in &set_aside {
         let s = id.as_str();

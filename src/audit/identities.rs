@@ -47,11 +47,46 @@ const fn sum(
 /// ```
 /// use juesuan::audit;
 ///
-/// let mut d = juesuan::parse_report("年末实有人数14人，其中在职人员9人，离休人员0人，退休人员0人，其他人员5人。").disclosure;
+/// let mut d = juesuan::Disclosure::from_text("年末实有人数14人，其中在职人员9人，离休人员0人，退休人员0人，其他人员5人。");
 /// assert!(audit(&d).iter().all(|f| f.rule() != "staff.total"));
 /// assert!(juesuan::audit::ABSENT_IS_ZERO.contains(&"staff.other"));
 /// ```
 pub const ABSENT_IS_ZERO: &[&str] = &["staff.other", "staff.other.change"];
+
+/// Amounts that cannot be negative: the report's totals, and the 三公
+/// items with their budgets. One stated below zero is an error
+/// (`amount.negative`), and the strict constructors refuse it, as they
+/// refuse every error finding.
+///
+/// ```
+/// use juesuan::audit;
+///
+/// let d = juesuan::Disclosure::from_text("2024年度“三公”经费财政拨款支出决算为-1.00万元。");
+/// assert!(audit(&d).iter().any(|f| f.rule() == "amount.negative"));
+/// assert!(juesuan::audit::NON_NEGATIVE.contains(&"three_public.total"));
+/// ```
+pub const NON_NEGATIVE: &[&str] = &[
+    "revenue.total",
+    "revenue.current_year",
+    "expenditure.total",
+    "expenditure.current_year",
+    "appropriation.revenue_total",
+    "appropriation.expenditure_total",
+    "general_budget.expenditure",
+    "basic.total",
+    "three_public.total",
+    "three_public.overseas_travel",
+    "three_public.vehicles",
+    "three_public.vehicle_purchase",
+    "three_public.vehicle_operation",
+    "three_public.reception",
+    "three_public.total.budget",
+    "three_public.overseas_travel.budget",
+    "three_public.vehicles.budget",
+    "three_public.vehicle_purchase.budget",
+    "three_public.vehicle_operation.budget",
+    "three_public.reception.budget",
+];
 
 /// Amounts that a stated count of zero makes zero when they are not stated
 /// themselves: with 无新购车辆 (no vehicle bought) the 公务用车购置费 is

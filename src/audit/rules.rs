@@ -7,8 +7,9 @@ use rust_decimal::Decimal;
 
 use super::identities::{
     ABSENT_IS_ZERO, BALANCE_IDENTITIES, BOUNDS, BalanceIdentity, Bound, ECONOMIC_TABLES,
-    EMPTY_TABLES, EconomicTable, FUNCTION_TABLES, FunctionTable, ROW_BALANCE_IDENTITIES,
-    ROW_SUM_IDENTITIES, SHARE_BASES, SUM_IDENTITIES, SumIdentity, ZERO_BY_COUNT,
+    EMPTY_TABLES, EconomicTable, FUNCTION_TABLES, FunctionTable, NON_NEGATIVE,
+    ROW_BALANCE_IDENTITIES, ROW_SUM_IDENTITIES, SHARE_BASES, SUM_IDENTITIES, SumIdentity,
+    ZERO_BY_COUNT,
 };
 use super::{RuleInfo, Severity, Sink, Texts};
 use crate::amount::{Amount, AmountError, Percent};
@@ -58,6 +59,21 @@ const OTHER_RULES: &[RuleInfo] = &[
         "rate.truncated",
         Severity::Warning,
         "百分比似为截断而非四舍五入",
+    ),
+    info(
+        "rate.wrong-base",
+        Severity::Error,
+        "增减率以上年数（差异率以预算数）为基数；所述比率只与以本年数（决算数）为基数相符",
+    ),
+    info(
+        "amount.negative",
+        Severity::Error,
+        "总计、合计与“三公”经费各项及其预算不为负",
+    ),
+    info(
+        "narrative.same-change",
+        Severity::Warning,
+        "总额与其每个组成部分所述增减额相同，似为照抄",
     ),
     info(
         "T5-T3.item-bound",
@@ -492,6 +508,8 @@ struct Plan {
     /// Parts that count as zero when not stated: [`ABSENT_IS_ZERO`]
     /// (no count), [`ZERO_BY_COUNT`] (with the count that must be zero).
     zero_parts: Vec<(Key, Option<Key>)>,
+    /// [`NON_NEGATIVE`].
+    non_negative: Vec<Key>,
     general_budget_rows: Option<Key>,
     expenditure_rows: Option<Key>,
     expenditure_bases: Vec<usize>,
@@ -657,6 +675,7 @@ fn plan() -> &'static Plan {
                         .filter_map(|(p, c)| Some((key(p)?, Some(key(c)?)))),
                 )
                 .collect(),
+            non_negative: NON_NEGATIVE.iter().filter_map(|id| key(id)).collect(),
             general_budget_rows: key("general_budget.function.205"),
             expenditure_rows: key("expenditure.function.205"),
             expenditure_bases: bases_under("expenditure.function."),
@@ -827,8 +846,71 @@ fn ratio_rule(
                 },
             })
         }
-        _ => report(sink, rule, Severity::Error, verdict(), span, facts, what),
+        _ => {
+            let v = verdict();
+            match (kind, &v) {
+                (RatioKind::Change, Ok(judged)) if judged.outcome() == Outcome::Inconsistent => {
+                    if let Some(fit) = on_this_year(&a, &b, &rate) {
+                        let judged = *judged;
+                        // A change rate's base is last year's figure; a
+                        // variance rate's (read without its budget) the budget.
+                        let base = if rule == "narrative.change-rate" {
+                            "this year's figure instead of last year's"
+                        } else {
+                            "the final figure instead of the budget"
+                        };
+                        sink.push("rate.wrong-base", Severity::Error, span, facts, move || {
+                            let mut texts = verdict_texts(&judged, &what());
+                            texts.message = format!(
+                                "{}; it is the difference divided by {base}: {fit}",
+                                texts.message
+                            );
+                            texts
+                        });
+                        return;
+                    }
+                    report(sink, rule, Severity::Error, v, span, facts, what);
+                }
+                _ => report(sink, rule, Severity::Error, v, span, facts, what),
+            }
+        }
     }
+}
+
+/// A stated change rate that fits `change / current` (this year's figure as
+/// the base, where last year's belongs): that ratio as printed
+/// ("84.55 / 476.17 = 17.76 %"), when it fits within rounding and has the
+/// stated sign.
+fn on_this_year(current: &Amount, change: &Amount, rate: &Percent) -> Option<String> {
+    if change.is_zero() || rate.value().is_zero() {
+        return None;
+    }
+    if change.value().is_sign_negative() != rate.value().is_sign_negative() {
+        return None;
+    }
+    let magnitude = |a: &Amount| {
+        if a.value().is_sign_negative() {
+            a.negated()
+        } else {
+            *a
+        }
+    };
+    let rate_abs = if rate.value().is_sign_negative() {
+        rate.negated()
+    } else {
+        *rate
+    };
+    let change_abs = magnitude(change);
+    let v = check_share(&change_abs, current, &rate_abs).ok()?;
+    matches!(v.outcome(), Outcome::Exact | Outcome::WithinRounding).then(|| {
+        format!(
+            "{} / {} = {}",
+            change_abs.printed(),
+            current.printed(),
+            v.expected()
+                .map_or_else(|| rate_abs.to_string(), |e| format!("{} %", e.round_dp(2)))
+        )
+    })
 }
 
 /// Whether the part `part`, when not stated, counts as zero: `Some(None)`
@@ -1022,6 +1104,8 @@ pub(super) fn run(d: &Disclosure, sink: &mut Sink<'_>) {
     }
     item_bound(ledger, sink, plan);
     part_bounds(ledger, sink, plan);
+    non_negative(ledger, sink, plan);
+    same_changes(ledger, sink, plan);
     restatements(ledger, sink);
     suffixed(ledger, sink, plan);
     vehicles_held(ledger, sink, plan);
@@ -1773,6 +1857,96 @@ fn part_bounds(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
                 Some(total),
             );
         }
+    }
+}
+
+/// [`NON_NEGATIVE`]: a total, a 三公 item or its budget stated below
+/// zero.
+fn non_negative(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
+    const RULE: &str = "amount.negative";
+    if !sink.enabled(RULE) {
+        return;
+    }
+    for key in &plan.non_negative {
+        let Some((id, stmts)) = ledger.find(*key) else {
+            continue;
+        };
+        for f in stmts.as_slice() {
+            let Value::Amount(a) = f.value() else {
+                continue;
+            };
+            if !a.value().is_sign_negative() || a.is_zero() {
+                continue;
+            }
+            let (label, a) = (id.key(), *a);
+            sink.push(
+                RULE,
+                Severity::Error,
+                f.span(),
+                || owned([id]),
+                move || Texts {
+                    message: format!(
+                        "{} {}: an amount that cannot be negative is stated below zero",
+                        label_of(label),
+                        a.printed()
+                    ),
+                    expected: Some("≥ 0".to_owned()),
+                    actual: Some(plain(a.value())),
+                    difference: Some(plain(a.value())),
+                    tolerance: Some("0".to_owned()),
+                },
+            );
+        }
+    }
+}
+
+/// The same change stated for a total and for each of at least two of its
+/// parts (三公经费 增加 10 万元, 其中公务接待费 增加 10 万元, 公务用车 增加 10
+/// 万元): a change copied from the total.
+fn same_changes(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
+    const RULE: &str = "narrative.same-change";
+    if !sink.enabled(RULE) {
+        return;
+    }
+    for (s, total_key, parts) in &plan.sums {
+        if total_key.with_suffix(None) != *total_key || parts.len() < 2 {
+            continue;
+        }
+        let change = |k: Key| ledger.amount(k.with_suffix(Some(Suffix::Change)));
+        let Some(total) = change(*total_key) else {
+            continue;
+        };
+        if total.amount.is_zero() {
+            continue;
+        }
+        let stated: Vec<Stated<'_>> = parts.iter().filter_map(|k| change(*k)).collect();
+        let same = |p: &Stated<'_>| {
+            p.amount
+                .to_unit(total.amount.unit())
+                .is_ok_and(|a| a.value() == total.amount.value())
+        };
+        if stated.len() < 2 || !stated.iter().all(same) {
+            continue;
+        }
+        let (description, label, printed, n) =
+            (s.description, total.id.key(), total.amount, stated.len());
+        sink.push(
+            RULE,
+            Severity::Warning,
+            total.span,
+            || owned(std::iter::once(total.id).chain(stated.iter().map(|p| p.id))),
+            move || Texts {
+                message: format!(
+                    "{description}: the change of {} is {}, and each of its {n} stated parts has the same change: copied from the total?",
+                    label_of(label),
+                    printed.printed()
+                ),
+                expected: None,
+                actual: Some(plain(printed.value())),
+                difference: None,
+                tolerance: None,
+            },
+        );
     }
 }
 

@@ -48,7 +48,7 @@ pub use tables::{
 use crate::amount::Unit;
 use crate::audit::{Audit, Finding};
 use crate::date::FiscalYear;
-use crate::disclosure::Disclosure;
+use crate::disclosure::{Disclosure, Indicator};
 use crate::fact::Suffix;
 
 /// The fields of a report: the JSON document, before validation.
@@ -86,6 +86,14 @@ pub(crate) struct Parts {
     assets: Option<Assets>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     performance: Option<Performance>,
+    /// Figures outside the template (performance results), with their
+    /// labels and units.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::disclosure::indicators_serde"
+    )]
+    indicators: Vec<Indicator>,
 }
 
 impl Parts {
@@ -108,6 +116,7 @@ impl Parts {
             procurement: None,
             assets: None,
             performance: None,
+            indicators: Vec::new(),
         }
     }
 }
@@ -267,6 +276,19 @@ impl FinalAccountsBuilder {
     /// ```
     pub fn overview(mut self, overview: Overview) -> FinalAccountsBuilder {
         self.parts.overview = overview;
+        self
+    }
+
+    /// Sets the indicators outside the template (performance results such
+    /// as 城镇新增就业人数 48.32 万人), which the audit does not check.
+    ///
+    /// ```
+    /// use juesuan::{Decimal, disclosure::Indicator};
+    /// let b = juesuan::FinalAccounts::builder()
+    ///     .indicators(vec![Indicator::new("仲裁结案率", Decimal::new(9861, 2), "%")]);
+    /// ```
+    pub fn indicators(mut self, indicators: Vec<Indicator>) -> FinalAccountsBuilder {
+        self.parts.indicators = indicators.iter().map(Indicator::without_span).collect();
         self
     }
 
@@ -480,6 +502,18 @@ impl FinalAccounts {
     /// ```
     pub fn overview(&self) -> &Overview {
         &self.parts.overview
+    }
+
+    /// The indicators outside the template: performance results with their
+    /// labels and units, as stated.
+    ///
+    /// ```
+    /// let fa = juesuan::FinalAccounts::from_json(include_str!("../../examples/data/xinjiang-hrss-2024.json"))?;
+    /// assert_eq!(fa.indicators()[0].to_string(), "城镇新增就业人数 48.32万人");
+    /// # Ok::<(), juesuan::disclosure::JsonError>(())
+    /// ```
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.parts.indicators
     }
 
     /// T1, 收入支出决算总表, when present.
@@ -753,6 +787,7 @@ impl FinalAccounts {
         let mut parts = Parts::new(fiscal_year, department.to_owned(), d.unit());
         parts.overview.units = d.units().to_vec();
         parts.overview.divisions = d.divisions().to_vec();
+        parts.indicators = d.indicators().iter().map(Indicator::without_span).collect();
         let mut reader = walk::Reader::new(d);
         walk::walk(&mut reader, &mut parts)?;
         let used = reader.consumed();

@@ -419,6 +419,7 @@ fn write_with(p: &mut Parts, mut w: Writer) -> Result<Disclosure, ModelError> {
     d.set_department((!department.is_empty()).then(|| p.department.clone()));
     d.units_mut().clone_from(&p.overview.units);
     d.divisions_mut().clone_from(&p.overview.divisions);
+    d.indicators_mut().clone_from(&p.indicators);
     Ok(d)
 }
 

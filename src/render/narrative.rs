@@ -218,7 +218,7 @@ impl<'a> Writer<'a> {
         let dept = d.department().unwrap_or("本部门").to_owned();
         let mut staff = Vec::new();
         if let Some(t) = self.count("staff.total") {
-            let mut s = format!("{dept}{}年度，实有人数{t}人", self.year);
+            let mut s = format!("{dept}{}年度，实有人数{}人", self.year, grouped(t));
             if let Some(c) = self.count("staff.total.change") {
                 let _ = match c.signum() {
                     1 => write!(s, "，比上年增加{c}人"),
@@ -233,7 +233,7 @@ impl<'a> Writer<'a> {
                 ("退休人员", "retired"),
             ] {
                 if let Some(n) = self.count(&format!("staff.{key}")) {
-                    let mut p = format!("{label}{n}人");
+                    let mut p = format!("{label}{}人", grouped(n));
                     if let Some(c) = self.count(&format!("staff.{key}.change")) {
                         let _ = match c.signum() {
                             1 => write!(p, "，增加{c}人"),
@@ -819,10 +819,23 @@ impl<'a> Writer<'a> {
     }
 
     fn performance(&mut self) {
-        if !self.has_any(&["performance.budget_total", "performance.projects"]) {
+        let indicators = self.d.indicators();
+        if !self.has_any(&["performance.budget_total", "performance.projects"])
+            && indicators.is_empty()
+        {
             return;
         }
         self.heading("预算绩效的情况说明");
+        if !indicators.is_empty() {
+            let listed: Vec<String> = indicators
+                .iter()
+                .map(|i| format!("{}{}{}", i.label(), i.value(), i.unit()))
+                .collect();
+            self.para(&format!("主要绩效指标：{}。", listed.join("；")));
+        }
+        if !self.has_any(&["performance.budget_total", "performance.projects"]) {
+            return;
+        }
         let y = self.year.clone();
         let mut s = format!("根据预算绩效管理要求，本部门{y}年度预算绩效管理");
         let mut parts = Vec::new();
@@ -875,6 +888,23 @@ impl<'a> Writer<'a> {
             let _ = writeln!(self.out, "{}、{term}：{meaning}", numeral(i + 1));
         }
     }
+}
+
+/// A count as reports print it: thousands separated (1,785), as amounts
+/// are.
+fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len().saturating_add(digits.len() / 3));
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len().saturating_sub(i)) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// "HEAD，其中：A，B，C。" or "HEAD。".
