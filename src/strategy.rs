@@ -1074,7 +1074,7 @@ fn prints_zero(yuan: i64) -> bool {
 }
 
 /// `100 × num / den`, printed to two decimals, 四舍五入.
-fn percent(num: i64, den: i64) -> Option<Percent> {
+fn percent_of(num: i64, den: i64) -> Option<Percent> {
     let q = Decimal::from(num)
         .checked_mul(Decimal::ONE_HUNDRED)?
         .checked_div(Decimal::from(den))?;
@@ -1253,7 +1253,7 @@ fn print(t: &Truth, plan: &Plan, config: &DisclosureConfig) -> Disclosure {
             };
             for part in parts {
                 if let Some(x) = printed.get(part) {
-                    put_percent(&mut d, &format!("{part}.share"), percent(x, whole));
+                    put_percent(&mut d, &format!("{part}.share"), percent_of(x, whole));
                 }
             }
         }
@@ -1272,7 +1272,11 @@ fn print(t: &Truth, plan: &Plan, config: &DisclosureConfig) -> Disclosure {
                 .zip(wan(change))
                 .map(|(c, x)| c.value() - x.value());
             if base.is_some_and(|b| !b.is_zero()) {
-                put_percent(&mut d, &format!("{id}.change_rate"), percent(change, prior));
+                put_percent(
+                    &mut d,
+                    &format!("{id}.change_rate"),
+                    percent_of(change, prior),
+                );
             }
             if config.wording {
                 let (word, rate_word) = direction(change);
@@ -1312,13 +1316,13 @@ fn print(t: &Truth, plan: &Plan, config: &DisclosureConfig) -> Disclosure {
                     put_percent(
                         &mut d,
                         &format!("{base}.completion_rate"),
-                        percent(actual, budget),
+                        percent_of(actual, budget),
                     );
                 } else {
                     put_percent(
                         &mut d,
                         &format!("{base}.budget_variance_rate"),
-                        percent(actual - budget, budget),
+                        percent_of(actual - budget, budget),
                     );
                 }
             }
@@ -1473,4 +1477,88 @@ fn perturb(
         delta = delta.checked_mul(Decimal::TWO)?;
     }
     Some((d, out))
+}
+
+/// Amounts as reports print them: 万元 to two decimals, from 0.00 to
+/// 100,000,000.00 (a department's whole budget fits well inside).
+///
+/// A user's property test:
+///
+/// ```
+/// use juesuan::amount::check_sum;
+/// use juesuan::strategy::amount;
+/// use proptest::prelude::*;
+///
+/// proptest! {
+///     #![proptest_config(ProptestConfig::with_cases(16))]
+///     fn a_part_never_exceeds_its_total(a in amount(), b in amount()) {
+///         let total = a.checked_add(b)?;
+///         prop_assert!(check_sum(&total, &[a, b])?.outcome().is_consistent());
+///     }
+/// }
+/// # fn main() { a_part_never_exceeds_its_total(); }
+/// ```
+pub fn amount() -> impl Strategy<Value = Amount> {
+    (0i64..=10_000_000_000).prop_map(|cents| Amount::wan_yuan(Decimal::new(cents, 2)))
+}
+
+/// Percentages as reports print them: two decimals, from −100.00% (all
+/// gone) to 1,000.00%.
+///
+/// ```
+/// use juesuan::strategy::percent;
+/// use proptest::prelude::*;
+///
+/// proptest! {
+///     #![proptest_config(ProptestConfig::with_cases(16))]
+///     fn percentages_print_and_parse_back(p in percent()) {
+///         prop_assert_eq!(p.to_string().parse::<juesuan::Percent>()?, p);
+///     }
+/// }
+/// # fn main() { percentages_print_and_parse_back(); }
+/// ```
+pub fn percent() -> impl Strategy<Value = Percent> {
+    (-10_000i64..=100_000).prop_map(|hundredths| Percent::new(Decimal::new(hundredths, 2)))
+}
+
+/// Function classification codes (类, 款 and 项) from the catalog
+/// ([`Catalog::function`]).
+///
+/// ```
+/// use juesuan::code::Catalog;
+/// use juesuan::strategy::function_code;
+/// use proptest::prelude::*;
+///
+/// proptest! {
+///     #![proptest_config(ProptestConfig::with_cases(16))]
+///     fn every_code_has_a_name(code in function_code()) {
+///         prop_assert!(Catalog::function().name(code).is_some());
+///     }
+/// }
+/// # fn main() { every_code_has_a_name(); }
+/// ```
+pub fn function_code() -> impl Strategy<Value = FunctionCode> {
+    let codes: Vec<FunctionCode> = Catalog::function().iter().map(|e| e.code()).collect();
+    proptest::sample::select(codes)
+}
+
+/// Economic classification codes (类 and 款) from the catalog
+/// ([`Catalog::economic`]).
+///
+/// ```
+/// use juesuan::strategy::economic_code;
+/// use proptest::prelude::*;
+///
+/// proptest! {
+///     #![proptest_config(ProptestConfig::with_cases(16))]
+///     fn codes_print_and_parse_back(code in economic_code()) {
+///         prop_assert_eq!(code.to_string().parse::<juesuan::code::EconomicCode>()?, code);
+///     }
+/// }
+/// # fn main() { codes_print_and_parse_back(); }
+/// ```
+pub fn economic_code() -> impl Strategy<Value = crate::code::EconomicCode> {
+    let codes: Vec<crate::code::EconomicCode> =
+        Catalog::economic().iter().map(|e| e.code()).collect();
+    proptest::sample::select(codes)
 }
