@@ -1139,6 +1139,43 @@ mod tests {
         assert_eq!(fall(-3333), Some(Outcome::Exact));
     }
 
+    /// The general ratio path orients its corners by the sign of their
+    /// denominators: a last year that may be zero makes any rate reachable,
+    /// and a negative last year is judged, not waved through.
+    #[test]
+    fn judge_ratio_orients_the_denominators() {
+        // 0.02 up 0.01: last year is 0.01 ± 0.01, which may be zero.
+        assert_eq!(
+            check_change(&wan(2), &wan(1), &rate(50_000))
+                .unwrap()
+                .outcome(),
+            Outcome::WithinRounding
+        );
+        // The same on the general path (a change printed to 0.001): 0.02 up
+        // 0.015 leaves last year between -0.0005 and 0.0105.
+        let fine = Amount::new(Decimal::new(15, 3), Unit::WanYuan);
+        for r in [50_000, -50_000, 1_000] {
+            assert_eq!(
+                check_change(&wan(2), &fine, &rate(r)).unwrap().outcome(),
+                Outcome::WithinRounding,
+                "{r}"
+            );
+        }
+        // 10.00 up 15.00: last year -5.00, a rate of -300 %; 100 % is wrong.
+        assert_eq!(
+            check_change(&wan(1000), &wan(1500), &rate(10_000))
+                .unwrap()
+                .outcome(),
+            Outcome::Inconsistent
+        );
+        assert_eq!(
+            check_change(&wan(1000), &wan(1500), &rate(-30_000))
+                .unwrap()
+                .outcome(),
+            Outcome::Exact
+        );
+    }
+
     /// An exact sum with a subtracted part: forgetting the subtraction
     /// would call 10 + 5 − 3 = 15 exact.
     #[test]

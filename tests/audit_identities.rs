@@ -2672,3 +2672,50 @@ fn a_balance_that_forgets_the_spending_fails() {
     }
     cases.done();
 }
+
+/// Findings say what they judged: a share within rounding, and a sum
+/// whose figures are beyond what can be computed exactly. (Mutation
+/// testing found their messages unchecked.)
+#[test]
+fn within_rounding_and_unjudged_findings_have_their_messages() {
+    let d = disclosure(&[
+        ("revenue.current_year", "3.00"),
+        ("revenue.appropriation", "1.00"),
+        ("revenue.appropriation.share", "33.34%"),
+    ]);
+    let f = fails(
+        &d,
+        "narrative.share",
+        Severity::Info,
+        "revenue.appropriation.share",
+    )
+    .unwrap();
+    assert!(f.message().contains("within rounding"), "{f}");
+    assert!(f.message().contains("33.34"), "{f}");
+    // Eight parts of 10^28 − 1: their sum is beyond Decimal's 7.9 × 10^28.
+    let d = disclosure_of(
+        &std::iter::once(("revenue.current_year".to_owned(), "1.00".to_owned()))
+            .chain(
+                [
+                    "general_budget",
+                    "government_fund",
+                    "state_capital",
+                    "superior_subsidy",
+                    "business",
+                    "operating",
+                    "affiliate_remittance",
+                    "other",
+                ]
+                .map(|p| (format!("revenue.{p}"), "9".repeat(28))),
+            )
+            .collect::<Vec<_>>(),
+    );
+    let f = fails(
+        &d,
+        "T1.revenue-current-year",
+        Severity::Error,
+        "revenue.current_year",
+    )
+    .unwrap();
+    assert!(f.message().contains("cannot be checked"), "{f}");
+}

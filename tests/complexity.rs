@@ -63,7 +63,7 @@ fn grows_linearly<T: ?Sized>(
         let (mut small_best, mut large_best) = (Duration::MAX, Duration::MAX);
         for _ in 0..4 {
             small_best = small_best.min(best_of(3, || work(small)));
-            large_best = large_best.min(best_of(1, || work(large)));
+            large_best = large_best.min(best_of(2, || work(large)));
         }
         let r = large_best.as_secs_f64() / small_best.as_secs_f64().max(1e-9);
         if r < ratio {

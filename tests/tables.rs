@@ -656,3 +656,27 @@ fn read_tables_render_as_markdown_and_csv() {
     // A cell printed empty is written empty, not as a zero.
     assert!(csv.contains(",T5,2013999,其他社会工作事务支出,基本支出,,万元,general_budget.function.2013999.basic\n"), "{csv}");
 }
+
+/// The reading-order text flattens the tables, and its reader notes the
+/// columns and rows it cannot read there; with the layout text the tables
+/// are read, so those notes would mislead ("the table is not read") and
+/// are not given. Both texts alone still give them.
+#[test]
+fn flattened_table_notes_are_dropped_when_the_layout_is_read() {
+    let flat = |m: &str| {
+        m.starts_with("table column “")
+            || m.starts_with("table row “")
+                && m.ends_with("has a cell missing: the row is not read")
+            || m == "table cell not under a row label"
+    };
+    let alone = juesuan::text::parse_report(SOCIAL_READING);
+    assert!(alone.diagnostics.iter().any(|d| flat(&d.message)));
+    let report = read_layout(SOCIAL_READING, SOCIAL_LAYOUT);
+    let left: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .filter(|m| flat(m))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

@@ -93,12 +93,14 @@ pub fn read_layout(reading: &str, layout: &str) -> ReadReport {
         // the kinds fit.
         let _ = d.insert(id, fact);
     }
-    // The narrative reader reads past the tables; here they are read.
-    for diag in narrative
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.message != crate::text::TABLES_SKIPPED)
-    {
+    // The narrative reader reads past the tables, and notes what it cannot
+    // read of tables flattened into its text; here they are read from the
+    // layout, so those notes are moot when any table was found there.
+    let tables_read = !tables.tables.is_empty();
+    for diag in narrative.diagnostics.into_iter().filter(|d| {
+        d.message != crate::text::TABLES_SKIPPED
+            && !(tables_read && crate::text::is_flat_table_note(&d.message))
+    }) {
         let (span, _) = map.place(diag.span);
         diagnostics.push(Diagnostic { span, ..diag });
     }

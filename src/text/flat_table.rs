@@ -11,6 +11,16 @@
 
 use std::ops::Range;
 
+/// Whether `message` is one of this module's notes on a table flattened into
+/// the reading-order text (a column or row it could not read): moot when the
+/// tables are read from the layout text instead.
+pub(crate) fn is_flat_table_note(message: &str) -> bool {
+    (message.starts_with("table column “") && message.ends_with("not known: the table is not read"))
+        || message == "table cell not under a row label"
+        || (message.starts_with("table row “")
+            && message.ends_with("has a cell missing: the row is not read"))
+}
+
 use super::sections::{Section, Target, Want, lookup};
 
 /// One cell: its text (without the `|`) and its byte range in the normalised text.

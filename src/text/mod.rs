@@ -56,6 +56,7 @@ mod parse;
 mod patterns;
 mod sections;
 
+pub(crate) use flat_table::is_flat_table_note;
 pub use normalize::{NormalizedText, Paragraph, Paragraphs, normalize};
 pub(crate) use parse::TABLES_SKIPPED;
 pub use parse::{Diagnostic, DiagnosticLevel, ParsedReport, parse_normalized, parse_report};

@@ -223,7 +223,7 @@ fn marks(original: &str) -> Vec<Mark> {
         if (b & 0xC0) != 0x80 {
             mark.chars += 1;
         }
-        if ends_line(bytes, i) {
+        if matches!(b, b'\n' | b'\r') && ends_line(bytes, i) {
             mark.lines += 1;
             mark.line_start = i + 1;
         }
@@ -282,25 +282,29 @@ impl<'a> NormalizedText<'a> {
     pub fn span(&self, range: Range<usize>) -> Span {
         let bytes = self.original_range(range);
         let original = self.original.as_bytes();
-        let line = self.lines_before(bytes.start) + 1;
-        let line_start = self.line_start(bytes.start);
+        let (lines_before, line_start) = self.locate(bytes.start);
         // The span ends at the end of its first line: "\n" and "\r" end a line.
         let on_line = original
             .get(bytes.start..bytes.end)
             .and_then(|span| span.iter().position(|&b| matches!(b, b'\n' | b'\r')))
             .map_or(bytes.end, |i| bytes.start + i);
         let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        let (line_chars, start_chars, end_chars) = (
-            self.chars_before(line_start),
-            self.chars_before(bytes.start),
-            self.chars_before(on_line),
-        );
+        // Characters from the line's start: counted directly when the line
+        // starts within the span's mark block (the usual short line), else
+        // through the marks (a line of megabytes stays linear).
+        let column = if bytes.start.saturating_sub(line_start) <= MARK {
+            chars_in(original.get(line_start..bytes.start).unwrap_or_default())
+        } else {
+            self.chars_before(bytes.start)
+                .saturating_sub(self.chars_before(line_start))
+        };
+        let len = chars_in(original.get(bytes.start..on_line).unwrap_or_default());
         let page = (!self.page_breaks.is_empty())
             .then(|| to_u32(self.page_breaks.partition_point(|&b| b < bytes.start) + 1));
         Span::new(
-            to_u32(line),
-            to_u32(start_chars.saturating_sub(line_chars) + 1),
-            to_u32(end_chars.saturating_sub(start_chars)),
+            to_u32(lines_before + 1),
+            to_u32(column + 1),
+            to_u32(len),
             bytes,
         )
         .with_page(page)
@@ -330,26 +334,21 @@ impl<'a> NormalizedText<'a> {
         mark.chars + chars_in(since)
     }
 
-    /// The number of line breaks of the original before byte `at`.
-    fn lines_before(&self, at: usize) -> usize {
+    /// The number of line breaks of the original before byte `at`, and the byte
+    /// offset of the start of the line `at` is on, in one pass over the bytes
+    /// since the mark.
+    fn locate(&self, at: usize) -> (usize, usize) {
         let (mark, since) = self.mark(at);
         let from = at.min(self.original.len()) - since.len();
         let bytes = self.original.as_bytes();
-        mark.lines
-            + (from..from + since.len())
-                .filter(|&i| ends_line(bytes, i))
-                .count()
-    }
-
-    /// Byte offset of the start of the original line that byte `at` is on.
-    fn line_start(&self, at: usize) -> usize {
-        let (mark, since) = self.mark(at);
-        let from = at.min(self.original.len()) - since.len();
-        let bytes = self.original.as_bytes();
-        (from..from + since.len())
-            .rev()
-            .find(|&i| ends_line(bytes, i))
-            .map_or(mark.line_start, |i| i + 1)
+        let (mut lines, mut line_start) = (mark.lines, mark.line_start);
+        for (k, &b) in since.iter().enumerate() {
+            if matches!(b, b'\n' | b'\r') && ends_line(bytes, from + k) {
+                lines += 1;
+                line_start = from + k + 1;
+            }
+        }
+        (lines, line_start)
     }
 
     /// The original bytes behind the character of the normalised text at byte `at`
@@ -1895,6 +1894,28 @@ mod tests {
 
     fn norm(s: &str) -> String {
         normalize(s).as_str().to_owned()
+    }
+
+    proptest::proptest! {
+        /// `locate` (line breaks before a byte, and its line's start) is what
+        /// counting from the start of the text gives, for LF, CRLF and CR
+        /// line ends, across mark boundaries.
+        #[test]
+        fn locate_counts_lines_as_from_the_start(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "中", "\n", "\r", "\r\n", "甲乙丙丁戊己庚辛"]),
+                0..400,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            let n = normalize(&text);
+            let bytes = text.as_bytes();
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let ends: Vec<usize> = (0..at).filter(|&i| ends_line(bytes, i)).collect();
+                let want = (ends.len(), ends.last().map_or(0, |&i| i + 1));
+                proptest::prop_assert_eq!(n.locate(at), want, "at {}", at);
+            }
+        }
     }
 
     #[test]
