@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use juesuan::{Disclosure, FinalAccounts, audit, narrative, tables};
+use juesuan::{Disclosure, FinalAccounts, audit, render::narrative, render::tables};
 
 /// The reference report as typed FinalAccounts JSON.
 const REFERENCE: &str = include_str!("../examples/data/xinjiang-hrss-2024.json");

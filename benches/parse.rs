@@ -5,7 +5,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use juesuan::{normalize, parse_normalized, parse_report};
+use juesuan::{text::normalize, text::parse_normalized, text::parse_report};
 
 const XINJIANG: &str = include_str!("../tests/fixtures/xinjiang-hrss-2024.txt");
 const SOCIAL_WORK: &str = include_str!("../tests/fixtures/putuo-social-work-2024.txt");

@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use juesuan::{Amount, Percent, check_change, check_share, check_sum};
+use juesuan::{Amount, Percent, amount::check_change, amount::check_share, amount::check_sum};
 
 /// The 18 项 of class 208 in the reference report, and its printed total.
 const ITEMS_208: [&str; 18] = [

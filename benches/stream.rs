@@ -6,8 +6,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use juesuan::strategy::{Config, consistent_disclosure_with};
-use juesuan::{Audit, audit_jsonl};
+use juesuan::strategy::{DisclosureConfig, consistent_disclosure_with};
+use juesuan::{Audit, stream::audit_jsonl};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{RngAlgorithm, TestRng, TestRunner};
 
@@ -16,7 +16,7 @@ const REPORTS: u64 = 10_000;
 fn jsonl(n: u64) -> Vec<u8> {
     let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]);
     let mut runner = TestRunner::new_with_rng(proptest::test_runner::Config::default(), rng);
-    let strategy = consistent_disclosure_with(Config::all());
+    let strategy = consistent_disclosure_with(DisclosureConfig::all());
     let mut out = Vec::new();
     for _ in 0..n {
         let d = strategy.new_tree(&mut runner).unwrap().current();

@@ -6,7 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use juesuan::{audit, read_layout, read_tables};
+use juesuan::{audit, table::read_layout, table::read_tables};
 
 const REPORTS: [(&str, &str, &str); 2] = [
     (

@@ -4,16 +4,16 @@
 //! directories, parallel runs, exit codes; see `juesuan audit --help`.)
 //!
 //! FILE is a Disclosure or FinalAccounts JSON, read with
-//! [`juesuan::read_report`], a published report's PDF (`.pdf`), read with
+//! [`Disclosure::from_any_json`](juesuan::Disclosure::from_any_json), a published report's PDF (`.pdf`), read with
 //! [`juesuan::pdf::read_pdf`] (narrative and tables; each finding located by
-//! page), or its text, read with [`juesuan::parse_report`]. Every finding is
+//! page), or its text, read with [`Disclosure::from_text`](juesuan::Disclosure::from_text). Every finding is
 //! printed; the exit status is 1 when one is an error, 2 when FILE cannot be
 //! read.
 
 use std::io::BufReader;
 use std::process::ExitCode;
 
-use juesuan::{Audit, Severity, audit, audit_jsonl, parse_report, read_report};
+use juesuan::{Audit, Disclosure, Severity, audit, stream::audit_jsonl};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -69,7 +69,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let report = if text.trim_start().starts_with('{') {
-        match read_report(text) {
+        match Disclosure::from_any_json(text) {
             Ok(d) => d,
             Err(e) => {
                 eprintln!("error: {path}: {e}");
@@ -77,7 +77,7 @@ fn main() -> ExitCode {
             }
         }
     } else {
-        parse_report(text).disclosure
+        Disclosure::from_text(text)
     };
     let findings = audit(&report);
     for f in &findings {

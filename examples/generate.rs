@@ -15,7 +15,7 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use juesuan::strategy::{Config, consistent_disclosure_with, perturbed_disclosure_with};
+use juesuan::strategy::{DisclosureConfig, consistent_disclosure_with, perturbed_disclosure_with};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{RngAlgorithm, TestRng, TestRunner};
 
@@ -71,8 +71,8 @@ fn main() -> ExitCode {
     }
     let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &seed);
     let mut runner = TestRunner::new_with_rng(proptest::test_runner::Config::default(), rng);
-    let consistent = consistent_disclosure_with(Config::all());
-    let perturbed = perturbed_disclosure_with(Config::all());
+    let consistent = consistent_disclosure_with(DisclosureConfig::all());
+    let perturbed = perturbed_disclosure_with(DisclosureConfig::all());
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for i in 0..args.count {

@@ -3,7 +3,9 @@
 //!
 //! Run with `cargo run --example quickstart`.
 
-use juesuan::{Amount, Error, Percent, check_change, check_share, check_sum};
+use juesuan::{
+    Amount, Error, Percent, amount::check_change, amount::check_share, amount::check_sum,
+};
 
 fn main() -> Result<(), Error> {
     // 一般公共预算财政拨款支出 by class, as the reference report prints it.

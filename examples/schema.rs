@@ -2,7 +2,7 @@
 //! its kind and Chinese label, then every suffix; `cargo run --example schema --
 //! rules` prints every audit rule with its severity class and description.
 
-use juesuan::{BASES, Suffix, rules};
+use juesuan::{audit::rules, fact::BASES, fact::Suffix};
 
 fn main() {
     let rules_only = std::env::args().nth(1).as_deref() == Some("rules");

@@ -10,7 +10,7 @@
 //! The rest goes to files:
 //! - `--narrative FILE` writes the regenerated 部门决算情况说明;
 //! - `--csv DIR` writes every table to `DIR/T1.csv` … (long layout, header
-//!   [`juesuan::CSV_HEADER`]) and the whole report to `DIR/tables.csv`;
+//!   [`juesuan::render::CSV_HEADER`]) and the whole report to `DIR/tables.csv`;
 //! - `--markdown DIR` writes every table to `DIR/T1.md` … and
 //!   `DIR/tables.md`.
 
@@ -19,7 +19,10 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use juesuan::{CSV_HEADER, FinalAccounts, Table, TableId, audit, narrative, tables};
+use juesuan::{
+    FinalAccounts, audit, render::CSV_HEADER, render::Table, render::TableId, render::narrative,
+    render::tables,
+};
 
 const DATA: &str = include_str!("data/xinjiang-hrss-2024.json");
 

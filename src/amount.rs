@@ -10,18 +10,21 @@
 use std::fmt;
 use std::str::FromStr;
 
+pub use crate::rounding::{
+    Interval, Outcome, Verdict, check_change, check_difference, check_share, check_sum,
+    check_variance_rate,
+};
+
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-
-use crate::rounding::Interval;
 
 /// The most decimals an amount or percentage may be printed with.
 ///
 /// Real reports print 0 to 6 decimals; anything finer is rejected as malformed.
 ///
 /// ```
-/// assert_eq!(juesuan::MAX_PRINTED_DECIMALS, 6);
+/// assert_eq!(juesuan::amount::MAX_PRINTED_DECIMALS, 6);
 /// ```
 pub const MAX_PRINTED_DECIMALS: u32 = 6;
 
@@ -31,7 +34,7 @@ pub const MAX_PRINTED_DECIMALS: u32 = 6;
 /// overflow error rather than being rounded silently.
 ///
 /// ```
-/// assert_eq!(juesuan::MAX_SIGNIFICANT_DIGITS, 28);
+/// assert_eq!(juesuan::amount::MAX_SIGNIFICANT_DIGITS, 28);
 /// ```
 pub const MAX_SIGNIFICANT_DIGITS: usize = 28;
 
@@ -41,7 +44,7 @@ pub const MAX_SIGNIFICANT_DIGITS: usize = 28;
 /// (rust_decimal's `round_dp` rounds half to even, which is not it.)
 ///
 /// ```
-/// use juesuan::round_half_away_from_zero;
+/// use juesuan::amount::round_half_away_from_zero;
 /// use rust_decimal::Decimal;
 ///
 /// let d = |s: &str| s.parse::<Decimal>().unwrap();
@@ -84,11 +87,12 @@ pub(crate) fn half_unit(decimals: i32) -> Decimal {
 ///
 /// assert_eq!("万元".parse::<Unit>()?, Unit::WanYuan);
 /// assert_eq!(Unit::Yuan.to_string(), "元");
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "单位")]
 #[doc(alias = "金额单位")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Unit {
     /// 元, the yuan.
     #[doc(alias = "元")]
@@ -157,7 +161,7 @@ impl FromStr for Unit {
 /// Why a printed amount or percentage could not be read or converted.
 ///
 /// ```
-/// use juesuan::{Amount, AmountError};
+/// use juesuan::{Amount, amount::AmountError};
 ///
 /// let err = "1.2345678 万元".parse::<Amount>().unwrap_err();
 /// assert!(matches!(err, AmountError::TooManyDecimals { decimals: 7, .. }));
@@ -506,7 +510,7 @@ fn write_grouped(f: &mut fmt::Formatter<'_>, value: Decimal, decimals: u32) -> f
 ///
 /// let yuan = a.to_unit(Unit::Yuan)?;
 /// assert_eq!(yuan.value().to_string(), "741940600");
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "金额")]
 #[doc(alias = "万元")]
@@ -594,7 +598,7 @@ impl Amount {
     /// let b = Amount::parse_in("5,000元", Unit::WanYuan)?;
     /// assert_eq!(b.unit(), Unit::Yuan);
     /// assert!(Amount::parse_in("12,34.5", Unit::WanYuan).is_err());
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn parse_in(text: &str, default_unit: Unit) -> Result<Amount, AmountError> {
         match parse_plain(text, default_unit) {
@@ -655,7 +659,7 @@ impl Amount {
     /// ```
     /// let a: juesuan::Amount = "1,382.98".parse()?;
     /// assert_eq!(a.value().to_string(), "1382.98");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn value(&self) -> Decimal {
         self.value
@@ -666,7 +670,7 @@ impl Amount {
     /// ```
     /// let a: juesuan::Amount = "5元".parse()?;
     /// assert_eq!(a.unit(), juesuan::Unit::Yuan);
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn unit(&self) -> Unit {
         self.unit
@@ -683,7 +687,7 @@ impl Amount {
     /// let a: Amount = "74,194.06".parse()?;
     /// assert_eq!(a.decimals(), 2);
     /// assert_eq!(a.to_unit(Unit::Yuan)?.decimals(), -2);
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn decimals(&self) -> i32 {
         self.decimals
@@ -694,7 +698,7 @@ impl Amount {
     /// ```
     /// let a: juesuan::Amount = "68,369.46".parse()?;
     /// assert_eq!(a.half_unit().to_string(), "0.005");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn half_unit(&self) -> Decimal {
         half_unit(self.decimals)
@@ -707,7 +711,7 @@ impl Amount {
     /// let i = a.interval();
     /// assert_eq!(i.lo().to_string(), "68369.455");
     /// assert_eq!(i.hi().to_string(), "68369.465");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn interval(&self) -> Interval {
         let h = self.half_unit();
@@ -719,7 +723,7 @@ impl Amount {
     /// ```
     /// let a: juesuan::Amount = "0.00".parse()?;
     /// assert!(a.is_zero());
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn is_zero(&self) -> bool {
         self.value.is_zero()
@@ -742,7 +746,7 @@ impl Amount {
     /// let w = a.to_unit(Unit::WanYuan)?;
     /// assert_eq!(w.value().to_string(), "74194.0600");
     /// assert_eq!(w.to_unit(Unit::Yuan)?, a);
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn to_unit(&self, unit: Unit) -> Result<Amount, AmountError> {
         if unit == self.unit {
@@ -793,7 +797,7 @@ impl Amount {
     /// let a: Amount = "741,940,650元".parse()?;
     /// let printed = a.to_unit(Unit::WanYuan)?.round_to(2);
     /// assert_eq!(printed.to_string(), "74,194.07万元");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn round_to(&self, decimals: u32) -> Amount {
         let decimals = decimals.min(28);
@@ -816,7 +820,7 @@ impl Amount {
     /// ```
     /// let a: juesuan::Amount = "50.41".parse()?;
     /// assert_eq!(a.negated().to_string(), "-50.41万元");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn negated(&self) -> Amount {
         let mut value = -self.value;
@@ -831,7 +835,7 @@ impl Amount {
     /// ```
     /// let a: juesuan::Amount = "-1382.98".parse()?;
     /// assert_eq!(a.printed(), "-1,382.98");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn printed(&self) -> String {
         struct P<'a>(&'a Amount);
@@ -842,6 +846,136 @@ impl Amount {
             }
         }
         P(self).to_string()
+    }
+}
+
+/// # Arithmetic
+///
+/// Sums and differences of printed amounts are exact, and keep the printing
+/// rule: **the result is in the left operand's unit, printed with the larger
+/// number of decimals of the two** (after the right operand is converted
+/// exactly into that unit: 1.50万元 + 200元 = 1.5200万元). Only checked
+/// methods exist, because a sum can leave the range of an exact decimal
+/// (about 7.9 × 10²⁸) and the crate never panics on data: there is no `+`
+/// or `-` operator. [`Neg`](std::ops::Neg) is total and keeps unit and precision.
+///
+/// `Result<Amount, AmountError>` implements [`Sum`](std::iter::Sum), with the same rule
+/// (the unit of the first amount); the sum of nothing is 0 万元 with no
+/// decimals.
+///
+/// Amounts in one unit are ordered by value, then by printed precision
+/// (so that the order agrees with `==`: 1.0 and 1.00 are different printed
+/// figures); amounts in different units are not compared (`partial_cmp`
+/// gives `None`): convert one with [`Amount::to_unit`] first.
+///
+/// ```
+/// use juesuan::{Amount, amount::AmountError};
+///
+/// let a: Amount = "1,382.98".parse()?;
+/// let b: Amount = "0.1".parse()?;
+/// assert_eq!(a.checked_add(b)?.to_string(), "1,383.08万元");
+/// assert_eq!(a.checked_sub(b)?.to_string(), "1,382.88万元");
+/// assert_eq!((-a).to_string(), "-1,382.98万元");
+/// let yuan: Amount = "200元".parse()?;
+/// assert_eq!(b.checked_add(yuan)?.to_string(), "0.1200万元");
+/// let parts: [Amount; 3] = ["12,086.90".parse()?, "54,662.05".parse()?, "887.96".parse()?];
+/// let total: Result<Amount, AmountError> = parts.iter().sum();
+/// assert_eq!(total?.to_string(), "67,636.91万元");
+/// assert!(b < a);
+/// assert_eq!(yuan.partial_cmp(&a), None);
+/// # Ok::<(), juesuan::amount::AmountError>(())
+/// ```
+impl Amount {
+    /// `self + rhs`, exactly (see [the arithmetic rules](#arithmetic)).
+    ///
+    /// # Errors
+    ///
+    /// [`AmountError::Overflow`] when `rhs` cannot be converted into this
+    /// unit, or the sum does not fit an exact decimal.
+    ///
+    /// ```
+    /// let a: juesuan::Amount = "181.58".parse()?;
+    /// assert_eq!(a.checked_add("0.1".parse()?)?.to_string(), "181.68万元");
+    /// # Ok::<(), juesuan::amount::AmountError>(())
+    /// ```
+    pub fn checked_add(self, rhs: Amount) -> Result<Amount, AmountError> {
+        self.combine(rhs, '+', Decimal::checked_add)
+    }
+
+    /// `self − rhs`, exactly (see [the arithmetic rules](#arithmetic)).
+    ///
+    /// # Errors
+    ///
+    /// As [`Amount::checked_add`].
+    ///
+    /// ```
+    /// let a: juesuan::Amount = "181.58".parse()?;
+    /// assert_eq!(a.checked_sub("181.68".parse()?)?.to_string(), "-0.10万元");
+    /// # Ok::<(), juesuan::amount::AmountError>(())
+    /// ```
+    pub fn checked_sub(self, rhs: Amount) -> Result<Amount, AmountError> {
+        self.combine(rhs, '-', Decimal::checked_sub)
+    }
+
+    fn combine(
+        self,
+        rhs: Amount,
+        op: char,
+        f: fn(Decimal, Decimal) -> Option<Decimal>,
+    ) -> Result<Amount, AmountError> {
+        let overflow = || AmountError::overflow(format!("{self} {op} {rhs}"));
+        let rhs = rhs.to_unit(self.unit).map_err(|_| overflow())?;
+        let mut value = f(self.value, rhs.value).ok_or_else(overflow)?;
+        if value.is_zero() {
+            value.set_sign_positive(true);
+        }
+        Ok(Amount {
+            value,
+            decimals: self.decimals.max(rhs.decimals),
+            unit: self.unit,
+        })
+    }
+}
+
+impl std::ops::Neg for Amount {
+    type Output = Amount;
+
+    /// [`Amount::negated`].
+    fn neg(self) -> Amount {
+        self.negated()
+    }
+}
+
+impl PartialOrd for Amount {
+    /// By value, then by printed precision, within one unit; `None` across
+    /// units.
+    fn partial_cmp(&self, other: &Amount) -> Option<std::cmp::Ordering> {
+        (self.unit == other.unit).then(|| {
+            self.value
+                .cmp(&other.value)
+                .then(self.decimals.cmp(&other.decimals))
+        })
+    }
+}
+
+impl std::iter::Sum<Amount> for Result<Amount, AmountError> {
+    /// The exact sum, in the first amount's unit, at the largest precision.
+    fn sum<I: Iterator<Item = Amount>>(iter: I) -> Result<Amount, AmountError> {
+        let mut total: Option<Amount> = None;
+        for a in iter {
+            total = Some(match total {
+                None => a,
+                Some(t) => t.checked_add(a)?,
+            });
+        }
+        Ok(total.unwrap_or_else(|| Amount::zero(Unit::WanYuan, 0)))
+    }
+}
+
+impl<'a> std::iter::Sum<&'a Amount> for Result<Amount, AmountError> {
+    /// The exact sum, in the first amount's unit, at the largest precision.
+    fn sum<I: Iterator<Item = &'a Amount>>(iter: I) -> Result<Amount, AmountError> {
+        iter.copied().sum()
     }
 }
 
@@ -893,7 +1027,7 @@ impl FromStr for Amount {
 /// assert_eq!(p.decimals(), 2);
 /// assert_eq!(p.to_string(), "93.43%");
 /// assert_eq!("－6.77％".parse::<Percent>()?.to_string(), "-6.77%");
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "百分比")]
 #[doc(alias = "占比")]
@@ -924,7 +1058,7 @@ impl Percent {
     /// ```
     /// let p: juesuan::Percent = "100%".parse()?;
     /// assert_eq!(p.value().to_string(), "100");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn value(&self) -> Decimal {
         self.value
@@ -935,7 +1069,7 @@ impl Percent {
     /// ```
     /// let p: juesuan::Percent = "100%".parse()?;
     /// assert_eq!(p.decimals(), 0);
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn decimals(&self) -> u32 {
         self.decimals
@@ -946,7 +1080,7 @@ impl Percent {
     /// ```
     /// let p: juesuan::Percent = "6.77".parse()?;
     /// assert_eq!(p.negated().to_string(), "-6.77%");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn negated(&self) -> Percent {
         let mut value = -self.value;
@@ -964,7 +1098,7 @@ impl Percent {
     /// ```
     /// let p: juesuan::Percent = "93.43%".parse()?;
     /// assert_eq!(p.half_unit().to_string(), "0.005");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn half_unit(&self) -> Decimal {
         half_unit(i32::try_from(self.decimals).unwrap_or(28))
@@ -975,11 +1109,26 @@ impl Percent {
     /// ```
     /// let p: juesuan::Percent = "93.43%".parse()?;
     /// assert_eq!(p.interval().lo().to_string(), "93.425");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn interval(&self) -> Interval {
         let h = self.half_unit();
         Interval::new(self.value.saturating_sub(h), self.value.saturating_add(h))
+    }
+}
+
+impl std::ops::Neg for Percent {
+    type Output = Percent;
+
+    /// [`Percent::negated`].
+    ///
+    /// ```
+    /// let p: juesuan::Percent = "6.77%".parse()?;
+    /// assert_eq!((-p).to_string(), "-6.77%");
+    /// # Ok::<(), juesuan::amount::AmountError>(())
+    /// ```
+    fn neg(self) -> Percent {
+        self.negated()
     }
 }
 

@@ -26,7 +26,11 @@ use std::iter::Peekable;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
+/// The calendar date of [`FiscalYear::start`], [`parse_date`] and the
+/// other date functions (re-exported from chrono, so that users need not
+/// depend on it themselves).
+pub use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -52,7 +56,7 @@ const QUOTE_MAX_CHARS: usize = 80;
 /// # Example
 ///
 /// ```
-/// use juesuan::parse_date;
+/// use juesuan::date::parse_date;
 ///
 /// let err = parse_date("2024年2月30日").unwrap_err();
 /// assert!(err.is_no_such_date());
@@ -125,7 +129,7 @@ impl DateError {
     /// `None` when the value did not come from text.
     ///
     /// ```
-    /// use juesuan::{parse_date, FiscalYear};
+    /// use juesuan::{date::parse_date, FiscalYear};
     ///
     /// assert_eq!(parse_date("2024年13月1日").unwrap_err().input(), Some("2024年13月1日"));
     /// assert_eq!(FiscalYear::new(1900).unwrap_err().input(), None);
@@ -142,7 +146,7 @@ impl DateError {
     /// Whether the text does not have the shape of a year or date.
     ///
     /// ```
-    /// use juesuan::parse_date;
+    /// use juesuan::date::parse_date;
     /// assert!(parse_date("2024年12月").unwrap_err().is_syntax());
     /// ```
     pub fn is_syntax(&self) -> bool {
@@ -152,7 +156,7 @@ impl DateError {
     /// Whether a year, month or day is outside its range.
     ///
     /// ```
-    /// use juesuan::parse_date;
+    /// use juesuan::date::parse_date;
     /// assert!(parse_date("2024年13月1日").unwrap_err().is_range());
     /// assert!(parse_date("2024年1月0日").unwrap_err().is_range());
     /// ```
@@ -163,7 +167,7 @@ impl DateError {
     /// Whether the day does not exist in its month (`2023年2月29日`).
     ///
     /// ```
-    /// use juesuan::parse_date;
+    /// use juesuan::date::parse_date;
     /// assert!(parse_date("2023年2月29日").unwrap_err().is_no_such_date());
     /// ```
     pub fn is_no_such_date(&self) -> bool {
@@ -173,7 +177,7 @@ impl DateError {
     /// Whether a search found nothing.
     ///
     /// ```
-    /// use juesuan::find_fiscal_year;
+    /// use juesuan::date::find_fiscal_year;
     /// assert!(find_fiscal_year("部门决算").unwrap_err().is_not_found());
     /// ```
     pub fn is_not_found(&self) -> bool {
@@ -223,7 +227,7 @@ fn quoted(input: &str) -> Arc<str> {
 /// assert_eq!(fy.label(), "2024年度");
 /// assert_eq!(fy.end(), NaiveDate::from_ymd_opt(2024, 12, 31).unwrap());
 /// assert_eq!(fy.previous(), Some(FiscalYear::new(2023)?));
-/// # Ok::<(), juesuan::DateError>(())
+/// # Ok::<(), juesuan::date::DateError>(())
 /// ```
 #[doc(alias = "年度")]
 #[doc(alias = "财政年度")]
@@ -264,7 +268,7 @@ impl FiscalYear {
     ///     FiscalYear::new(1900).unwrap_err().to_string(),
     ///     "expected a year from 1949 to 9999, but found 1900",
     /// );
-    /// # Ok::<(), juesuan::DateError>(())
+    /// # Ok::<(), juesuan::date::DateError>(())
     /// ```
     pub fn new(year: i32) -> Result<FiscalYear, DateError> {
         check_year(year, None).map(FiscalYear)
@@ -284,7 +288,7 @@ impl FiscalYear {
     ///
     /// let date = NaiveDate::from_ymd_opt(2025, 8, 29).unwrap();
     /// assert_eq!(FiscalYear::containing(date)?.year(), 2025);
-    /// # Ok::<(), juesuan::DateError>(())
+    /// # Ok::<(), juesuan::date::DateError>(())
     /// ```
     pub fn containing(date: NaiveDate) -> Result<FiscalYear, DateError> {
         FiscalYear::new(date.year())
@@ -295,7 +299,7 @@ impl FiscalYear {
     /// ```
     /// use juesuan::FiscalYear;
     /// assert_eq!(FiscalYear::new(2024)?.year(), 2024);
-    /// # Ok::<(), juesuan::DateError>(())
+    /// # Ok::<(), juesuan::date::DateError>(())
     /// ```
     pub fn year(self) -> i32 {
         self.0
@@ -309,7 +313,7 @@ impl FiscalYear {
     ///
     /// let fy = FiscalYear::new(2024)?;
     /// assert_eq!(fy.start(), NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
-    /// # Ok::<(), juesuan::DateError>(())
+    /// # Ok::<(), juesuan::date::DateError>(())
     /// ```
     pub fn start(self) -> NaiveDate {
         // Every year in YEAR_MIN..=YEAR_MAX is a valid chrono year, so the
@@ -325,7 +329,7 @@ impl FiscalYear {
     ///
     /// let fy = FiscalYear::new(2024)?;
     /// assert_eq!(fy.end(), NaiveDate::from_ymd_opt(2024, 12, 31).unwrap());
-    /// # Ok::<(), juesuan::DateError>(())
+    /// # Ok::<(), juesuan::date::DateError>(())
     /// ```
     pub fn end(self) -> NaiveDate {
         // As in `start`, the fallback is never taken.
@@ -341,7 +345,7 @@ impl FiscalYear {
     /// let fy = FiscalYear::new(2024)?;
     /// assert!(fy.contains(NaiveDate::from_ymd_opt(2024, 12, 31).unwrap()));
     /// assert!(!fy.contains(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()));
-    /// # Ok::<(), juesuan::DateError>(())
+    /// # Ok::<(), juesuan::date::DateError>(())
     /// ```
     pub fn contains(self, date: NaiveDate) -> bool {
         date.year() == self.0
@@ -354,7 +358,7 @@ impl FiscalYear {
     ///
     /// assert_eq!(FiscalYear::new(2024)?.previous(), Some(FiscalYear::new(2023)?));
     /// assert_eq!(FiscalYear::MIN.previous(), None);
-    /// # Ok::<(), juesuan::DateError>(())
+    /// # Ok::<(), juesuan::date::DateError>(())
     /// ```
     #[doc(alias = "上年")]
     pub fn previous(self) -> Option<FiscalYear> {
@@ -368,7 +372,7 @@ impl FiscalYear {
     ///
     /// assert_eq!(FiscalYear::new(2024)?.next(), Some(FiscalYear::new(2025)?));
     /// assert_eq!(FiscalYear::MAX.next(), None);
-    /// # Ok::<(), juesuan::DateError>(())
+    /// # Ok::<(), juesuan::date::DateError>(())
     /// ```
     pub fn next(self) -> Option<FiscalYear> {
         self.0.checked_add(1).and_then(|y| FiscalYear::new(y).ok())
@@ -379,7 +383,7 @@ impl FiscalYear {
     /// ```
     /// use juesuan::FiscalYear;
     /// assert_eq!(FiscalYear::new(2024)?.label(), "2024年度");
-    /// # Ok::<(), juesuan::DateError>(())
+    /// # Ok::<(), juesuan::date::DateError>(())
     /// ```
     pub fn label(self) -> String {
         format!("{}年度", self.0)
@@ -391,7 +395,7 @@ impl FiscalYear {
 /// ```
 /// use juesuan::FiscalYear;
 /// assert_eq!(format!("{}", FiscalYear::new(2024)?), "2024");
-/// # Ok::<(), juesuan::DateError>(())
+/// # Ok::<(), juesuan::date::DateError>(())
 /// ```
 impl fmt::Display for FiscalYear {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -409,7 +413,7 @@ impl fmt::Display for FiscalYear {
 ///     assert_eq!(text.parse::<FiscalYear>()?.year(), 2024);
 /// }
 /// assert!("2024年度决算".parse::<FiscalYear>().is_err());
-/// # Ok::<(), juesuan::DateError>(())
+/// # Ok::<(), juesuan::date::DateError>(())
 /// ```
 impl FromStr for FiscalYear {
     type Err = DateError;
@@ -445,7 +449,7 @@ impl TryFrom<i32> for FiscalYear {
 /// ```
 /// use juesuan::FiscalYear;
 /// assert_eq!(i32::from(FiscalYear::new(2024)?), 2024);
-/// # Ok::<(), juesuan::DateError>(())
+/// # Ok::<(), juesuan::date::DateError>(())
 /// ```
 impl From<FiscalYear> for i32 {
     fn from(fy: FiscalYear) -> i32 {
@@ -478,7 +482,7 @@ impl From<FiscalYear> for i32 {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use juesuan::parse_date;
+/// use juesuan::date::parse_date;
 ///
 /// let published = NaiveDate::from_ymd_opt(2025, 8, 29).unwrap();
 /// assert_eq!(parse_date("2025年8月29日")?, published);
@@ -491,7 +495,7 @@ impl From<FiscalYear> for i32 {
 ///     parse_date("2024年13月1日").unwrap_err().to_string(),
 ///     r#"expected a month from 1 to 12, but found 13 in "2024年13月1日""#,
 /// );
-/// # Ok::<(), juesuan::DateError>(())
+/// # Ok::<(), juesuan::date::DateError>(())
 /// ```
 #[doc(alias = "日期")]
 pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
@@ -519,14 +523,14 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use juesuan::parse_balance_date;
+/// use juesuan::date::parse_balance_date;
 ///
 /// let end_2024 = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
 /// assert_eq!(parse_balance_date("截至 2024 年 12 月 31 日")?, end_2024);
 /// assert_eq!(parse_balance_date("截止2024年12月31日，")?, end_2024);
 /// assert_eq!(parse_balance_date("截至2024年末")?, end_2024);
 /// assert!(parse_balance_date("2024年12月31日").is_err());
-/// # Ok::<(), juesuan::DateError>(())
+/// # Ok::<(), juesuan::date::DateError>(())
 /// ```
 #[doc(alias = "截至")]
 #[doc(alias = "截止")]
@@ -563,14 +567,14 @@ pub fn parse_balance_date(s: &str) -> Result<NaiveDate, DateError> {
 /// # Example
 ///
 /// ```
-/// use juesuan::find_fiscal_year;
+/// use juesuan::date::find_fiscal_year;
 ///
 /// let title = "新疆维吾尔自治区人力资源和社会保障厅 2024 年度部门决算";
 /// assert_eq!(find_fiscal_year(title)?.year(), 2024);
 /// assert_eq!(find_fiscal_year("上海市普陀区规划和自然资源局2024年部门决算")?.year(), 2024);
 /// assert_eq!(find_fiscal_year("截至2024年12月31日，2023年度结转")?.year(), 2023);
 /// assert!(find_fiscal_year("部门决算").is_err());
-/// # Ok::<(), juesuan::DateError>(())
+/// # Ok::<(), juesuan::date::DateError>(())
 /// ```
 #[doc(alias = "年度")]
 pub fn find_fiscal_year(text: &str) -> Result<FiscalYear, DateError> {
@@ -611,7 +615,7 @@ pub fn find_fiscal_year(text: &str) -> Result<FiscalYear, DateError> {
 /// # Example
 ///
 /// ```
-/// use juesuan::years_in;
+/// use juesuan::date::years_in;
 ///
 /// let text = "与 2023 年度相比，2024 年支出增加；科目 2080150 调整";
 /// let years: Vec<(usize, i32)> = years_in(text).collect();
@@ -627,7 +631,7 @@ pub fn years_in(text: &str) -> YearsIn<'_> {
 /// Iterator over the years a text mentions; see [`years_in`].
 ///
 /// ```
-/// use juesuan::years_in;
+/// use juesuan::date::years_in;
 ///
 /// let mut years = years_in("2023 年与 2024 年");
 /// assert_eq!(years.next(), Some((0, 2023)));

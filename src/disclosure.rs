@@ -12,6 +12,11 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value as Json};
 
+/// The JSON value of [`Disclosure::from_json_value`],
+/// [`Disclosure::to_json_value`] and `Finding::to_json` (re-exported from
+/// serde_json, so that users need not depend on it themselves).
+pub use serde_json::Value as JsonValue;
+
 use crate::amount::{Amount, MAX_PRINTED_DECIMALS, Percent, Unit};
 use crate::date::FiscalYear;
 use crate::fact::{FactError, FactId, FactKind, Key, key_of};
@@ -20,12 +25,12 @@ use crate::span::Span;
 /// A stated value, of the kind its fact id requires.
 ///
 /// ```
-/// use juesuan::{FactId, Unit, Value};
+/// use juesuan::{FactId, Unit, disclosure::Value};
 ///
 /// let id = FactId::new("revenue.total")?;
 /// let v = Value::parse(&id, "74194.06", Unit::WanYuan)?;
 /// assert_eq!(v.as_amount().map(|a| a.to_string()), Some("74,194.06万元".into()));
-/// # Ok::<(), juesuan::FactError>(())
+/// # Ok::<(), juesuan::fact::FactError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -49,12 +54,12 @@ pub enum Value {
     /// the same fact must be zero within rounding.
     ///
     /// ```
-    /// use juesuan::{FactId, Unit, Value};
+    /// use juesuan::{FactId, Unit, disclosure::Value};
     ///
     /// let id = FactId::new("revenue.business")?;
     /// assert_eq!(Value::parse(&id, "", Unit::WanYuan)?, Value::Blank);
     /// assert_eq!(Value::Blank.as_amount(), None);
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     #[doc(alias = "空白")]
     Blank,
@@ -70,12 +75,12 @@ impl Value {
     /// found (with the parser's reason).
     ///
     /// ```
-    /// use juesuan::{FactId, Unit, Value};
+    /// use juesuan::{FactId, Unit, disclosure::Value};
     ///
     /// let id = FactId::new("three_public.vehicles_held")?;
     /// assert_eq!(Value::parse(&id, "91", Unit::WanYuan)?, Value::Count(91));
     /// assert!(Value::parse(&id, "-1", Unit::WanYuan).is_err());
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn parse(id: &FactId, text: &str, unit: Unit) -> Result<Value, FactError> {
         let kind = id.kind();
@@ -134,7 +139,7 @@ impl Value {
     /// limit, so whatever it holds is written to JSON and read back as is.
     ///
     /// ```
-    /// use juesuan::{Amount, Unit, Value};
+    /// use juesuan::{Amount, Unit, disclosure::Value};
     /// use rust_decimal::Decimal;
     ///
     /// let fine = Value::Amount(Amount::new(Decimal::new(123, 2), Unit::WanYuan));
@@ -172,7 +177,7 @@ impl Value {
     /// The kind of this value ([`Value::Blank`] is an empty amount cell).
     ///
     /// ```
-    /// use juesuan::{FactKind, Value};
+    /// use juesuan::{fact::FactKind, disclosure::Value};
     /// assert_eq!(Value::Count(3).kind(), FactKind::Count);
     /// ```
     pub fn kind(&self) -> FactKind {
@@ -190,7 +195,7 @@ impl Value {
     /// The amount, if this is one.
     ///
     /// ```
-    /// assert_eq!(juesuan::Value::Count(3).as_amount(), None);
+    /// assert_eq!(juesuan::disclosure::Value::Count(3).as_amount(), None);
     /// ```
     pub fn as_amount(&self) -> Option<Amount> {
         match self {
@@ -203,8 +208,8 @@ impl Value {
     ///
     /// ```
     /// let p: juesuan::Percent = "1.90".parse()?;
-    /// assert_eq!(juesuan::Value::Percent(p).as_percent(), Some(p));
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// assert_eq!(juesuan::disclosure::Value::Percent(p).as_percent(), Some(p));
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn as_percent(&self) -> Option<Percent> {
         match self {
@@ -216,7 +221,7 @@ impl Value {
     /// The count (signed counts included), if this is one.
     ///
     /// ```
-    /// assert_eq!(juesuan::Value::SignedCount(-25).as_count(), Some(-25));
+    /// assert_eq!(juesuan::disclosure::Value::SignedCount(-25).as_count(), Some(-25));
     /// ```
     pub fn as_count(&self) -> Option<i64> {
         match self {
@@ -229,7 +234,7 @@ impl Value {
     /// The text, if this is text.
     ///
     /// ```
-    /// assert_eq!(juesuan::Value::Text("增加".into()).as_text(), Some("增加"));
+    /// assert_eq!(juesuan::disclosure::Value::Text("增加".into()).as_text(), Some("增加"));
     /// ```
     pub fn as_text(&self) -> Option<&str> {
         match self {
@@ -242,10 +247,10 @@ impl Value {
     /// without separators, unit or "%"; quantities likewise; text as is.
     ///
     /// ```
-    /// use juesuan::{Amount, Value};
+    /// use juesuan::{Amount, disclosure::Value};
     /// let a: Amount = "74,194.06".parse()?;
     /// assert_eq!(Value::Amount(a).plain(), "74194.06");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn plain(&self) -> String {
         match self {
@@ -256,6 +261,32 @@ impl Value {
             Value::Quantity(q) => q.to_string(),
             Value::Text(t) => t.clone(),
             Value::Blank => String::new(),
+        }
+    }
+}
+
+impl serde::Serialize for Value {
+    /// Counts as JSON numbers; amounts as printed without separators and
+    /// with their unit ("74194.06万元"), percentages with "%" ("93.43%"),
+    /// quantities and text as strings, a blank cell as `""`.
+    ///
+    /// ```
+    /// use juesuan::{Amount, disclosure::Value};
+    ///
+    /// let a: Amount = "74,194.06".parse()?;
+    /// assert_eq!(serde_json::to_string(&Value::Amount(a))?, r#""74194.06万元""#);
+    /// assert_eq!(serde_json::to_string(&Value::Count(3))?, "3");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Count(n) => serializer.serialize_u64(*n),
+            Value::SignedCount(n) => serializer.serialize_i64(*n),
+            Value::Amount(a) => {
+                serializer.collect_str(&format_args!("{}{}", self.plain(), a.unit().label()))
+            }
+            Value::Percent(_) => serializer.collect_str(&format_args!("{}%", self.plain())),
+            other => serializer.serialize_str(&other.plain()),
         }
     }
 }
@@ -277,7 +308,7 @@ impl fmt::Display for Value {
 /// be traced to the rule that made it.
 ///
 /// ```
-/// use juesuan::{Reading, parse_report};
+/// use juesuan::{disclosure::Reading, text::parse_report};
 ///
 /// let parsed = parse_report("三公经费支出20.2万元，比上年减少0.8万元，较年初预算减少1.0万元。");
 /// let d = &parsed.disclosure;
@@ -340,7 +371,7 @@ impl Reading {
     /// The clause shape, as shown in messages.
     ///
     /// ```
-    /// assert_eq!(juesuan::Reading::Share.as_str(), "share: 占 [whole 的] x%");
+    /// assert_eq!(juesuan::disclosure::Reading::Share.as_str(), "share: 占 [whole 的] x%");
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -381,7 +412,7 @@ impl fmt::Display for Reading {
 /// is provenance, not content.
 ///
 /// ```
-/// use juesuan::{Fact, Value};
+/// use juesuan::{disclosure::Fact, disclosure::Value};
 /// let f = Fact::new(Value::Count(91));
 /// assert_eq!(f.span(), None);
 /// ```
@@ -411,8 +442,8 @@ impl Fact {
     /// A statement with no known source location.
     ///
     /// ```
-    /// let f = juesuan::Fact::new(juesuan::Value::Count(1));
-    /// assert_eq!(f.value(), &juesuan::Value::Count(1));
+    /// let f = juesuan::disclosure::Fact::new(juesuan::disclosure::Value::Count(1));
+    /// assert_eq!(f.value(), &juesuan::disclosure::Value::Count(1));
     /// ```
     pub fn new(value: Value) -> Fact {
         Fact {
@@ -425,7 +456,7 @@ impl Fact {
     /// The statement, recording how the reader read it.
     ///
     /// ```
-    /// use juesuan::{Fact, Reading, Value};
+    /// use juesuan::{disclosure::Fact, disclosure::Reading, disclosure::Value};
     /// let f = Fact::new(Value::Count(1)).with_reading(Reading::Subject);
     /// assert_eq!(f.reading(), Some(Reading::Subject));
     /// ```
@@ -437,7 +468,7 @@ impl Fact {
     /// How the text reader read it (`None` for a fact from JSON or a builder).
     ///
     /// ```
-    /// assert_eq!(juesuan::Fact::new(juesuan::Value::Count(1)).reading(), None);
+    /// assert_eq!(juesuan::disclosure::Fact::new(juesuan::disclosure::Value::Count(1)).reading(), None);
     /// ```
     pub fn reading(&self) -> Option<Reading> {
         self.reading
@@ -446,7 +477,7 @@ impl Fact {
     /// A statement located at `span` in the source text.
     ///
     /// ```
-    /// # use juesuan::{Fact, Value};
+    /// # use juesuan::{disclosure::Fact, disclosure::Value};
     /// let f = Fact::new(Value::Count(1)).with_span(None);
     /// assert!(f.span().is_none());
     /// ```
@@ -458,7 +489,7 @@ impl Fact {
     /// The stated value.
     ///
     /// ```
-    /// let f = juesuan::Fact::new(juesuan::Value::Count(1));
+    /// let f = juesuan::disclosure::Fact::new(juesuan::disclosure::Value::Count(1));
     /// assert_eq!(f.value().as_count(), Some(1));
     /// ```
     pub fn value(&self) -> &Value {
@@ -468,7 +499,7 @@ impl Fact {
     /// Where the document states it, when known.
     ///
     /// ```
-    /// let f = juesuan::Fact::new(juesuan::Value::Count(1));
+    /// let f = juesuan::disclosure::Fact::new(juesuan::disclosure::Value::Count(1));
     /// assert!(f.span().is_none());
     /// ```
     pub fn span(&self) -> Option<Span> {
@@ -489,12 +520,12 @@ impl Fact {
 /// ```
 ///
 /// A FinalAccounts that is well-formed JSON but fails validation keeps the
-/// [`ModelError`](crate::ModelError) (with its rule) as the error's
+/// [`ModelError`](crate::model::ModelError) (with its rule) as the error's
 /// [`source`](std::error::Error::source):
 ///
 /// ```
 /// use std::error::Error as _;
-/// use juesuan::{FinalAccounts, ModelError};
+/// use juesuan::{FinalAccounts, model::ModelError};
 ///
 /// let err = FinalAccounts::from_json(r#"{
 ///     "fiscal_year": 2024, "department": "某部门", "unit": "万元",
@@ -519,7 +550,7 @@ impl fmt::Display for JsonError {
 }
 
 impl std::error::Error for JsonError {
-    /// The [`ModelError`](crate::ModelError) of a report that fails
+    /// The [`ModelError`](crate::model::ModelError) of a report that fails
     /// validation (the error itself, not its box, so that it downcasts).
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.source
@@ -532,7 +563,7 @@ impl JsonError {
     /// A JSON error at `path`.
     ///
     /// ```
-    /// let e = juesuan::JsonError::new("facts", "expected an object");
+    /// let e = juesuan::disclosure::JsonError::new("facts", "expected an object");
     /// assert_eq!(e.to_string(), "at facts: expected an object");
     /// ```
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> JsonError {
@@ -549,7 +580,7 @@ impl JsonError {
     ///
     /// ```
     /// use std::error::Error as _;
-    /// use juesuan::{JsonError, ModelError};
+    /// use juesuan::{disclosure::JsonError, model::ModelError};
     ///
     /// let e = JsonError::invalid("department", ModelError::Missing { what: "department" });
     /// assert_eq!(e.to_string(), "at department: fails validation");
@@ -567,7 +598,7 @@ impl JsonError {
     /// it holds is not valid (see [`JsonError::invalid`]).
     ///
     /// ```
-    /// let e = juesuan::JsonError::new("facts", "expected an object");
+    /// let e = juesuan::disclosure::JsonError::new("facts", "expected an object");
     /// assert!(e.model_error().is_none());
     /// ```
     pub fn model_error(&self) -> Option<&crate::model::ModelError> {
@@ -577,7 +608,7 @@ impl JsonError {
     /// The JSON path of the offending value ("$" for the document itself).
     ///
     /// ```
-    /// let e = juesuan::JsonError::new("facts", "expected an object");
+    /// let e = juesuan::disclosure::JsonError::new("facts", "expected an object");
     /// assert_eq!(e.path(), "facts");
     /// ```
     pub fn path(&self) -> &str {
@@ -587,7 +618,7 @@ impl JsonError {
     /// What was wrong, without the path.
     ///
     /// ```
-    /// let e = juesuan::JsonError::new("facts", "expected an object");
+    /// let e = juesuan::disclosure::JsonError::new("facts", "expected an object");
     /// assert_eq!(e.message(), "expected an object");
     /// ```
     pub fn message(&self) -> &str {
@@ -838,7 +869,7 @@ impl Eq for Statements {}
 /// that nothing a report states is lost.
 ///
 /// ```
-/// use juesuan::{Indicator, parse_report};
+/// use juesuan::{disclosure::Indicator, text::parse_report};
 ///
 /// let parsed = parse_report("十一、预算绩效情况说明\n使城镇新增就业人数达到 48.32 万人。");
 /// let i: &Indicator = &parsed.disclosure.indicators()[0];
@@ -859,7 +890,7 @@ impl Indicator {
     /// its unit as printed (`%`, `万人`, `人次`, or empty).
     ///
     /// ```
-    /// use juesuan::{Decimal, Indicator};
+    /// use juesuan::{Decimal, disclosure::Indicator};
     /// let i = Indicator::new("仲裁结案率", Decimal::new(9861, 2), "%");
     /// assert_eq!(i.to_string(), "仲裁结案率 98.61%");
     /// ```
@@ -875,7 +906,7 @@ impl Indicator {
     /// The same indicator without its span (as a FinalAccounts holds it).
     ///
     /// ```
-    /// use juesuan::{Decimal, Indicator};
+    /// use juesuan::{Decimal, disclosure::Indicator};
     /// let i = Indicator::new("仲裁结案率", Decimal::new(9861, 2), "%");
     /// assert_eq!(i.without_span(), i);
     /// ```
@@ -889,7 +920,7 @@ impl Indicator {
     /// The indicator located at `span` in the source text.
     ///
     /// ```
-    /// # use juesuan::{Decimal, Indicator};
+    /// # use juesuan::{Decimal, disclosure::Indicator};
     /// let i = Indicator::new("仲裁结案率", Decimal::new(9861, 2), "%").with_span(None);
     /// assert!(i.span().is_none());
     /// ```
@@ -901,7 +932,7 @@ impl Indicator {
     /// What the figure is, in the report's words.
     ///
     /// ```
-    /// # use juesuan::{Decimal, Indicator};
+    /// # use juesuan::{Decimal, disclosure::Indicator};
     /// assert_eq!(Indicator::new("仲裁结案率", Decimal::ONE, "%").label(), "仲裁结案率");
     /// ```
     pub fn label(&self) -> &str {
@@ -911,7 +942,7 @@ impl Indicator {
     /// The value, with the decimals it was printed with.
     ///
     /// ```
-    /// # use juesuan::{Decimal, Indicator};
+    /// # use juesuan::{Decimal, disclosure::Indicator};
     /// assert_eq!(Indicator::new("x", Decimal::new(4832, 2), "万人").value().to_string(), "48.32");
     /// ```
     pub fn value(&self) -> Decimal {
@@ -921,7 +952,7 @@ impl Indicator {
     /// The unit as printed (`%` for a percentage, empty when none).
     ///
     /// ```
-    /// # use juesuan::{Decimal, Indicator};
+    /// # use juesuan::{Decimal, disclosure::Indicator};
     /// assert_eq!(Indicator::new("x", Decimal::ONE, "万人").unit(), "万人");
     /// ```
     pub fn unit(&self) -> &str {
@@ -931,7 +962,7 @@ impl Indicator {
     /// Where the document states it, when known.
     ///
     /// ```
-    /// # use juesuan::{Decimal, Indicator};
+    /// # use juesuan::{Decimal, disclosure::Indicator};
     /// assert!(Indicator::new("x", Decimal::ONE, "").span().is_none());
     /// ```
     pub fn span(&self) -> Option<Span> {
@@ -968,7 +999,7 @@ pub(crate) const JSON_FIELDS: &[&str] = &[
 /// d.insert_str("revenue.total", "74194.06")?; // restated
 /// assert_eq!(d.statements("revenue.total").len(), 2);
 /// assert_eq!(d.amount("revenue.total").map(|a| a.to_string()), Some("74,194.06万元".into()));
-/// # Ok::<(), juesuan::FactError>(())
+/// # Ok::<(), juesuan::fact::FactError>(())
 /// ```
 #[doc(alias = "公开文本")]
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -1023,7 +1054,7 @@ impl Disclosure {
     /// let mut d = Disclosure::default();
     /// d.set_fiscal_year(Some(FiscalYear::new(2024)?));
     /// assert_eq!(d.fiscal_year().map(|y| y.year()), Some(2024));
-    /// # Ok::<(), juesuan::DateError>(())
+    /// # Ok::<(), juesuan::date::DateError>(())
     /// ```
     pub fn set_fiscal_year(&mut self, year: Option<FiscalYear>) {
         self.fiscal_year = year;
@@ -1104,7 +1135,7 @@ impl Disclosure {
     /// The indicators, for editing.
     ///
     /// ```
-    /// use juesuan::{Decimal, Disclosure, Indicator};
+    /// use juesuan::{Decimal, Disclosure, disclosure::Indicator};
     /// let mut d = Disclosure::default();
     /// d.indicators_mut().push(Indicator::new("仲裁结案率", Decimal::new(9861, 2), "%"));
     /// assert_eq!(d.indicators().len(), 1);
@@ -1121,12 +1152,12 @@ impl Disclosure {
     /// requires (or a count stated as negative where it cannot be).
     ///
     /// ```
-    /// use juesuan::{Disclosure, Fact, FactId, Value};
+    /// use juesuan::{Disclosure, disclosure::Fact, FactId, disclosure::Value};
     ///
     /// let mut d = Disclosure::default();
     /// d.insert(FactId::new("staff.total")?, Fact::new(Value::Count(1785)))?;
     /// assert!(d.insert(FactId::new("staff.total")?, Fact::new(Value::Text("x".into()))).is_err());
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn insert(&mut self, id: FactId, fact: Fact) -> Result<(), FactError> {
         self.check_kind(&id, &fact)?;
@@ -1232,7 +1263,7 @@ impl Disclosure {
     /// let mut d = juesuan::Disclosure::default();
     /// d.insert_str("revenue.appropriation.share", "93.43")?;
     /// assert!(d.insert_str("revenue.appropriation.share", "93,4").is_err());
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn insert_str(&mut self, id: &str, value: &str) -> Result<(), FactError> {
         let id = FactId::new(id)?;
@@ -1247,13 +1278,13 @@ impl Disclosure {
     /// As [`Disclosure::insert`].
     ///
     /// ```
-    /// use juesuan::{Disclosure, FactId, Value};
+    /// use juesuan::{Disclosure, FactId, disclosure::Value};
     /// let mut d = Disclosure::default();
     /// d.insert_str("staff.total", "1")?;
     /// d.set(FactId::new("staff.total")?, Value::Count(2))?;
     /// assert_eq!(d.count("staff.total"), Some(2));
     /// assert_eq!(d.statements("staff.total").len(), 1);
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn set(&mut self, id: FactId, value: Value) -> Result<(), FactError> {
         let fact = Fact::new(value);
@@ -1269,7 +1300,7 @@ impl Disclosure {
     /// d.insert_str("staff.total", "1")?;
     /// assert_eq!(d.remove("staff.total").len(), 1);
     /// assert!(d.get("staff.total").is_none());
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn remove(&mut self, id: &str) -> Vec<Fact> {
         match key_of(id).and_then(|k| self.position(k).ok()) {
@@ -1284,7 +1315,7 @@ impl Disclosure {
     /// let mut d = juesuan::Disclosure::default();
     /// d.insert_str("staff.total", "1785")?;
     /// assert_eq!(d.get("staff.total").map(|f| f.value().as_count()), Some(Some(1785)));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn get(&self, id: &str) -> Option<&Fact> {
         self.entry(id).and_then(|(_, v)| v.first())
@@ -1316,7 +1347,7 @@ impl Disclosure {
     /// let mut d = juesuan::Disclosure::default();
     /// d.insert_str("revenue.total", "1.00")?;
     /// assert!(d.amount("revenue.total").is_some());
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn amount(&self, id: &str) -> Option<Amount> {
         self.get(id).and_then(|f| f.value.as_amount())
@@ -1328,7 +1359,7 @@ impl Disclosure {
     /// let mut d = juesuan::Disclosure::default();
     /// d.insert_str("revenue.business.share", "4.83")?;
     /// assert!(d.percent("revenue.business.share").is_some());
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn percent(&self, id: &str) -> Option<Percent> {
         self.get(id).and_then(|f| f.value.as_percent())
@@ -1340,7 +1371,7 @@ impl Disclosure {
     /// let mut d = juesuan::Disclosure::default();
     /// d.insert_str("staff.active.change", "-25")?;
     /// assert_eq!(d.count("staff.active.change"), Some(-25));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn count(&self, id: &str) -> Option<i64> {
         self.get(id).and_then(|f| f.value.as_count())
@@ -1352,10 +1383,127 @@ impl Disclosure {
     /// let mut d = juesuan::Disclosure::default();
     /// d.insert_str("revenue.total.reason", "追加预算")?;
     /// assert_eq!(d.text("revenue.total.reason"), Some("追加预算"));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn text(&self, id: &str) -> Option<&str> {
         self.get(id).and_then(|f| f.value.as_text())
+    }
+
+    /// The first statement of `id`, checking the id: a typo fails loudly
+    /// instead of reading as "not stated" (as [`Disclosure::get`] does).
+    ///
+    /// # Errors
+    ///
+    /// [`FactError`] when `id` is no valid fact id ([`FactId::new`]).
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("revenue.total", "1.00")?;
+    /// assert!(d.try_get("revenue.total")?.is_some());
+    /// assert!(d.try_get("revenue.other")?.is_none());
+    /// let err = d.try_get("revenue.totl").unwrap_err();
+    /// assert!(err.to_string().starts_with(r#"unknown fact id "revenue.totl""#));
+    /// # Ok::<(), juesuan::fact::FactError>(())
+    /// ```
+    pub fn try_get(&self, id: &str) -> Result<Option<&Fact>, FactError> {
+        let id = FactId::new(id)?;
+        Ok(self.get(id.as_str()))
+    }
+
+    /// Checks `id` and that it holds one of `kinds`.
+    fn checked(
+        &self,
+        id: &str,
+        asked: &'static str,
+        kinds: &[FactKind],
+    ) -> Result<Option<&Fact>, FactError> {
+        let fact_id = FactId::new(id)?;
+        if !kinds.contains(&fact_id.kind()) {
+            return Err(FactError::WrongKind {
+                id: fact_id.to_string(),
+                asked,
+                holds: fact_id.kind().describe(),
+            });
+        }
+        Ok(self.get(fact_id.as_str()))
+    }
+
+    /// The first stated amount of `id`, checking that `id` is a fact id that
+    /// holds an amount.
+    ///
+    /// # Errors
+    ///
+    /// [`FactError`] when `id` is no valid fact id, or
+    /// [`FactError::WrongKind`] when it holds no amount.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("revenue.total", "1.00")?;
+    /// assert_eq!(d.try_amount("revenue.total")?.map(|a| a.to_string()), Some("1.00万元".into()));
+    /// assert!(d.try_amount("revenue.totl").is_err());
+    /// assert!(d.try_amount("staff.total").is_err()); // a count
+    /// # Ok::<(), juesuan::fact::FactError>(())
+    /// ```
+    pub fn try_amount(&self, id: &str) -> Result<Option<Amount>, FactError> {
+        Ok(self
+            .checked(id, "an amount", &[FactKind::Amount])?
+            .and_then(|f| f.value.as_amount()))
+    }
+
+    /// The first stated percentage of `id`, checking the id and its kind.
+    ///
+    /// # Errors
+    ///
+    /// As [`Disclosure::try_amount`], for percentages.
+    ///
+    /// ```
+    /// let d = juesuan::Disclosure::default();
+    /// assert_eq!(d.try_percent("revenue.business.share")?, None);
+    /// assert!(d.try_percent("revenue.business").is_err());
+    /// # Ok::<(), juesuan::fact::FactError>(())
+    /// ```
+    pub fn try_percent(&self, id: &str) -> Result<Option<Percent>, FactError> {
+        Ok(self
+            .checked(id, "a percentage", &[FactKind::Percent])?
+            .and_then(|f| f.value.as_percent()))
+    }
+
+    /// The first stated count of `id` (signed counts included), checking the
+    /// id and its kind.
+    ///
+    /// # Errors
+    ///
+    /// As [`Disclosure::try_amount`], for counts.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("staff.total", "12")?;
+    /// assert_eq!(d.try_count("staff.total")?, Some(12));
+    /// assert!(d.try_count("staff.totl").is_err());
+    /// # Ok::<(), juesuan::fact::FactError>(())
+    /// ```
+    pub fn try_count(&self, id: &str) -> Result<Option<i64>, FactError> {
+        Ok(self
+            .checked(id, "a count", &[FactKind::Count, FactKind::SignedCount])?
+            .and_then(|f| f.value.as_count()))
+    }
+
+    /// The first stated text of `id`, checking the id and its kind.
+    ///
+    /// # Errors
+    ///
+    /// As [`Disclosure::try_amount`], for text.
+    ///
+    /// ```
+    /// let d = juesuan::Disclosure::default();
+    /// assert_eq!(d.try_text("revenue.total.reason")?, None);
+    /// assert!(d.try_text("revenue.total.reasons").is_err());
+    /// # Ok::<(), juesuan::fact::FactError>(())
+    /// ```
+    pub fn try_text(&self, id: &str) -> Result<Option<&str>, FactError> {
+        Ok(self
+            .checked(id, "text", &[FactKind::Text])?
+            .and_then(|f| f.value.as_text()))
     }
 
     /// Every fact id with its statements, in schema order (see [`FactId`]).
@@ -1364,7 +1512,7 @@ impl Disclosure {
     /// let mut d = juesuan::Disclosure::default();
     /// d.insert_str("staff.total", "1")?;
     /// assert_eq!(d.iter().count(), 1);
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn iter(&self) -> impl Iterator<Item = (&FactId, &[Fact])> {
         self.facts.iter().map(|(k, v)| (k, v.as_slice()))
@@ -1377,7 +1525,7 @@ impl Disclosure {
     /// d.insert_str("general_budget.function.205", "1.00")?;
     /// d.insert_str("general_budget.function.208", "2.00")?;
     /// assert_eq!(d.ids_with_prefix("general_budget.function.").count(), 2);
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn ids_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a FactId> + 'a {
         self.facts_with_prefix(prefix).map(|(k, _)| k)
@@ -1392,7 +1540,7 @@ impl Disclosure {
     /// let (id, facts) = d.facts_with_prefix("general_budget.").next().unwrap();
     /// assert_eq!(id.as_str(), "general_budget.function.205");
     /// assert_eq!(facts.len(), 1);
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn facts_with_prefix<'a>(
         &'a self,
@@ -1450,7 +1598,7 @@ impl Disclosure {
     /// assert_eq!(d.count("staff.total"), Some(1785));
     /// let err = Disclosure::from_json(r#"{"facts": {}, "extra": 1}"#).unwrap_err();
     /// assert_eq!(err.path(), "extra");
-    /// # Ok::<(), juesuan::JsonError>(())
+    /// # Ok::<(), juesuan::disclosure::JsonError>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Disclosure, JsonError> {
         // One pass over the text without a JSON tree; anything it refuses
@@ -1471,7 +1619,7 @@ impl Disclosure {
     /// let v = serde_json::json!({"facts": {"staff.total": "3"}});
     /// let d = juesuan::Disclosure::from_json_value(&v)?;
     /// assert_eq!(d.count("staff.total"), Some(3));
-    /// # Ok::<(), juesuan::JsonError>(())
+    /// # Ok::<(), juesuan::disclosure::JsonError>(())
     /// ```
     pub fn from_json_value(json: &Json) -> Result<Disclosure, JsonError> {
         let obj = json.as_object().ok_or_else(|| {
@@ -1634,7 +1782,7 @@ impl Disclosure {
     /// d.insert_str("revenue.total", "74194.06")?;
     /// let v = d.to_json_value();
     /// assert_eq!(v["facts"]["revenue.total"], "74194.06");
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn to_json_value(&self) -> Json {
         let mut obj = Map::new();
@@ -1697,6 +1845,39 @@ impl Disclosure {
     /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.to_json_value()).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Disclosure {
+    /// One line per statement, `id = value`, in id order, with where the
+    /// text states it when known; the department, fiscal year and unit
+    /// first when stated.
+    ///
+    /// ```
+    /// let mut d = juesuan::Disclosure::default();
+    /// d.insert_str("revenue.total", "74194.06")?;
+    /// d.insert_str("staff.total", "12")?;
+    /// assert_eq!(d.to_string(), "unit 万元\nrevenue.total = 74,194.06万元\nstaff.total = 12\n");
+    /// # Ok::<(), juesuan::fact::FactError>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(department) = &self.department {
+            writeln!(f, "department {department}")?;
+        }
+        if let Some(year) = self.fiscal_year {
+            writeln!(f, "fiscal year {}", year.year())?;
+        }
+        writeln!(f, "unit {}", self.unit())?;
+        for (id, stmts) in &self.facts {
+            for fact in stmts.as_slice() {
+                write!(f, "{id} = {}", fact.value)?;
+                if let Some(span) = fact.span {
+                    write!(f, " ({span})")?;
+                }
+                writeln!(f)?;
+            }
+        }
+        Ok(())
     }
 }
 

@@ -659,7 +659,7 @@ mod tests {
     const FINAL_ACCOUNTS_JSON: &str = include_str!("../examples/data/xinjiang-hrss-2024.json");
 
     /// The slow path: the JSON tree, then `Disclosure::from_json_value`.
-    fn slow(text: &str) -> Result<Disclosure, crate::JsonError> {
+    fn slow(text: &str) -> Result<Disclosure, crate::disclosure::JsonError> {
         crate::disclosure::parse_json(text).and_then(|json| Disclosure::from_json_value(&json))
     }
 
@@ -694,7 +694,7 @@ mod tests {
     #[test]
     fn reads_every_fixture_report() {
         for (name, text) in REPORTS {
-            let d = crate::parse_report(text).disclosure;
+            let d = Disclosure::from_text(text);
             assert!(!d.is_empty(), "{name}");
             assert!(
                 d.iter()
@@ -1012,12 +1012,12 @@ mod tests {
         use proptest::prelude::*;
 
         use super::super::disclosure_from_str;
-        use crate::strategy::{Config, consistent_disclosure_with};
+        use crate::strategy::{DisclosureConfig, consistent_disclosure_with};
 
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(64))]
             #[test]
-            fn generated_disclosures_round_trip(d in consistent_disclosure_with(Config::all())) {
+            fn generated_disclosures_round_trip(d in consistent_disclosure_with(DisclosureConfig::all())) {
                 let text = serde_json::to_string(&d.to_json_value()).unwrap();
                 prop_assert_eq!(disclosure_from_str(&text), Some(d));
             }

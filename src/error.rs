@@ -78,7 +78,7 @@ impl Error {
     /// Whether this error concerns a classification code.
     ///
     /// ```
-    /// use juesuan::{Error, FunctionCode};
+    /// use juesuan::{Error, code::FunctionCode};
     /// let err: Error = "208001".parse::<FunctionCode>().unwrap_err().into();
     /// assert!(err.is_code());
     /// ```
@@ -89,7 +89,7 @@ impl Error {
     /// Whether this error concerns loading a catalog.
     ///
     /// ```
-    /// use juesuan::{Error, FunctionCatalog};
+    /// use juesuan::{Error, code::FunctionCatalog};
     /// let err: Error = FunctionCatalog::from_tsv_reader("code\tname\nxyz\t行政运行\n".as_bytes())
     ///     .unwrap_err()
     ///     .into();
@@ -102,7 +102,7 @@ impl Error {
     /// Whether this error concerns a year or date.
     ///
     /// ```
-    /// use juesuan::{Error, parse_date};
+    /// use juesuan::{Error, date::parse_date};
     /// let err: Error = parse_date("2024年2月30日").unwrap_err().into();
     /// assert!(err.is_date());
     /// ```
@@ -141,7 +141,7 @@ impl Error {
     ///     "three_public.reception": "0.00"}}"#)?;
     /// let err: Error = FinalAccounts::from_disclosure(&bad).unwrap_err().into();
     /// assert!(err.is_model());
-    /// # Ok::<(), juesuan::JsonError>(())
+    /// # Ok::<(), juesuan::disclosure::JsonError>(())
     /// ```
     pub fn is_model(&self) -> bool {
         matches!(self, Error::Model(_))

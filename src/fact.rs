@@ -18,11 +18,11 @@ use crate::code::{EconomicCode, FunctionCode};
 /// What kind of value a fact holds.
 ///
 /// ```
-/// use juesuan::{FactId, FactKind};
+/// use juesuan::{FactId, fact::FactKind};
 ///
 /// let id: FactId = "general_budget.function.2080101.change_rate".parse()?;
 /// assert_eq!(id.kind(), FactKind::Percent);
-/// # Ok::<(), juesuan::FactError>(())
+/// # Ok::<(), juesuan::fact::FactError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -44,12 +44,12 @@ pub enum FactKind {
 /// How a figure is stated relative to its base, the last segment of a fact id.
 ///
 /// ```
-/// use juesuan::{FactId, Suffix};
+/// use juesuan::{FactId, fact::Suffix};
 ///
 /// let id: FactId = "revenue.appropriation.share".parse()?;
 /// assert_eq!(id.suffix(), Some(Suffix::Share));
 /// assert_eq!(id.base(), "revenue.appropriation");
-/// # Ok::<(), juesuan::FactError>(())
+/// # Ok::<(), juesuan::fact::FactError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -109,7 +109,7 @@ impl Suffix {
     /// Every suffix, in declaration order.
     ///
     /// ```
-    /// assert!(juesuan::Suffix::ALL.contains(&juesuan::Suffix::Share));
+    /// assert!(juesuan::fact::Suffix::ALL.contains(&juesuan::fact::Suffix::Share));
     /// ```
     pub const ALL: [Suffix; 16] = [
         Suffix::Share,
@@ -133,7 +133,7 @@ impl Suffix {
     /// The segment as written in a fact id, without the dot.
     ///
     /// ```
-    /// assert_eq!(juesuan::Suffix::ChangeRate.as_str(), "change_rate");
+    /// assert_eq!(juesuan::fact::Suffix::ChangeRate.as_str(), "change_rate");
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -159,7 +159,7 @@ impl Suffix {
     /// The Chinese label used in messages and rendering.
     ///
     /// ```
-    /// assert_eq!(juesuan::Suffix::Share.label(), "占比");
+    /// assert_eq!(juesuan::fact::Suffix::Share.label(), "占比");
     /// ```
     pub const fn label(self) -> &'static str {
         match self {
@@ -180,6 +180,18 @@ impl Suffix {
             Suffix::ChangeRateWord => "增减率用语",
             Suffix::ComparisonWord => "预决算比较用语",
         }
+    }
+
+    /// The kind of value a fact with this suffix holds on a base of kind
+    /// `base`; `None` when the suffix does not apply to such a base.
+    ///
+    /// ```
+    /// use juesuan::{fact::FactKind, fact::Suffix};
+    /// assert_eq!(Suffix::Share.kind_on_base(FactKind::Amount), Some(FactKind::Percent));
+    /// assert_eq!(Suffix::Share.kind_on_base(FactKind::Count), None);
+    /// ```
+    pub fn kind_on_base(self, base: FactKind) -> Option<FactKind> {
+        self.kind_on(base)
     }
 
     fn from_segment(s: &str) -> Option<Suffix> {
@@ -212,15 +224,27 @@ impl Suffix {
     }
 }
 
+impl fmt::Display for Suffix {
+    /// The segment as written in a fact id ([`Suffix::as_str`]).
+    ///
+    /// ```
+    /// assert_eq!(juesuan::fact::Suffix::ChangeRate.to_string(), "change_rate");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The kinds of vehicles 国有资产占用 lists, as used in `assets.vehicles.<kind>`.
 ///
 /// ```
-/// use juesuan::VehicleKind;
+/// use juesuan::fact::VehicleKind;
 /// assert_eq!(VehicleKind::Other.label(), "其他用车");
 /// assert_eq!(VehicleKind::from_id_segment("emergency"), Some(VehicleKind::Emergency));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[doc(alias = "车辆")]
+#[non_exhaustive]
 pub enum VehicleKind {
     /// 副部（省）级及以上领导用车.
     Ministerial,
@@ -244,7 +268,7 @@ impl VehicleKind {
     /// Every kind, in the order reports list them.
     ///
     /// ```
-    /// assert_eq!(juesuan::VehicleKind::ALL.len(), 8);
+    /// assert_eq!(juesuan::fact::VehicleKind::ALL.len(), 8);
     /// ```
     pub const ALL: [VehicleKind; 8] = [
         VehicleKind::Ministerial,
@@ -260,7 +284,7 @@ impl VehicleKind {
     /// The segment used in fact ids.
     ///
     /// ```
-    /// assert_eq!(juesuan::VehicleKind::LawEnforcement.id_segment(), "law_enforcement");
+    /// assert_eq!(juesuan::fact::VehicleKind::LawEnforcement.id_segment(), "law_enforcement");
     /// ```
     pub const fn id_segment(self) -> &'static str {
         match self {
@@ -278,7 +302,7 @@ impl VehicleKind {
     /// The official label.
     ///
     /// ```
-    /// assert_eq!(juesuan::VehicleKind::Ministerial.label(), "副部（省）级及以上领导用车");
+    /// assert_eq!(juesuan::fact::VehicleKind::Ministerial.label(), "副部（省）级及以上领导用车");
     /// ```
     pub const fn label(self) -> &'static str {
         match self {
@@ -296,7 +320,7 @@ impl VehicleKind {
     /// The kind whose id segment is `s`.
     ///
     /// ```
-    /// assert_eq!(juesuan::VehicleKind::from_id_segment("bus"), None);
+    /// assert_eq!(juesuan::fact::VehicleKind::from_id_segment("bus"), None);
     /// ```
     pub fn from_id_segment(s: &str) -> Option<VehicleKind> {
         VehicleKind::ALL.into_iter().find(|k| k.id_segment() == s)
@@ -309,7 +333,7 @@ impl VehicleKind {
 /// economic code and a [`VehicleKind`] segment.
 ///
 /// ```
-/// use juesuan::{BASES, FactKind};
+/// use juesuan::{fact::BASES, fact::FactKind};
 ///
 /// let total = BASES.iter().find(|b| b.pattern == "revenue.total").unwrap();
 /// assert_eq!(total.kind, FactKind::Amount);
@@ -764,6 +788,17 @@ pub enum FactError {
         /// Why the code was refused.
         reason: String,
     },
+    /// A checked lookup asked for a kind of value the id does not hold
+    /// (e.g. an amount of `staff.total`, a count).
+    #[error("fact {id} holds {holds}, but {asked} was asked for")]
+    WrongKind {
+        /// The fact id.
+        id: String,
+        /// What the lookup asked for.
+        asked: &'static str,
+        /// What the id holds.
+        holds: &'static str,
+    },
     /// The value does not fit the kind the id requires.
     #[error("fact {id}: expected {expected}, but found {found:?}{detail}")]
     BadValue {
@@ -778,11 +813,39 @@ pub enum FactError {
     },
 }
 
+impl fmt::Display for FactKind {
+    /// The name in snake case ([`FactKind::as_str`]).
+    ///
+    /// ```
+    /// assert_eq!(juesuan::fact::FactKind::SignedCount.to_string(), "signed_count");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl FactKind {
+    /// The name in snake case: `amount`, `percent`, `count`,
+    /// `signed_count`, `quantity`, `text`.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::fact::FactKind::Amount.as_str(), "amount");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Amount => "amount",
+            FactKind::Percent => "percent",
+            FactKind::Count => "count",
+            FactKind::SignedCount => "signed_count",
+            FactKind::Quantity => "quantity",
+            FactKind::Text => "text",
+        }
+    }
+
     /// A short English description, for messages.
     ///
     /// ```
-    /// assert_eq!(juesuan::FactKind::Count.describe(), "a whole number of at least 0");
+    /// assert_eq!(juesuan::fact::FactKind::Count.describe(), "a whole number of at least 0");
     /// ```
     pub const fn describe(self) -> &'static str {
         match self {
@@ -1164,7 +1227,7 @@ fn parse_id(id: &str) -> Result<Parsed, FactError> {
 /// change and rate sort together.
 ///
 /// ```
-/// use juesuan::{FactId, FactKind, Suffix};
+/// use juesuan::{FactId, fact::FactKind, fact::Suffix};
 ///
 /// let id: FactId = "general_budget.function.2080101.change".parse()?;
 /// assert_eq!(id.kind(), FactKind::Amount);
@@ -1178,10 +1241,10 @@ fn parse_id(id: &str) -> Result<Parsed, FactError> {
 /// let mut sorted = ids.clone();
 /// sorted.sort();
 /// assert_eq!(sorted, [ids[2].clone(), ids[1].clone(), ids[0].clone()]);
-/// # Ok::<(), juesuan::FactError>(())
+/// # Ok::<(), juesuan::fact::FactError>(())
 /// ```
 #[doc(alias = "事实")]
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct FactId {
     text: std::sync::Arc<str>,
     parsed: Parsed,
@@ -1239,7 +1302,7 @@ impl FactId {
     /// ```
     /// let id = juesuan::FactId::new("revenue.total")?;
     /// assert_eq!(id.as_str(), "revenue.total");
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn as_str(&self) -> &str {
         &self.text
@@ -1253,9 +1316,9 @@ impl FactId {
     /// The kind of value this fact holds.
     ///
     /// ```
-    /// use juesuan::{FactId, FactKind};
+    /// use juesuan::{FactId, fact::FactKind};
     /// assert_eq!(FactId::new("staff.active.change")?.kind(), FactKind::SignedCount);
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn kind(&self) -> FactKind {
         let p = self.parsed;
@@ -1270,7 +1333,7 @@ impl FactId {
     /// ```
     /// let id = juesuan::FactId::new("revenue.business.share")?;
     /// assert_eq!(id.base(), "revenue.business");
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn base(&self) -> &str {
         self.text.get(..self.parsed.base_len).unwrap_or(&self.text)
@@ -1281,7 +1344,7 @@ impl FactId {
     /// ```
     /// let id = juesuan::FactId::new("revenue.business")?;
     /// assert_eq!(id.suffix(), None);
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn suffix(&self) -> Option<Suffix> {
         self.parsed.suffix
@@ -1292,7 +1355,7 @@ impl FactId {
     /// ```
     /// let id = juesuan::FactId::new("general_budget.function.205.share")?;
     /// assert_eq!(id.spec().pattern, "general_budget.function.{f}");
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn spec(&self) -> &'static BaseSpec {
         self.parsed.spec
@@ -1303,7 +1366,7 @@ impl FactId {
     /// ```
     /// let id = juesuan::FactId::new("general_budget.function.205")?;
     /// assert_eq!(id.function_code().map(|c| c.to_string()), Some("205".into()));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn function_code(&self) -> Option<FunctionCode> {
         match self.parsed.slot? {
@@ -1317,7 +1380,7 @@ impl FactId {
     /// ```
     /// let id = juesuan::FactId::new("basic.economic.30101")?;
     /// assert_eq!(id.economic_code().map(|c| c.to_string()), Some("30101".into()));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn economic_code(&self) -> Option<EconomicCode> {
         match self.parsed.slot? {
@@ -1329,10 +1392,10 @@ impl FactId {
     /// The vehicle kind inside the id, if its base has one.
     ///
     /// ```
-    /// use juesuan::{FactId, VehicleKind};
+    /// use juesuan::{FactId, fact::VehicleKind};
     /// let id = FactId::new("assets.vehicles.other")?;
     /// assert_eq!(id.vehicle_kind(), Some(VehicleKind::Other));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn vehicle_kind(&self) -> Option<VehicleKind> {
         match self.parsed.slot? {
@@ -1344,11 +1407,11 @@ impl FactId {
     /// The same base with another suffix (or none).
     ///
     /// ```
-    /// use juesuan::{FactId, Suffix};
+    /// use juesuan::{FactId, fact::Suffix};
     /// let id = FactId::new("revenue.business.share")?;
     /// assert_eq!(id.with_suffix(Some(Suffix::Change))?.as_str(), "revenue.business.change");
     /// assert_eq!(id.with_suffix(None)?.as_str(), "revenue.business");
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     ///
     /// # Errors
@@ -1368,7 +1431,7 @@ impl FactId {
     /// ```
     /// let id = juesuan::FactId::new("revenue.appropriation.share")?;
     /// assert_eq!(id.label(), "财政拨款收入 占比");
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn label(&self) -> String {
         let p = self.parsed;
@@ -1389,6 +1452,19 @@ impl FactId {
             label.push_str(s.label());
         }
         label
+    }
+}
+
+impl fmt::Debug for FactId {
+    /// The id as its text: `FactId("revenue.total")`.
+    ///
+    /// ```
+    /// let id = juesuan::FactId::new("revenue.total")?;
+    /// assert_eq!(format!("{id:?}"), r#"FactId("revenue.total")"#);
+    /// # Ok::<(), juesuan::fact::FactError>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("FactId").field(&&*self.text).finish()
     }
 }
 

@@ -21,7 +21,7 @@ use crate::amount::{Amount, AmountError, Percent, round_half_away_from_zero};
 /// A closed interval of decimals, `[lo, hi]`.
 ///
 /// ```
-/// use juesuan::Interval;
+/// use juesuan::amount::Interval;
 /// use rust_decimal::Decimal;
 ///
 /// let i = Interval::new(Decimal::new(3, 0), Decimal::new(1, 0));
@@ -38,7 +38,7 @@ impl Interval {
     /// The interval between `a` and `b`, in whichever order they are given.
     ///
     /// ```
-    /// use juesuan::Interval;
+    /// use juesuan::amount::Interval;
     /// use rust_decimal::Decimal;
     ///
     /// let i = Interval::new(Decimal::ONE, Decimal::TWO);
@@ -55,7 +55,7 @@ impl Interval {
     /// The lower end.
     ///
     /// ```
-    /// use juesuan::Interval;
+    /// use juesuan::amount::Interval;
     /// use rust_decimal::Decimal;
     /// assert_eq!(Interval::new(Decimal::ONE, Decimal::TWO).lo(), Decimal::ONE);
     /// ```
@@ -66,7 +66,7 @@ impl Interval {
     /// The upper end.
     ///
     /// ```
-    /// use juesuan::Interval;
+    /// use juesuan::amount::Interval;
     /// use rust_decimal::Decimal;
     /// assert_eq!(Interval::new(Decimal::ONE, Decimal::TWO).hi(), Decimal::TWO);
     /// ```
@@ -77,7 +77,7 @@ impl Interval {
     /// Whether `x` lies in the interval (ends included).
     ///
     /// ```
-    /// use juesuan::Interval;
+    /// use juesuan::amount::Interval;
     /// use rust_decimal::Decimal;
     /// assert!(Interval::new(Decimal::ONE, Decimal::TWO).contains(Decimal::TWO));
     /// ```
@@ -88,7 +88,7 @@ impl Interval {
     /// Whether the two intervals share at least one point.
     ///
     /// ```
-    /// use juesuan::Interval;
+    /// use juesuan::amount::Interval;
     /// use rust_decimal::Decimal;
     /// let a = Interval::new(Decimal::ZERO, Decimal::ONE);
     /// let b = Interval::new(Decimal::ONE, Decimal::TWO);
@@ -102,11 +102,14 @@ impl Interval {
 /// How a relation between printed figures came out.
 ///
 /// ```
-/// use juesuan::Outcome;
+/// use juesuan::amount::Outcome;
 /// assert!(Outcome::WithinRounding.is_consistent());
 /// assert!(!Outcome::Inconsistent.is_consistent());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Outcome {
     /// The printed figures satisfy the relation exactly (for a share or
@@ -129,11 +132,38 @@ impl Outcome {
     /// [`Outcome::WithinRounding`].
     ///
     /// ```
-    /// assert!(juesuan::Outcome::Exact.is_consistent());
-    /// assert!(!juesuan::Outcome::ZeroBase.is_consistent());
+    /// assert!(juesuan::amount::Outcome::Exact.is_consistent());
+    /// assert!(!juesuan::amount::Outcome::ZeroBase.is_consistent());
     /// ```
     pub fn is_consistent(self) -> bool {
         matches!(self, Outcome::Exact | Outcome::WithinRounding)
+    }
+
+    /// The name in snake case, as in JSON: `exact`, `within_rounding`,
+    /// `truncated`, `zero_base`, `inconsistent`.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::amount::Outcome::WithinRounding.as_str(), "within_rounding");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Exact => "exact",
+            Outcome::WithinRounding => "within_rounding",
+            Outcome::Truncated => "truncated",
+            Outcome::ZeroBase => "zero_base",
+            Outcome::Inconsistent => "inconsistent",
+        }
+    }
+}
+
+impl fmt::Display for Outcome {
+    /// The name as [`Outcome::as_str`] gives it.
+    ///
+    /// ```
+    /// assert_eq!(juesuan::amount::Outcome::ZeroBase.to_string(), "zero_base");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -145,16 +175,17 @@ impl Outcome {
 /// `tolerance` is the largest difference rounding can explain.
 ///
 /// ```
-/// use juesuan::{check_sum, Amount, Outcome};
+/// use juesuan::{amount::check_sum, Amount, amount::Outcome};
 ///
 /// let total: Amount = "20,021.91".parse()?;
 /// let parts: [Amount; 2] = ["17,968.72".parse()?, "2,053.19".parse()?];
 /// let v = check_sum(&total, &parts)?;
 /// assert_eq!(v.outcome(), Outcome::Exact);
 /// assert_eq!(v.expected().map(|d| d.to_string()), Some("20021.91".into()));
-/// # Ok::<(), juesuan::AmountError>(())
+/// assert_eq!(serde_json::to_value(v)?["outcome"], "exact");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Verdict {
     outcome: Outcome,
     expected: Option<Decimal>,
@@ -167,10 +198,10 @@ impl Verdict {
     /// How the check came out.
     ///
     /// ```
-    /// use juesuan::{check_share, Amount, Outcome, Percent};
+    /// use juesuan::{amount::check_share, Amount, amount::Outcome, Percent};
     /// let v = check_share(&"68,460.73".parse()?, &"73,274.06".parse()?, &"93.43%".parse()?)?;
     /// assert_eq!(v.outcome(), Outcome::Exact);
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn outcome(&self) -> Outcome {
         self.outcome
@@ -179,14 +210,14 @@ impl Verdict {
     /// Whether the figures are consistent (exactly or within rounding).
     ///
     /// ```
-    /// use juesuan::check_sum;
+    /// use juesuan::amount::check_sum;
     /// // One cent off on two parts: within the tolerance of 0.015.
     /// let v = check_sum(&"3.00".parse()?, &["1.00".parse()?, "2.01".parse()?])?;
     /// assert!(v.is_consistent());
     /// // Two cents off: not.
     /// let v = check_sum(&"3.00".parse()?, &["1.00".parse()?, "2.02".parse()?])?;
     /// assert!(!v.is_consistent());
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn is_consistent(&self) -> bool {
         self.outcome.is_consistent()
@@ -195,10 +226,10 @@ impl Verdict {
     /// What the other figures imply; `None` when undefined (zero base).
     ///
     /// ```
-    /// use juesuan::check_sum;
+    /// use juesuan::amount::check_sum;
     /// let v = check_sum(&"3.00".parse()?, &["1.00".parse()?, "2.01".parse()?])?;
     /// assert_eq!(v.expected().map(|d| d.to_string()), Some("3.01".into()));
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn expected(&self) -> Option<Decimal> {
         self.expected
@@ -207,10 +238,10 @@ impl Verdict {
     /// The stated figure.
     ///
     /// ```
-    /// use juesuan::check_sum;
+    /// use juesuan::amount::check_sum;
     /// let v = check_sum(&"3.00".parse()?, &["1.00".parse()?, "2.01".parse()?])?;
     /// assert_eq!(v.actual().to_string(), "3.00");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn actual(&self) -> Decimal {
         self.actual
@@ -219,10 +250,10 @@ impl Verdict {
     /// `actual − expected`; `None` when the expected figure is undefined.
     ///
     /// ```
-    /// use juesuan::check_sum;
+    /// use juesuan::amount::check_sum;
     /// let v = check_sum(&"3.00".parse()?, &["1.00".parse()?, "2.01".parse()?])?;
     /// assert_eq!(v.difference().map(|d| d.to_string()), Some("-0.01".into()));
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn difference(&self) -> Option<Decimal> {
         self.difference
@@ -238,10 +269,10 @@ impl Verdict {
     /// tolerance is half a unit of the stated percentage.
     ///
     /// ```
-    /// use juesuan::check_sum;
+    /// use juesuan::amount::check_sum;
     /// let v = check_sum(&"3.00".parse()?, &["1.00".parse()?, "2.01".parse()?])?;
     /// assert_eq!(v.tolerance().to_string(), "0.015");
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn tolerance(&self) -> Decimal {
         self.tolerance
@@ -593,7 +624,7 @@ impl NormalizeZero for Decimal {
 /// [`AmountError::Overflow`] if converting or adding overflows.
 ///
 /// ```
-/// use juesuan::{check_sum, Amount, Outcome};
+/// use juesuan::{amount::check_sum, Amount, amount::Outcome};
 ///
 /// // 18 items of 208 in the reference report sum to 54,662.06; 类 says 54,662.05.
 /// let total: Amount = "54,662.05".parse()?;
@@ -601,7 +632,7 @@ impl NormalizeZero for Decimal {
 /// let v = check_sum(&total, &parts)?;
 /// assert_eq!(v.outcome(), Outcome::WithinRounding);
 /// assert_eq!(v.to_string(), "expected 54662.06, found 54662.05: difference -0.01 within rounding tolerance 0.01");
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "合计")]
 #[doc(alias = "勾稽")]
@@ -632,12 +663,12 @@ fn sum_general(total: &Amount, parts: &[Amount]) -> Result<Verdict, AmountError>
 /// [`AmountError::Overflow`] if converting or subtracting overflows.
 ///
 /// ```
-/// use juesuan::{check_difference, Outcome};
+/// use juesuan::{amount::check_difference, amount::Outcome};
 ///
 /// // 5,948.68 this year, up 82.75: last year was 5,865.93.
 /// let v = check_difference(&"5,948.68".parse()?, &"82.75".parse()?, &"5,865.93".parse()?)?;
 /// assert_eq!(v.outcome(), Outcome::Exact);
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "差额")]
 pub fn check_difference(
@@ -803,14 +834,14 @@ fn judge_ratio(r: &Ratio, stated: &Percent) -> Result<Verdict, AmountError> {
 /// [`AmountError::Overflow`] if converting or multiplying overflows.
 ///
 /// ```
-/// use juesuan::{check_share, Outcome};
+/// use juesuan::{amount::check_share, amount::Outcome};
 ///
 /// // 财政拨款收入 68,460.73 of 本年收入 73,274.06 is 93.43%.
 /// let v = check_share(&"68,460.73".parse()?, &"73,274.06".parse()?, &"93.43%".parse()?)?;
 /// assert_eq!(v.outcome(), Outcome::Exact);
 /// let bad = check_share(&"68,460.73".parse()?, &"73,274.06".parse()?, &"93.53%".parse()?)?;
 /// assert_eq!(bad.outcome(), Outcome::Inconsistent);
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "占比")]
 pub fn check_share(
@@ -852,7 +883,7 @@ fn share_general(part: &Amount, whole: &Amount, stated: &Percent) -> Result<Verd
 /// [`AmountError::Overflow`] if converting or multiplying overflows.
 ///
 /// ```
-/// use juesuan::{check_change, Outcome, Percent};
+/// use juesuan::{amount::check_change, amount::Outcome, Percent};
 ///
 /// // 行政运行 5,948.68, up 82.75: 1.41%.
 /// let v = check_change(&"5,948.68".parse()?, &"82.75".parse()?, &"1.41".parse()?)?;
@@ -860,7 +891,7 @@ fn share_general(part: &Amount, whole: &Amount, stated: &Percent) -> Result<Verd
 /// // 就业管理事务 873.46, up 873.46, "增长 100.00%": last year was zero.
 /// let z = check_change(&"873.46".parse()?, &"873.46".parse()?, &"100.00".parse()?)?;
 /// assert_eq!(z.outcome(), Outcome::ZeroBase);
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "增减变化")]
 #[doc(alias = "增长率")]
@@ -911,12 +942,12 @@ fn change_general(
 /// [`AmountError::Overflow`] if converting or multiplying overflows.
 ///
 /// ```
-/// use juesuan::{check_variance_rate, Outcome};
+/// use juesuan::{amount::check_variance_rate, amount::Outcome};
 ///
 /// // 年初预算 45,059.04, 决算 68,860.73, 差异率 52.82%.
 /// let v = check_variance_rate(&"45,059.04".parse()?, &"68,860.73".parse()?, &"52.82%".parse()?)?;
 /// assert_eq!(v.outcome(), Outcome::Exact);
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "预决算差异率")]
 pub fn check_variance_rate(

@@ -1,5 +1,6 @@
 //! Source locations in the original text.
 
+use std::fmt;
 use std::num::NonZeroU32;
 
 use serde::{Deserialize, Serialize};
@@ -41,6 +42,25 @@ pub struct Span {
     /// marks its pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<NonZeroU32>,
+}
+
+impl fmt::Display for Span {
+    /// `line L:C`, with ` (page P)` when the page is known. Lines count
+    /// from the start of the text; [`Span::describe`] gives the line within
+    /// its page.
+    ///
+    /// ```
+    /// let s = juesuan::Span::new(9, 2, 6, 40..46);
+    /// assert_eq!(s.to_string(), "line 9:2");
+    /// assert_eq!(s.with_page(Some(2)).to_string(), "line 9:2 (page 2)");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}:{}", self.line, self.column)?;
+        if let Some(page) = self.page {
+            write!(f, " (page {page})")?;
+        }
+        Ok(())
+    }
 }
 
 impl Span {
@@ -174,7 +194,7 @@ impl Span {
     /// number.
     ///
     /// ```
-    /// use juesuan::{SourceLines, Span};
+    /// use juesuan::{span::SourceLines, Span};
     ///
     /// let lines = SourceLines::new("第一行\r\n收入 74,194.06 万元");
     /// let span = Span::new(2, 4, 9, 17..26);
@@ -187,7 +207,7 @@ impl Span {
     /// [`Span::caret_line`] from an index of the text's lines.
     ///
     /// ```
-    /// use juesuan::{SourceLines, Span};
+    /// use juesuan::{span::SourceLines, Span};
     ///
     /// let lines = SourceLines::new("收入12");
     /// assert_eq!(Span::new(1, 3, 2, 6..8).caret_line_in(&lines).as_deref(), Some("    ^^"));
@@ -262,7 +282,7 @@ fn line_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// Lines end at `"\n"`, `"\r\n"` or a lone `"\r"`, as the reader counts them.
 ///
 /// ```
-/// use juesuan::SourceLines;
+/// use juesuan::span::SourceLines;
 ///
 /// let lines = SourceLines::new("一\n二\r\n三\r四");
 /// assert_eq!(lines.len(), 4);
@@ -280,7 +300,7 @@ impl<'a> SourceLines<'a> {
     /// Indexes the lines of `text`, in one pass.
     ///
     /// ```
-    /// assert_eq!(juesuan::SourceLines::new("").len(), 1);
+    /// assert_eq!(juesuan::span::SourceLines::new("").len(), 1);
     /// ```
     pub fn new(text: &'a str) -> SourceLines<'a> {
         SourceLines {
@@ -292,7 +312,7 @@ impl<'a> SourceLines<'a> {
     /// Line `number` (1-based), without its break.
     ///
     /// ```
-    /// assert_eq!(juesuan::SourceLines::new("a\nb").line(2), Some("b"));
+    /// assert_eq!(juesuan::span::SourceLines::new("a\nb").line(2), Some("b"));
     /// ```
     pub fn line(&self, number: u32) -> Option<&'a str> {
         self.text.get(self.byte_range(number)?)
@@ -302,7 +322,7 @@ impl<'a> SourceLines<'a> {
     /// break.
     ///
     /// ```
-    /// let lines = juesuan::SourceLines::new("ab\r\ncd");
+    /// let lines = juesuan::span::SourceLines::new("ab\r\ncd");
     /// assert_eq!(lines.byte_range(2), Some(4..6));
     /// assert_eq!(lines.byte_range(0), None);
     /// ```
@@ -317,7 +337,7 @@ impl<'a> SourceLines<'a> {
     /// line).
     ///
     /// ```
-    /// let lines = juesuan::SourceLines::new("ab\r\ncd\ref");
+    /// let lines = juesuan::span::SourceLines::new("ab\r\ncd\ref");
     /// assert_eq!(lines.line_at(0), 1);
     /// assert_eq!(lines.line_at(3), 1);
     /// assert_eq!(lines.line_at(4), 2);
@@ -331,7 +351,7 @@ impl<'a> SourceLines<'a> {
     /// The number of lines (an empty text has one, empty).
     ///
     /// ```
-    /// assert_eq!(juesuan::SourceLines::new("a\n").len(), 2);
+    /// assert_eq!(juesuan::span::SourceLines::new("a\n").len(), 2);
     /// ```
     pub fn len(&self) -> usize {
         self.ranges.len()
@@ -340,7 +360,7 @@ impl<'a> SourceLines<'a> {
     /// Whether there are no lines (never: an empty text has one).
     ///
     /// ```
-    /// assert!(!juesuan::SourceLines::new("").is_empty());
+    /// assert!(!juesuan::span::SourceLines::new("").is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.ranges.is_empty()
@@ -353,8 +373,8 @@ impl<'a> SourceLines<'a> {
 ///
 /// ```
 /// let text = "第一页\n\u{c}第二页";
-/// assert_eq!(juesuan::page_at(text, text.find("第二").unwrap()), Some(2));
-/// assert_eq!(juesuan::page_at("没有分页", 3), None);
+/// assert_eq!(juesuan::span::page_at(text, text.find("第二").unwrap()), Some(2));
+/// assert_eq!(juesuan::span::page_at("没有分页", 3), None);
 /// ```
 pub fn page_at(text: &str, at: usize) -> Option<u32> {
     if !text.contains('\u{c}') {
@@ -372,9 +392,9 @@ pub fn page_at(text: &str, at: usize) -> Option<u32> {
 /// full-width characters, 1 otherwise.
 ///
 /// ```
-/// assert_eq!(juesuan::display_width('收'), 2);
-/// assert_eq!(juesuan::display_width('7'), 1);
-/// assert_eq!(juesuan::display_width('，'), 2);
+/// assert_eq!(juesuan::span::display_width('收'), 2);
+/// assert_eq!(juesuan::span::display_width('7'), 1);
+/// assert_eq!(juesuan::span::display_width('，'), 2);
 /// ```
 pub fn display_width(c: char) -> usize {
     let u = u32::from(c);

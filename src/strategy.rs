@@ -87,18 +87,18 @@ const MIN_PRIOR: i64 = 10_000;
 ///
 /// The true figures are always generated in full, so a printed total agrees
 /// with its parts even when the parts are not printed; the switches only
-/// choose which facts the [`Disclosure`] states. [`Config::default`] states
-/// everything; [`Config::tables`] only the tables, without the narrative's
+/// choose which facts the [`Disclosure`] states. [`DisclosureConfig::default`] states
+/// everything; [`DisclosureConfig::tables`] only the tables, without the narrative's
 /// shares, changes, budget comparisons, words, cited codes and restatements.
 ///
 /// The struct is `#[non_exhaustive]`: start from a constructor and set fields.
 ///
 /// ```
-/// use juesuan::strategy::{Config, consistent_disclosure_with};
+/// use juesuan::strategy::{DisclosureConfig, consistent_disclosure_with};
 /// use proptest::strategy::{Strategy, ValueTree};
 /// use proptest::test_runner::TestRunner;
 ///
-/// let mut config = Config::tables();
+/// let mut config = DisclosureConfig::tables();
 /// config.three_public = false;
 /// let d = consistent_disclosure_with(config)
 ///     .new_tree(&mut TestRunner::deterministic())?
@@ -110,7 +110,7 @@ const MIN_PRIOR: i64 = 10_000;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Config {
+pub struct DisclosureConfig {
     /// 收入支出决算总表 (T1): `revenue.*`, `expenditure.*`.
     pub revenue_expenditure: bool,
     /// 财政拨款收入支出决算总表 (T4) with its three budget columns:
@@ -126,7 +126,7 @@ pub struct Config {
     /// 基本支出决算表 (T6) totals: `basic.{total, personnel, public}`,
     /// `office_operating_cost`, `institution_public_cost`.
     pub basic: bool,
-    /// "三公"经费 (T9): amounts, counts and (with [`Config::budgets`]) budgets.
+    /// "三公"经费 (T9): amounts, counts and (with [`DisclosureConfig::budgets`]) budgets.
     pub three_public: bool,
     /// 政府采购: `procurement.*`.
     pub procurement: bool,
@@ -161,10 +161,18 @@ pub struct Config {
     pub max_items_per_class: usize,
 }
 
-impl Default for Config {
+/// The old name of [`DisclosureConfig`], which clashed with proptest's
+/// `Config`.
+#[deprecated(
+    since = "0.2.0",
+    note = "renamed `DisclosureConfig`: proptest has a `Config` too"
+)]
+pub type Config = DisclosureConfig;
+
+impl Default for DisclosureConfig {
     /// Everything stated; up to 4 类 of up to 4 项 each.
-    fn default() -> Config {
-        Config {
+    fn default() -> DisclosureConfig {
+        DisclosureConfig {
             revenue_expenditure: true,
             appropriation: true,
             fund_budgets: true,
@@ -188,28 +196,28 @@ impl Default for Config {
     }
 }
 
-impl Config {
-    /// Everything stated (the same as [`Config::default`]).
+impl DisclosureConfig {
+    /// Everything stated (the same as [`DisclosureConfig::default`]).
     ///
     /// ```
-    /// use juesuan::strategy::Config;
-    /// assert_eq!(Config::all(), Config::default());
-    /// assert!(Config::all().shares);
+    /// use juesuan::strategy::DisclosureConfig;
+    /// assert_eq!(DisclosureConfig::all(), DisclosureConfig::default());
+    /// assert!(DisclosureConfig::all().shares);
     /// ```
-    pub fn all() -> Config {
-        Config::default()
+    pub fn all() -> DisclosureConfig {
+        DisclosureConfig::default()
     }
 
     /// The tables only: every table figure, but no shares, changes, budget
     /// comparisons, words, cited codes, document facts or restatements.
     ///
     /// ```
-    /// use juesuan::strategy::Config;
-    /// let c = Config::tables();
+    /// use juesuan::strategy::DisclosureConfig;
+    /// let c = DisclosureConfig::tables();
     /// assert!(c.function_rows && !c.shares && !c.changes);
     /// ```
-    pub fn tables() -> Config {
-        Config {
+    pub fn tables() -> DisclosureConfig {
+        DisclosureConfig {
             shares: false,
             changes: false,
             budgets: false,
@@ -217,7 +225,7 @@ impl Config {
             codes: false,
             document: false,
             restatements: false,
-            ..Config::default()
+            ..DisclosureConfig::default()
         }
     }
 }
@@ -253,7 +261,7 @@ pub struct Perturbation {
     pub to: Amount,
 }
 
-/// Consistent reports with every part stated ([`Config::default`]).
+/// Consistent reports with every part stated ([`DisclosureConfig::default`]).
 ///
 /// Fiscal year 2024, amounts in 万元 to two decimals. The audit of such a
 /// report gives no error and no warning; findings of
@@ -275,18 +283,18 @@ pub struct Perturbation {
 /// # Ok::<(), proptest::test_runner::Reason>(())
 /// ```
 pub fn consistent_disclosure() -> impl Strategy<Value = Disclosure> {
-    consistent_disclosure_with(Config::default())
+    consistent_disclosure_with(DisclosureConfig::default())
 }
 
 /// Consistent reports stating the parts `config` selects.
 ///
 /// ```
-/// use juesuan::strategy::{Config, consistent_disclosure_with};
+/// use juesuan::strategy::{DisclosureConfig, consistent_disclosure_with};
 /// use juesuan::{Severity, audit};
 /// use proptest::strategy::{Strategy, ValueTree};
 /// use proptest::test_runner::TestRunner;
 ///
-/// let mut config = Config::default();
+/// let mut config = DisclosureConfig::default();
 /// config.max_classes = 1;
 /// config.max_items_per_class = 1;
 /// let d = consistent_disclosure_with(config)
@@ -301,13 +309,13 @@ pub fn consistent_disclosure() -> impl Strategy<Value = Disclosure> {
 /// assert!(audit(&d).iter().all(|f| f.severity() == Severity::Info));
 /// # Ok::<(), proptest::test_runner::Reason>(())
 /// ```
-pub fn consistent_disclosure_with(config: Config) -> impl Strategy<Value = Disclosure> {
+pub fn consistent_disclosure_with(config: DisclosureConfig) -> impl Strategy<Value = Disclosure> {
     plan(&config)
         .prop_map(move |plan| print(&Truth::new(&plan, &config), &plan, &config))
         .boxed()
 }
 
-/// A consistent report ([`Config::default`]) with one printed amount that
+/// A consistent report ([`DisclosureConfig::default`]) with one printed amount that
 /// takes part in an identity changed beyond rounding.
 ///
 /// ```
@@ -325,7 +333,7 @@ pub fn consistent_disclosure_with(config: Config) -> impl Strategy<Value = Discl
 /// # Ok::<(), proptest::test_runner::Reason>(())
 /// ```
 pub fn perturbed_disclosure() -> impl Strategy<Value = (Disclosure, Perturbation)> {
-    perturbed_disclosure_with(Config::default())
+    perturbed_disclosure_with(DisclosureConfig::default())
 }
 
 /// As [`perturbed_disclosure`], from reports stating the parts `config`
@@ -333,18 +341,18 @@ pub fn perturbed_disclosure() -> impl Strategy<Value = (Disclosure, Perturbation
 /// rejected (so a `config` that states no table makes the strategy fail).
 ///
 /// ```
-/// use juesuan::strategy::{Config, perturbed_disclosure_with};
+/// use juesuan::strategy::{DisclosureConfig, perturbed_disclosure_with};
 /// use proptest::strategy::{Strategy, ValueTree};
 /// use proptest::test_runner::TestRunner;
 ///
-/// let (_, p) = perturbed_disclosure_with(Config::tables())
+/// let (_, p) = perturbed_disclosure_with(DisclosureConfig::tables())
 ///     .new_tree(&mut TestRunner::deterministic())?
 ///     .current();
 /// assert_ne!(p.from, p.to);
 /// # Ok::<(), proptest::test_runner::Reason>(())
 /// ```
 pub fn perturbed_disclosure_with(
-    config: Config,
+    config: DisclosureConfig,
 ) -> impl Strategy<Value = (Disclosure, Perturbation)> {
     multi_perturbed_disclosure_with(config, 1)
         .prop_filter_map("no amount to perturb", |(d, mut ps)| {
@@ -353,7 +361,7 @@ pub fn perturbed_disclosure_with(
         .boxed()
 }
 
-/// A consistent report ([`Config::default`]) with `n` distinct printed
+/// A consistent report ([`DisclosureConfig::default`]) with `n` distinct printed
 /// amounts changed beyond rounding (fewer if fewer amounts take part in an
 /// identity).
 ///
@@ -383,7 +391,7 @@ pub fn perturbed_disclosure_with(
 pub fn multi_perturbed_disclosure(
     n: usize,
 ) -> impl Strategy<Value = (Disclosure, Vec<Perturbation>)> {
-    multi_perturbed_disclosure_with(Config::default(), n)
+    multi_perturbed_disclosure_with(DisclosureConfig::default(), n)
 }
 
 /// As [`multi_perturbed_disclosure`], from reports stating the parts
@@ -391,18 +399,18 @@ pub fn multi_perturbed_disclosure(
 /// identity are rejected.
 ///
 /// ```
-/// use juesuan::strategy::{Config, multi_perturbed_disclosure_with};
+/// use juesuan::strategy::{DisclosureConfig, multi_perturbed_disclosure_with};
 /// use proptest::strategy::{Strategy, ValueTree};
 /// use proptest::test_runner::TestRunner;
 ///
-/// let (_, ps) = multi_perturbed_disclosure_with(Config::tables(), 2)
+/// let (_, ps) = multi_perturbed_disclosure_with(DisclosureConfig::tables(), 2)
 ///     .new_tree(&mut TestRunner::deterministic())?
 ///     .current();
 /// assert_ne!(ps[0].fact, ps[1].fact);
 /// # Ok::<(), proptest::test_runner::Reason>(())
 /// ```
 pub fn multi_perturbed_disclosure_with(
-    config: Config,
+    config: DisclosureConfig,
     n: usize,
 ) -> impl Strategy<Value = (Disclosure, Vec<Perturbation>)> {
     (
@@ -500,7 +508,7 @@ fn tree() -> &'static Tree {
 
 /// The T5 items: 1 to `max_classes` 类, each with 1 to `max_items_per_class`
 /// 项, with their amounts.
-fn items(config: &Config) -> BoxedStrategy<Vec<Item>> {
+fn items(config: &DisclosureConfig) -> BoxedStrategy<Vec<Item>> {
     let tree = tree();
     let max_classes = config.max_classes.clamp(1, tree.classes.len().max(1));
     let per_class = config.max_items_per_class.max(1);
@@ -537,7 +545,7 @@ fn items(config: &Config) -> BoxedStrategy<Vec<Item>> {
         .boxed()
 }
 
-fn plan(config: &Config) -> BoxedStrategy<Plan> {
+fn plan(config: &DisclosureConfig) -> BoxedStrategy<Plan> {
     (
         items(config),
         uniform24(yuan(3_000_000_000)),
@@ -780,7 +788,7 @@ struct Truth {
 }
 
 impl Truth {
-    fn new(plan: &Plan, config: &Config) -> Truth {
+    fn new(plan: &Plan, config: &DisclosureConfig) -> Truth {
         let [
             gb_closing,
             gb_opening,
@@ -1066,7 +1074,7 @@ fn prints_zero(yuan: i64) -> bool {
 }
 
 /// `100 × num / den`, printed to two decimals, 四舍五入.
-fn percent(num: i64, den: i64) -> Option<Percent> {
+fn percent_of(num: i64, den: i64) -> Option<Percent> {
     let q = Decimal::from(num)
         .checked_mul(Decimal::ONE_HUNDRED)?
         .checked_div(Decimal::from(den))?;
@@ -1079,7 +1087,7 @@ fn percent(num: i64, den: i64) -> Option<Percent> {
 }
 
 /// Whether the fact `id` is stated under `config`.
-fn shown(config: &Config, id: &str) -> bool {
+fn shown(config: &DisclosureConfig, id: &str) -> bool {
     let base = id.strip_suffix(".budget").unwrap_or(id);
     if (base != id || id == "appropriation.initial_budget") && !config.budgets {
         return false;
@@ -1179,7 +1187,7 @@ fn direction(x: i64) -> (&'static str, &'static str) {
 /// This year's true figures of the facts `config` states.
 struct Printed<'a> {
     sheet: &'a Sheet,
-    config: &'a Config,
+    config: &'a DisclosureConfig,
 }
 
 impl<'a> Printed<'a> {
@@ -1195,7 +1203,7 @@ impl<'a> Printed<'a> {
     }
 }
 
-fn print(t: &Truth, plan: &Plan, config: &Config) -> Disclosure {
+fn print(t: &Truth, plan: &Plan, config: &DisclosureConfig) -> Disclosure {
     let mut d = Disclosure::new(Unit::WanYuan);
     d.set_fiscal_year(FiscalYear::new(YEAR).ok());
     d.set_department(Some("模拟部门（生成）".to_owned()));
@@ -1245,7 +1253,7 @@ fn print(t: &Truth, plan: &Plan, config: &Config) -> Disclosure {
             };
             for part in parts {
                 if let Some(x) = printed.get(part) {
-                    put_percent(&mut d, &format!("{part}.share"), percent(x, whole));
+                    put_percent(&mut d, &format!("{part}.share"), percent_of(x, whole));
                 }
             }
         }
@@ -1264,7 +1272,11 @@ fn print(t: &Truth, plan: &Plan, config: &Config) -> Disclosure {
                 .zip(wan(change))
                 .map(|(c, x)| c.value() - x.value());
             if base.is_some_and(|b| !b.is_zero()) {
-                put_percent(&mut d, &format!("{id}.change_rate"), percent(change, prior));
+                put_percent(
+                    &mut d,
+                    &format!("{id}.change_rate"),
+                    percent_of(change, prior),
+                );
             }
             if config.wording {
                 let (word, rate_word) = direction(change);
@@ -1304,13 +1316,13 @@ fn print(t: &Truth, plan: &Plan, config: &Config) -> Disclosure {
                     put_percent(
                         &mut d,
                         &format!("{base}.completion_rate"),
-                        percent(actual, budget),
+                        percent_of(actual, budget),
                     );
                 } else {
                     put_percent(
                         &mut d,
                         &format!("{base}.budget_variance_rate"),
-                        percent(actual - budget, budget),
+                        percent_of(actual - budget, budget),
                     );
                 }
             }
@@ -1465,4 +1477,88 @@ fn perturb(
         delta = delta.checked_mul(Decimal::TWO)?;
     }
     Some((d, out))
+}
+
+/// Amounts as reports print them: 万元 to two decimals, from 0.00 to
+/// 100,000,000.00 (a department's whole budget fits well inside).
+///
+/// A user's property test:
+///
+/// ```
+/// use juesuan::amount::check_sum;
+/// use juesuan::strategy::amount;
+/// use proptest::prelude::*;
+///
+/// proptest! {
+///     #![proptest_config(ProptestConfig::with_cases(16))]
+///     fn a_part_never_exceeds_its_total(a in amount(), b in amount()) {
+///         let total = a.checked_add(b)?;
+///         prop_assert!(check_sum(&total, &[a, b])?.outcome().is_consistent());
+///     }
+/// }
+/// # fn main() { a_part_never_exceeds_its_total(); }
+/// ```
+pub fn amount() -> impl Strategy<Value = Amount> {
+    (0i64..=10_000_000_000).prop_map(|cents| Amount::wan_yuan(Decimal::new(cents, 2)))
+}
+
+/// Percentages as reports print them: two decimals, from −100.00% (all
+/// gone) to 1,000.00%.
+///
+/// ```
+/// use juesuan::strategy::percent;
+/// use proptest::prelude::*;
+///
+/// proptest! {
+///     #![proptest_config(ProptestConfig::with_cases(16))]
+///     fn percentages_print_and_parse_back(p in percent()) {
+///         prop_assert_eq!(p.to_string().parse::<juesuan::Percent>()?, p);
+///     }
+/// }
+/// # fn main() { percentages_print_and_parse_back(); }
+/// ```
+pub fn percent() -> impl Strategy<Value = Percent> {
+    (-10_000i64..=100_000).prop_map(|hundredths| Percent::new(Decimal::new(hundredths, 2)))
+}
+
+/// Function classification codes (类, 款 and 项) from the catalog
+/// ([`Catalog::function`]).
+///
+/// ```
+/// use juesuan::code::Catalog;
+/// use juesuan::strategy::function_code;
+/// use proptest::prelude::*;
+///
+/// proptest! {
+///     #![proptest_config(ProptestConfig::with_cases(16))]
+///     fn every_code_has_a_name(code in function_code()) {
+///         prop_assert!(Catalog::function().name(code).is_some());
+///     }
+/// }
+/// # fn main() { every_code_has_a_name(); }
+/// ```
+pub fn function_code() -> impl Strategy<Value = FunctionCode> {
+    let codes: Vec<FunctionCode> = Catalog::function().iter().map(|e| e.code()).collect();
+    proptest::sample::select(codes)
+}
+
+/// Economic classification codes (类 and 款) from the catalog
+/// ([`Catalog::economic`]).
+///
+/// ```
+/// use juesuan::strategy::economic_code;
+/// use proptest::prelude::*;
+///
+/// proptest! {
+///     #![proptest_config(ProptestConfig::with_cases(16))]
+///     fn codes_print_and_parse_back(code in economic_code()) {
+///         prop_assert_eq!(code.to_string().parse::<juesuan::code::EconomicCode>()?, code);
+///     }
+/// }
+/// # fn main() { codes_print_and_parse_back(); }
+/// ```
+pub fn economic_code() -> impl Strategy<Value = crate::code::EconomicCode> {
+    let codes: Vec<crate::code::EconomicCode> =
+        Catalog::economic().iter().map(|e| e.code()).collect();
+    proptest::sample::select(codes)
 }

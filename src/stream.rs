@@ -18,7 +18,7 @@ use crate::disclosure::{Disclosure, JsonError, describe_json, parse_json};
 /// Findings counted by severity.
 ///
 /// ```
-/// let c = juesuan::SeverityCounts::default();
+/// let c = juesuan::stream::SeverityCounts::default();
 /// assert_eq!(c.total(), 0);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -35,7 +35,7 @@ impl SeverityCounts {
     /// All findings counted.
     ///
     /// ```
-    /// let c = juesuan::SeverityCounts { error: 1, warning: 2, info: 3 };
+    /// let c = juesuan::stream::SeverityCounts { error: 1, warning: 2, info: 3 };
     /// assert_eq!(c.total(), 6);
     /// ```
     pub fn total(&self) -> u64 {
@@ -57,7 +57,7 @@ impl SeverityCounts {
 /// read, findings by rule and severity.
 ///
 /// ```
-/// use juesuan::{Audit, audit_jsonl};
+/// use juesuan::{Audit, stream::audit_jsonl};
 ///
 /// let lines = "{\"facts\": {\"staff.total\": 2, \"staff.active\": 1, \"staff.retired_cadre\": 0, \"staff.retired\": 0}}\nnot json\n";
 /// let summary = audit_jsonl(lines.as_bytes(), &Audit::new(), |_| {})?;
@@ -80,7 +80,7 @@ impl StreamSummary {
     /// Reports read and audited.
     ///
     /// ```
-    /// assert_eq!(juesuan::StreamSummary::default().reports(), 0);
+    /// assert_eq!(juesuan::stream::StreamSummary::default().reports(), 0);
     /// ```
     pub fn reports(&self) -> u64 {
         self.reports
@@ -89,7 +89,7 @@ impl StreamSummary {
     /// Non-blank lines that were not a readable report.
     ///
     /// ```
-    /// assert_eq!(juesuan::StreamSummary::default().unreadable(), 0);
+    /// assert_eq!(juesuan::stream::StreamSummary::default().unreadable(), 0);
     /// ```
     pub fn unreadable(&self) -> u64 {
         self.unreadable
@@ -98,7 +98,7 @@ impl StreamSummary {
     /// Reports with at least one error finding.
     ///
     /// ```
-    /// assert_eq!(juesuan::StreamSummary::default().reports_with_errors(), 0);
+    /// assert_eq!(juesuan::stream::StreamSummary::default().reports_with_errors(), 0);
     /// ```
     pub fn reports_with_errors(&self) -> u64 {
         self.reports_with_errors
@@ -107,7 +107,7 @@ impl StreamSummary {
     /// Findings per rule id, by severity.
     ///
     /// ```
-    /// assert!(juesuan::StreamSummary::default().by_rule().is_empty());
+    /// assert!(juesuan::stream::StreamSummary::default().by_rule().is_empty());
     /// ```
     pub fn by_rule(&self) -> &BTreeMap<&'static str, SeverityCounts> {
         &self.by_rule
@@ -116,7 +116,7 @@ impl StreamSummary {
     /// All findings by severity.
     ///
     /// ```
-    /// assert_eq!(juesuan::StreamSummary::default().totals().total(), 0);
+    /// assert_eq!(juesuan::stream::StreamSummary::default().totals().total(), 0);
     /// ```
     pub fn totals(&self) -> SeverityCounts {
         self.totals
@@ -129,7 +129,7 @@ impl StreamSummary {
     /// summary as [`audit_jsonl`] gives.
     ///
     /// ```
-    /// use juesuan::{Disclosure, StreamSummary, audit};
+    /// use juesuan::{Disclosure, stream::StreamSummary, audit};
     ///
     /// let mut d = Disclosure::default();
     /// for (id, v) in [("staff.total", "3"), ("staff.active", "1"),
@@ -142,7 +142,7 @@ impl StreamSummary {
     /// assert_eq!((summary.reports(), summary.unreadable()), (1, 1));
     /// assert_eq!(summary.reports_with_errors(), 1);
     /// assert_eq!(summary.by_rule()["staff.total"].error, 1);
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn record(&mut self, findings: &[Finding]) {
         self.reports = self.reports.saturating_add(1);
@@ -160,7 +160,7 @@ impl StreamSummary {
     /// Counts one input that could not be read as a report.
     ///
     /// ```
-    /// let mut s = juesuan::StreamSummary::default();
+    /// let mut s = juesuan::stream::StreamSummary::default();
     /// s.record_unreadable();
     /// assert_eq!((s.reports(), s.unreadable()), (0, 1));
     /// ```
@@ -182,7 +182,7 @@ impl fmt::Display for SeverityCounts {
     /// `1 error, 2 warnings, 0 info`, in correct English plurals.
     ///
     /// ```
-    /// let c = juesuan::SeverityCounts { error: 1, warning: 2, info: 1 };
+    /// let c = juesuan::stream::SeverityCounts { error: 1, warning: 2, info: 1 };
     /// assert_eq!(c.to_string(), "1 error, 2 warnings, 1 info");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -201,7 +201,7 @@ impl fmt::Display for StreamSummary {
     /// severity, then the findings of each rule.
     ///
     /// ```
-    /// use juesuan::{Audit, audit_jsonl};
+    /// use juesuan::{Audit, stream::audit_jsonl};
     ///
     /// let lines = "{\"facts\": {\"revenue.total\": \"2.00\", \"expenditure.total\": \"2.50\"}}\n[]\n";
     /// let summary = audit_jsonl(lines.as_bytes(), &Audit::new(), |_| {})?;
@@ -250,62 +250,87 @@ pub struct StreamItem<'a> {
     pub summary: &'a StreamSummary,
 }
 
-/// Reads one report: a Disclosure JSON (with a `"facts"` object) or a
-/// FinalAccounts JSON (with `"fiscal_year"` and `"department"`), read as
-/// what it states ([`Disclosure::from_final_accounts_json`]): a report that
-/// breaks identities is read, for the audit to list every finding.
+/// Reads one report, in either JSON form: see [`Disclosure::from_any_json`].
 ///
 /// # Errors
 ///
-/// [`JsonError`] with the JSON path when the text is not a readable report:
-/// malformed JSON, JSON of another shape (an array, or an object with
-/// neither form's fields), or a malformed report.
+/// As [`Disclosure::from_any_json`].
 ///
 /// ```
+/// # #![allow(deprecated)]
 /// let d = juesuan::read_report(r#"{"facts": {"staff.total": 3}}"#)?;
 /// assert_eq!(d.count("staff.total"), Some(3));
-///
-/// let e = juesuan::read_report("[1, 2, 3]").unwrap_err();
-/// assert!(e.message().contains("but found an array"), "{e}");
-/// let e = juesuan::read_report(r#"{"name": "juesuan"}"#).unwrap_err();
-/// assert!(e.message().contains("but found an object with the field `name`"), "{e}");
-/// # Ok::<(), juesuan::JsonError>(())
+/// # Ok::<(), juesuan::disclosure::JsonError>(())
 /// ```
+#[deprecated(
+    since = "0.2.0",
+    note = "use `Disclosure::from_any_json` (or `Disclosure::from_json` for the Disclosure form only)"
+)]
 pub fn read_report(text: &str) -> Result<Disclosure, JsonError> {
-    // The fast reader takes the usual Disclosure lines; errors and the
-    // FinalAccounts form go the thorough way.
-    if let Some(d) = crate::disclosure_fast::report_from_str(text) {
-        return Ok(d);
-    }
-    // A FinalAccounts goes straight to its reader; the JSON tree is built only
-    // to say what is wrong with a Disclosure (or with neither).
-    if let Some(Probe {
-        facts: false,
-        fiscal_year,
-        department,
-    }) = probe(text)
-    {
-        if fiscal_year || department {
-            return Disclosure::from_final_accounts_json(text);
+    Disclosure::from_any_json(text)
+}
+
+impl Disclosure {
+    /// Reads one report: a Disclosure JSON (with a `"facts"` object) or a
+    /// FinalAccounts JSON (with `"fiscal_year"` and `"department"`), read as
+    /// what it states ([`Disclosure::from_final_accounts_json`]): a report that
+    /// breaks identities is read, for the audit to list every finding.
+    ///
+    /// # Errors
+    ///
+    /// [`JsonError`] with the JSON path when the text is not a readable report:
+    /// malformed JSON, JSON of another shape (an array, or an object with
+    /// neither form's fields), or a malformed report.
+    ///
+    /// ```
+    /// let d = juesuan::Disclosure::from_any_json(r#"{"facts": {"staff.total": 3}}"#)?;
+    /// assert_eq!(d.count("staff.total"), Some(3));
+    ///
+    /// let e = juesuan::Disclosure::from_any_json("[1, 2, 3]").unwrap_err();
+    /// assert!(e.message().contains("but found an array"), "{e}");
+    /// let e = juesuan::Disclosure::from_any_json(r#"{"name": "juesuan"}"#).unwrap_err();
+    /// assert!(e.message().contains("but found an object with the field `name`"), "{e}");
+    /// # Ok::<(), juesuan::disclosure::JsonError>(())
+    /// ```
+    #[doc(alias = "read_report")]
+    pub fn from_any_json(text: &str) -> Result<Disclosure, JsonError> {
+        // The fast reader takes the usual Disclosure lines; errors and the
+        // FinalAccounts form go the thorough way.
+        if let Some(d) = crate::disclosure_fast::report_from_str(text) {
+            return Ok(d);
         }
-    }
-    let json = parse_json(text)?;
-    let Json::Object(fields) = &json else {
-        return Err(not_a_report(&describe_json(&json)));
-    };
-    if fields.contains_key("facts") {
-        Disclosure::from_json_value(&json)
-    } else if fields.contains_key("fiscal_year") || fields.contains_key("department") {
-        Disclosure::from_final_accounts_json(text)
-    } else {
-        let names: Vec<String> = fields.keys().take(5).map(|k| format!("`{k}`")).collect();
-        let found = match fields.len() {
-            0 => "an empty object".to_owned(),
-            1 => format!("an object with the field {}", names.join(", ")),
-            n if n > names.len() => format!("an object with the fields {}, …", names.join(", ")),
-            _ => format!("an object with the fields {}", names.join(", ")),
+        // A FinalAccounts goes straight to its reader; the JSON tree is built only
+        // to say what is wrong with a Disclosure (or with neither).
+        if let Some(Probe {
+            facts: false,
+            fiscal_year,
+            department,
+        }) = probe(text)
+        {
+            if fiscal_year || department {
+                return Disclosure::from_final_accounts_json(text);
+            }
+        }
+        let json = parse_json(text)?;
+        let Json::Object(fields) = &json else {
+            return Err(not_a_report(&describe_json(&json)));
         };
-        Err(not_a_report(&found))
+        if fields.contains_key("facts") {
+            Disclosure::from_json_value(&json)
+        } else if fields.contains_key("fiscal_year") || fields.contains_key("department") {
+            Disclosure::from_final_accounts_json(text)
+        } else {
+            let names: Vec<String> = fields.keys().take(5).map(|k| format!("`{k}`")).collect();
+            let found = match fields.len() {
+                0 => "an empty object".to_owned(),
+                1 => format!("an object with the field {}", names.join(", ")),
+                n if n > names.len() => {
+                    format!("an object with the fields {}, …", names.join(", "))
+                }
+                _ => format!("an object with the fields {}", names.join(", ")),
+            };
+            Err(not_a_report(&found))
+        }
     }
 }
 
@@ -356,7 +381,7 @@ fn not_a_report(found: &str) -> JsonError {
 /// to `each`, never fatal.
 ///
 /// ```
-/// use juesuan::{Audit, audit_jsonl};
+/// use juesuan::{Audit, stream::audit_jsonl};
 ///
 /// let lines = concat!(
 ///     "{\"facts\": {\"three_public.total\": \"1.00\", \"three_public.overseas_travel\": \"0.00\",",
@@ -402,7 +427,7 @@ pub fn audit_jsonl<R: BufRead>(
         if read.as_ref().is_ok_and(|text| text.is_empty()) {
             continue;
         }
-        match read.and_then(read_report) {
+        match read.and_then(Disclosure::from_any_json) {
             Ok(d) => {
                 let findings = audit.run(&d);
                 summary.record(&findings);

@@ -15,9 +15,10 @@
 use std::collections::BTreeSet;
 
 use juesuan::{
-    Audit, BALANCE_IDENTITIES, BOUNDS, Disclosure, ECONOMIC_TABLES, EMPTY_TABLES, FUNCTION_TABLES,
-    FactId, FactKind, FinalAccounts, Finding, FiscalYear, ROW_BALANCE_IDENTITIES,
-    ROW_SUM_IDENTITIES, SUM_IDENTITIES, Severity, Unit, audit, rules,
+    Audit, Disclosure, FactId, FinalAccounts, Finding, FiscalYear, Severity, Unit, audit,
+    audit::BALANCE_IDENTITIES, audit::BOUNDS, audit::ECONOMIC_TABLES, audit::EMPTY_TABLES,
+    audit::FUNCTION_TABLES, audit::ROW_BALANCE_IDENTITIES, audit::ROW_SUM_IDENTITIES,
+    audit::SUM_IDENTITIES, audit::rules, fact::FactKind,
 };
 
 // ---------------------------------------------------------------------------
@@ -624,7 +625,7 @@ fn every_table_row_holds_within_rounding_and_fails() {
 /// Total 3.00 changed by `total_change`; 类 205 = 1.00 (+0.10) and 类 208 =
 /// `v208` (+`c208`).
 fn change_table(
-    t: &juesuan::FunctionTable,
+    t: &juesuan::audit::FunctionTable,
     total: &str,
     total_change: &str,
     v208: &str,

@@ -8,8 +8,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use juesuan::strategy::{
-    Config, consistent_disclosure, consistent_disclosure_with, multi_perturbed_disclosure,
-    perturbed_disclosure,
+    DisclosureConfig, consistent_disclosure, consistent_disclosure_with,
+    multi_perturbed_disclosure, perturbed_disclosure,
 };
 use juesuan::{Disclosure, FactId, Finding, Severity, Unit, audit};
 use proptest::prelude::*;
@@ -27,10 +27,10 @@ fn worse_than_info(findings: &[Finding]) -> Vec<String> {
         .collect()
 }
 
-/// A [`Config`] with every switch drawn.
-fn any_config() -> impl Strategy<Value = Config> {
+/// A [`DisclosureConfig`] with every switch drawn.
+fn any_config() -> impl Strategy<Value = DisclosureConfig> {
     (any::<[bool; 17]>(), 1..=5usize, 1..=5usize).prop_map(|(b, classes, items)| {
-        let mut c = Config::default();
+        let mut c = DisclosureConfig::default();
         let [
             revenue_expenditure,
             appropriation,
@@ -77,7 +77,7 @@ fn any_config() -> impl Strategy<Value = Config> {
 /// and made-up codes, and every suffix on a few bases.
 fn some_ids() -> Vec<String> {
     let mut ids = Vec::new();
-    for spec in juesuan::BASES {
+    for spec in juesuan::fact::BASES {
         for (f, e, v) in [
             ("208", "301", "other"),
             ("20801", "30201", "emergency"),
@@ -96,7 +96,7 @@ fn some_ids() -> Vec<String> {
     ids.dedup();
     let mut with_suffixes = Vec::new();
     for id in &ids {
-        for suffix in juesuan::Suffix::ALL {
+        for suffix in juesuan::fact::Suffix::ALL {
             with_suffixes.push(format!("{id}.{}", suffix.as_str()));
         }
     }

@@ -605,7 +605,16 @@ fn tables_narrative_and_schema() {
         "{t1}"
     );
     let o = run(&["tables", "--format", "csv", JSON]);
-    assert!(stdout(&o).starts_with(juesuan::CSV_HEADER));
+    assert!(stdout(&o).starts_with(&juesuan::render::CSV_COLUMNS.join(",")));
+    let o = run(&["tables", "--format", "csv", "--table", "T9", JSON]);
+    let csv = stdout(&o);
+    assert!(csv.lines().skip(1).all(|l| l.contains(",T9,")), "{csv}");
+    assert!(
+        csv.contains(
+            ",T9,,合计,决算数,three_public.total,0,true,amount,181.58,万元,three_public.total"
+        ),
+        "{csv}"
+    );
     let o = run(&["tables", "--table", "T10", JSON]);
     assert_eq!(code(&o), 2);
     let o = run(&["tables", "Cargo.toml"]);
@@ -633,11 +642,14 @@ fn tables_narrative_and_schema() {
             .lines()
             .filter(|l| !l.starts_with('#') && !l.starts_with('.'))
             .count(),
-        juesuan::BASES.len()
+        juesuan::fact::BASES.len()
     );
     let o = run(&["schema", "--format", "json"]);
     let j: Json = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(j["facts"].as_array().unwrap().len(), juesuan::BASES.len());
+    assert_eq!(
+        j["facts"].as_array().unwrap().len(),
+        juesuan::fact::BASES.len()
+    );
     let o = run(&["schema", "--rules"]);
     assert!(stdout(&o).contains("\nT9.total\terror\t"), "{}", stdout(&o));
 }

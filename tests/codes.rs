@@ -2,8 +2,9 @@
 //! accounts of 新疆维吾尔自治区人力资源和社会保障厅) and user catalogs.
 
 use juesuan::{
-    Catalog, CatalogError, ClassificationCode, CodeError, CodeKind, CodeLevel, EconomicCatalog,
-    EconomicCode, FunctionCatalog, FunctionCode,
+    code::Catalog, code::CatalogError, code::ClassificationCode, code::CodeError, code::CodeKind,
+    code::CodeLevel, code::EconomicCatalog, code::EconomicCode, code::FunctionCatalog,
+    code::FunctionCode,
 };
 use proptest::prelude::*;
 

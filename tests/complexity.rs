@@ -14,7 +14,7 @@
 
 use std::time::{Duration, Instant};
 
-use juesuan::{SourceLines, parse_report};
+use juesuan::{span::SourceLines, text::parse_report};
 
 const XINJIANG: &str = include_str!("fixtures/xinjiang-hrss-2024.txt");
 

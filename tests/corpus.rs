@@ -16,7 +16,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use juesuan::{Disclosure, FactId, FactKind, Finding, Severity, Unit, Value, audit, parse_report};
+use juesuan::{
+    Disclosure, FactId, Finding, Severity, Unit, audit, disclosure::Value, fact::FactKind,
+    text::parse_report,
+};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -256,7 +259,7 @@ fn finding_ids(f: &Finding) -> BTreeSet<String> {
     f.facts().iter().map(|id| id.as_str().to_owned()).collect()
 }
 
-fn location(fact: &juesuan::Fact) -> String {
+fn location(fact: &juesuan::disclosure::Fact) -> String {
     fact.span()
         .map(|s| format!(" at {}:{}", s.line, s.column))
         .unwrap_or_default()
@@ -282,7 +285,7 @@ fn score(doc: &Doc, problems: &mut Vec<String>, report: &mut String) -> Score {
                 problems.push(format!("{}: inconsistency {}: {e}", doc.name, inc.rule));
             }
         }
-        if juesuan::rules().iter().all(|r| r.id != inc.rule) {
+        if juesuan::audit::rules().iter().all(|r| r.id != inc.rule) {
             problems.push(format!(
                 "{}: inconsistency rule {:?} is not an audit rule",
                 doc.name, inc.rule
@@ -351,7 +354,7 @@ fn score(doc: &Doc, problems: &mut Vec<String>, report: &mut String) -> Score {
     let mut used = vec![false; d.indicators().len()];
     for want in &doc.expect.indicators {
         let value: Option<Decimal> = want.value.parse().ok();
-        let label_fits = |got: &juesuan::Indicator| {
+        let label_fits = |got: &juesuan::disclosure::Indicator| {
             got.label().contains(want.label.as_str()) || want.label.contains(got.label())
         };
         let same = d.indicators().iter().enumerate().find(|(k, got)| {

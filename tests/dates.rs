@@ -5,7 +5,10 @@
 #![allow(clippy::unwrap_used)]
 
 use chrono::{Datelike, NaiveDate};
-use juesuan::{DateError, FiscalYear, find_fiscal_year, parse_balance_date, parse_date, years_in};
+use juesuan::{
+    FiscalYear, date::DateError, date::find_fiscal_year, date::parse_balance_date,
+    date::parse_date, date::years_in,
+};
 use proptest::prelude::*;
 
 const XINJIANG: &str = include_str!("fixtures/xinjiang-hrss-2024.txt");

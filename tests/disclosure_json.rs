@@ -4,7 +4,7 @@
 
 use juesuan::{Disclosure, FinalAccounts, Unit};
 
-fn err(json: &str) -> juesuan::JsonError {
+fn err(json: &str) -> juesuan::disclosure::JsonError {
     Disclosure::from_json(json).unwrap_err()
 }
 

@@ -17,7 +17,8 @@ use common::facts;
 use std::collections::BTreeMap;
 
 use juesuan::{
-    Disclosure, Fact, FactId, FinalAccounts, Severity, Unit, Value, audit, parse_report,
+    Disclosure, FactId, FinalAccounts, Severity, Unit, audit, disclosure::Fact, disclosure::Value,
+    text::parse_report,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -63,7 +64,7 @@ fn round_trips(d: &Disclosure) -> Result<(), TestCaseError> {
     prop_assert_eq!(facts(&back), facts(d));
     prop_assert_eq!(findings(&back), findings(d));
     let compact = serde_json::to_string(&d.to_json_value()).unwrap();
-    prop_assert_eq!(&juesuan::read_report(&compact).unwrap(), d);
+    prop_assert_eq!(&juesuan::Disclosure::from_any_json(&compact).unwrap(), d);
     Ok(())
 }
 
@@ -106,7 +107,7 @@ proptest! {
 
     #[test]
     fn generated_reports_round_trip_through_json(
-        d in juesuan::strategy::consistent_disclosure_with(juesuan::strategy::Config::all()),
+        d in juesuan::strategy::consistent_disclosure_with(juesuan::strategy::DisclosureConfig::all()),
         mask in any::<u64>(),
         yuan_document in any::<bool>(),
     ) {
@@ -427,9 +428,13 @@ fn rank(s: Option<Severity>) -> u8 {
 
 /// The rules that compare a stated figure with a sum of stated figures.
 fn linear(rule: &str) -> bool {
-    juesuan::SUM_IDENTITIES.iter().any(|s| s.rule == rule)
-        || juesuan::BALANCE_IDENTITIES.iter().any(|b| b.rule == rule)
-        || juesuan::FUNCTION_TABLES.iter().any(|t| {
+    juesuan::audit::SUM_IDENTITIES
+        .iter()
+        .any(|s| s.rule == rule)
+        || juesuan::audit::BALANCE_IDENTITIES
+            .iter()
+            .any(|b| b.rule == rule)
+        || juesuan::audit::FUNCTION_TABLES.iter().any(|t| {
             let r = &t.rules;
             [r.total, r.hierarchy, r.row, r.change_sum, r.prior_year_sum].contains(&rule)
         })
@@ -473,7 +478,7 @@ proptest! {
 
     #[test]
     fn severity_grows_with_the_distance_from_consistency(
-        d in juesuan::strategy::consistent_disclosure_with(juesuan::strategy::Config::all()),
+        d in juesuan::strategy::consistent_disclosure_with(juesuan::strategy::DisclosureConfig::all()),
         which in any::<usize>(),
         step in prop_oneof![Just(1i64), Just(2), Just(5), Just(100), Just(10_000)],
         up in any::<bool>(),
@@ -554,22 +559,22 @@ proptest! {
         // A share or a rate of change that holds at the start.
         let verdict = |a: i64| {
             // The stated percentage is what the starting figures give.
-            let rate = juesuan::Percent::new(juesuan::round_half_away_from_zero(
+            let rate = juesuan::Percent::new(juesuan::amount::round_half_away_from_zero(
                 Decimal::new(part, 0) * Decimal::ONE_HUNDRED / Decimal::new(whole, 0),
                 2,
             ));
             if change {
                 // Changed by `part` on last year `whole`; this year moves by
                 // `a`, and last year with it.
-                juesuan::check_change(&amount(whole + part + a), &amount(part), &rate)
+                juesuan::amount::check_change(&amount(whole + part + a), &amount(part), &rate)
             } else {
-                juesuan::check_share(&amount(part + a), &amount(whole), &rate)
+                juesuan::amount::check_share(&amount(part + a), &amount(whole), &rate)
             }
         };
-        let severity = |o: juesuan::Outcome| match o {
-            juesuan::Outcome::Exact => 0,
-            juesuan::Outcome::WithinRounding => 1,
-            juesuan::Outcome::Truncated | juesuan::Outcome::ZeroBase => 2,
+        let severity = |o: juesuan::amount::Outcome| match o {
+            juesuan::amount::Outcome::Exact => 0,
+            juesuan::amount::Outcome::WithinRounding => 1,
+            juesuan::amount::Outcome::Truncated | juesuan::amount::Outcome::ZeroBase => 2,
             _ => 3,
         };
         let mut last = 0;

@@ -18,7 +18,7 @@
 use std::alloc::System;
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 
-use juesuan::{Disclosure, FinalAccounts, normalize, parse_report, read_report};
+use juesuan::{Disclosure, FinalAccounts, text::normalize, text::parse_report};
 use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 
 #[global_allocator]
@@ -108,7 +108,7 @@ fn reading_json_takes_under_four_bytes_per_byte() {
         let (allocated, peak) = per_byte(json.len(), || Disclosure::from_json(json).unwrap());
         println!("Disclosure::from_json {name}: {allocated:.2} B/B allocated, peak {peak:.2} B/B");
         assert!(allocated <= 4.0, "{name}: {allocated:.2} bytes per byte");
-        let (allocated, peak) = per_byte(json.len(), || read_report(json).unwrap());
+        let (allocated, peak) = per_byte(json.len(), || Disclosure::from_any_json(json).unwrap());
         println!("read_report {name}: {allocated:.2} B/B allocated, peak {peak:.2} B/B");
         assert!(allocated <= 4.0, "{name}: {allocated:.2} bytes per byte");
     }
@@ -142,7 +142,7 @@ fn reading_final_accounts_takes_under_four_bytes_per_byte() {
     let (allocated, peak) = per_byte(json.len(), || FinalAccounts::from_json(&json).unwrap());
     println!("FinalAccounts::from_json: {allocated:.2} B/B allocated, peak {peak:.2} B/B");
     assert!(peak <= 4.0, "{peak:.2} bytes per byte at the peak");
-    let (allocated, peak) = per_byte(json.len(), || read_report(&json).unwrap());
+    let (allocated, peak) = per_byte(json.len(), || Disclosure::from_any_json(&json).unwrap());
     println!("read_report (FinalAccounts): {allocated:.2} B/B allocated, peak {peak:.2} B/B");
     assert!(peak <= 4.0, "{peak:.2} bytes per byte at the peak");
 }

@@ -3,10 +3,11 @@
 //! round trips, JSON errors with paths, and the reference report.
 
 use juesuan::{
-    Amount, AppropriationSummary, CountFigure, Disclosure, ExpenditureRow, ExpenditureTable,
-    Figure, FinalAccounts, FinalAccountsBuilder, FiscalYear, FundTable, GeneralBudgetRow,
-    GeneralBudgetTable, ModelError, RevenueExpenditureSummary, Severity, ThreePublicExpenses, Unit,
-    cited_codes,
+    Amount, Disclosure, FinalAccounts, FiscalYear, Severity, Unit, model::AppropriationSummary,
+    model::CountFigure, model::ExpenditureRow, model::ExpenditureTable, model::Figure,
+    model::FinalAccountsBuilder, model::FundTable, model::GeneralBudgetRow,
+    model::GeneralBudgetTable, model::ModelError, model::RevenueExpenditureSummary,
+    model::ThreePublicExpenses, model::cited_codes,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -239,7 +240,7 @@ fn unknown_codes_are_refused() {
     assert!(err.to_string().contains("2999999"), "{err}");
     assert_eq!(err.field(), Some("general_budget.rows.2999999"));
 
-    let mut basic = juesuan::BasicExpenditureTable {
+    let mut basic = juesuan::model::BasicExpenditureTable {
         total: Some(f("1.00")),
         personnel: Some(f("1.00")),
         public: Some(f("0.00")),
@@ -414,13 +415,13 @@ fn doc(body: &str) -> String {
     format!(r#"{{"fiscal_year": 2024, "department": "测试部门", "unit": "万元", {body}}}"#)
 }
 
-fn json_err(body: &str) -> juesuan::JsonError {
+fn json_err(body: &str) -> juesuan::disclosure::JsonError {
     FinalAccounts::from_json(&doc(body)).unwrap_err()
 }
 
 /// The error's message and its sources, as a program printing the chain
 /// shows them.
-fn chain(e: &juesuan::JsonError) -> String {
+fn chain(e: &juesuan::disclosure::JsonError) -> String {
     let mut out = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
@@ -478,7 +479,7 @@ fn json_errors_name_the_path() {
     assert_eq!(e.path(), "three_public.total");
     assert_eq!(e.message(), "fails validation");
     let model = std::error::Error::source(&e)
-        .and_then(|s| s.downcast_ref::<juesuan::ModelError>())
+        .and_then(|s| s.downcast_ref::<juesuan::model::ModelError>())
         .unwrap();
     assert_eq!(model.rule(), Some("T9.total"));
     assert!(chain(&e).contains("T9.total"), "{e}");
@@ -828,8 +829,8 @@ fn the_reference_report_is_held_and_its_anomalies_found() {
 #[test]
 fn a_report_with_full_tables_round_trips() {
     use juesuan::{
-        Assets, BasicExpenditureTable, OperatingCosts, Procurement, RevenueRow, RevenueTable,
-        VehicleKind,
+        fact::VehicleKind, model::Assets, model::BasicExpenditureTable, model::OperatingCosts,
+        model::Procurement, model::RevenueRow, model::RevenueTable,
     };
     // code, total, basic, project
     let rows = [
@@ -867,7 +868,7 @@ fn a_report_with_full_tables_round_trips() {
     t4.total.expenditure = Some(f("307.82"));
     t4.general_budget.revenue = Some(f("307.82"));
     for (code, total, basic, project) in rows {
-        let c: juesuan::FunctionCode = code.parse().unwrap();
+        let c: juesuan::code::FunctionCode = code.parse().unwrap();
         let mut r2 = RevenueRow::new(a(total));
         r2.appropriation = Some(a(total));
         t2.rows.insert(c, r2);
@@ -991,7 +992,9 @@ fn a_valid_report_states_what_its_strict_form_writes() {
     let stated = Disclosure::from_final_accounts_json(REFERENCE).unwrap();
     assert_eq!(stated.to_json(), strict.to_json());
     assert_eq!(
-        juesuan::read_report(REFERENCE).unwrap().to_json(),
+        juesuan::Disclosure::from_any_json(REFERENCE)
+            .unwrap()
+            .to_json(),
         strict.to_json()
     );
 }
@@ -1013,7 +1016,7 @@ fn a_broken_report_is_read_as_stated_and_every_finding_listed() {
     assert!(model.is_identity(), "{model}");
     assert!(model.findings().len() >= 2, "{model}");
 
-    let d = juesuan::read_report(&text).unwrap();
+    let d = juesuan::Disclosure::from_any_json(&text).unwrap();
     let errors: std::collections::BTreeSet<&str> = juesuan::audit(&d)
         .iter()
         .filter(|f| f.severity() == Severity::Error)
@@ -1026,7 +1029,10 @@ fn a_broken_report_is_read_as_stated_and_every_finding_listed() {
         d.amount("three_public.reception").map(|a| a.printed()),
         Some("1.90".to_owned())
     );
-    assert_eq!(d.len(), juesuan::read_report(REFERENCE).unwrap().len());
+    assert_eq!(
+        d.len(),
+        juesuan::Disclosure::from_any_json(REFERENCE).unwrap().len()
+    );
 }
 
 /// Two tables that hold one figure with two values: both statements are
@@ -1041,7 +1047,7 @@ fn a_figure_stated_twice_differently_is_kept_twice() {
         matches!(err.model_error(), Some(ModelError::Conflict { .. })),
         "{err:?}"
     );
-    let d = juesuan::read_report(&text).unwrap();
+    let d = juesuan::Disclosure::from_any_json(&text).unwrap();
     let values: Vec<String> = d
         .statements("general_budget.expenditure")
         .iter()

@@ -2,7 +2,7 @@
 //! Normalising published report text: the three real reports, spans back to the original,
 //! character folding, and properties over arbitrary input.
 
-use juesuan::{NormalizedText, normalize};
+use juesuan::{text::NormalizedText, text::normalize};
 use proptest::prelude::*;
 
 const XINJIANG: &str = include_str!("fixtures/xinjiang-hrss-2024.txt");

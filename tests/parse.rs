@@ -11,8 +11,8 @@
 use std::collections::BTreeSet;
 
 use juesuan::{
-    DiagnosticLevel, Disclosure, Fact, FactKind, Finding, ParsedReport, Severity, Value, audit,
-    narrative, parse_report,
+    Disclosure, Finding, Severity, audit, disclosure::Fact, disclosure::Value, fact::FactKind,
+    render::narrative, text::DiagnosticLevel, text::ParsedReport, text::parse_report,
 };
 use proptest::prelude::*;
 

@@ -4,7 +4,7 @@
 //! produces (broken lines, spaces in numbers, traditional characters, 元 amounts, a
 //! missing "%", six decimals). Each checks what is read and what the audit then says.
 
-use juesuan::{Disclosure, Finding, ParsedReport, Unit, audit, parse_report};
+use juesuan::{Disclosure, Finding, Unit, audit, text::ParsedReport, text::parse_report};
 
 fn parse(text: &str) -> ParsedReport {
     let parsed = parse_report(text);
@@ -460,7 +460,7 @@ fn unknown_item_names_are_warnings() {
         Some("教育支出（类）职业教育（款）星际教育（项）")
     );
     let warning = &parsed.diagnostics[0];
-    assert_eq!(warning.level, juesuan::DiagnosticLevel::Warning);
+    assert_eq!(warning.level, juesuan::text::DiagnosticLevel::Warning);
     assert!(warning.message.contains("星际教育"), "{}", warning.message);
     assert_eq!(warning.span.line, 2);
 }

@@ -14,8 +14,9 @@ use common::facts;
 use std::collections::BTreeMap;
 
 use juesuan::{
-    Amount, Audit, Disclosure, Fact, FactId, FinalAccounts, Severity, Span, TableId, Unit, Value,
-    audit, audit_jsonl, parse_report, read_report, tables,
+    Amount, Audit, Disclosure, FactId, FinalAccounts, Severity, Span, Unit, audit,
+    disclosure::Fact, disclosure::Value, render::TableId, render::tables, stream::audit_jsonl,
+    text::parse_report,
 };
 use rust_decimal::Decimal;
 
@@ -76,7 +77,7 @@ fn audit_subtract_overflow_is_a_finding_not_a_panic() {
     // `revenue.appropriation` 9.99 × 10²⁷ 元 against `revenue.current_year`
     // −7.9 × 10²⁴ 万元: their difference does not fit a decimal; the bound
     // rule subtracted them unchecked and panicked.
-    let d = read_report(repro!("audit-subtract-overflow.json")).unwrap();
+    let d = Disclosure::from_any_json(repro!("audit-subtract-overflow.json")).unwrap();
     let findings = audit(&d);
     let bound = findings
         .iter()
@@ -104,7 +105,7 @@ fn tables_render_a_large_figure_at_six_decimals() {
     // 公务用车 10²⁵ 万元 with a change of 0.000000: its last year, printed to
     // six decimals, needs 32 digits; rust_decimal's `{:.6}` panicked
     // (CapacityError).
-    let d = read_report(repro!("tables-capacity-panic.json")).unwrap();
+    let d = Disclosure::from_any_json(repro!("tables-capacity-panic.json")).unwrap();
     let t9 = tables(&d)
         .into_iter()
         .find(|t| t.id() == TableId::T9)
@@ -119,8 +120,8 @@ fn tables_render_a_large_figure_at_six_decimals() {
     );
     assert!(toks.contains(&"0.000000"), "{t9}");
     // Every other rendering of it too.
-    let _ = juesuan::tables_to_csv(&d);
-    let _ = juesuan::narrative(&d);
+    juesuan::render::write_csv(&d, std::io::sink()).unwrap();
+    let _ = juesuan::render::narrative(&d);
 }
 
 #[test]
@@ -166,7 +167,7 @@ fn count_differences_are_exact_beyond_i64() {
             "9223372036854775808",
         ),
     ] {
-        let d = read_report(text).unwrap();
+        let d = Disclosure::from_any_json(text).unwrap();
         let findings = audit(&d);
         let f = findings
             .iter()
@@ -201,7 +202,7 @@ fn an_amount_in_another_unit_keeps_it_through_json() {
     assert_eq!(judged(&back), judged(&parsed));
     // And through the streaming reader, compact.
     let line = serde_json::to_string(&parsed.to_json_value()).unwrap();
-    assert_eq!(read_report(&line).unwrap(), parsed);
+    assert_eq!(Disclosure::from_any_json(&line).unwrap(), parsed);
 }
 
 #[test]
@@ -227,7 +228,7 @@ fn a_yuan_document_refuses_amounts_in_wan_yuan() {
         let e = serde_json::from_str::<FinalAccounts>(text).unwrap_err();
         assert!(e.to_string().contains("万元"), "{name}: {e}");
         // And the streaming reader.
-        assert!(read_report(text).is_err(), "{name}");
+        assert!(Disclosure::from_any_json(text).is_err(), "{name}");
     }
     // Bare numbers in a 元 document are 元, on both entry points.
     let bare = repro!("fa-yuan-doc-wan-suffix-relabelled.json")
@@ -254,7 +255,7 @@ fn duplicate_keys_are_refused_by_name() {
     ] {
         for e in [
             Disclosure::from_json(text).unwrap_err(),
-            read_report(text).unwrap_err(),
+            Disclosure::from_any_json(text).unwrap_err(),
         ] {
             assert_eq!(e.path(), path, "{e}");
             assert!(
@@ -296,7 +297,7 @@ fn a_sum_beyond_range_is_judged() {
     // Eight parts of 10²⁸ − 1 against a total of 1.00: their sum overflows
     // a decimal, the check returned an error, and the rule skipped it: 0
     // findings, exit 0.
-    let d = read_report(repro!("sum-overflow-skipped.json")).unwrap();
+    let d = Disclosure::from_any_json(repro!("sum-overflow-skipped.json")).unwrap();
     let findings = audit(&d);
     let f = findings
         .iter()
@@ -309,7 +310,7 @@ fn a_sum_beyond_range_is_judged() {
 #[test]
 fn counts_beyond_i64_are_refused_on_reading() {
     // `staff.active` 2⁶³ was accepted, then every count rule skipped it.
-    let e = read_report(repro!("count-over-i64-skipped.json")).unwrap_err();
+    let e = Disclosure::from_any_json(repro!("count-over-i64-skipped.json")).unwrap_err();
     assert_eq!(e.path(), r#"facts."staff.active""#);
     assert!(e.message().contains("too large"), "{e}");
     // The same limit on every way in.
@@ -336,7 +337,7 @@ fn a_byte_order_mark_is_skipped_everywhere() {
     let expected = Disclosure::from_json(without).unwrap();
     assert_eq!(expected.len(), 375);
     assert_eq!(Disclosure::from_json(with_bom).unwrap(), expected);
-    assert_eq!(read_report(with_bom).unwrap(), expected);
+    assert_eq!(Disclosure::from_any_json(with_bom).unwrap(), expected);
     let summary = audit_jsonl(
         repro!("jsonl-bom-first-line.jsonl").as_bytes(),
         &Audit::new(),
@@ -464,15 +465,15 @@ fn empty_input_is_no_report() {
     // `.ci/run`). Every reader of the library says so too.
     assert_eq!(repro!("empty.txt"), "");
     assert!(Disclosure::from_json("").is_err());
-    assert!(read_report("").is_err());
-    assert!(read_report("\u{feff}").is_err());
+    assert!(Disclosure::from_any_json("").is_err());
+    assert!(Disclosure::from_any_json("\u{feff}").is_err());
     assert!(FinalAccounts::from_json("").is_err());
     assert!(parse_report("").disclosure.is_empty());
 }
 
 #[test]
 fn source_lines_are_indexed_once() {
-    let lines = juesuan::SourceLines::new(XINJIANG);
+    let lines = juesuan::span::SourceLines::new(XINJIANG);
     let parsed = parse_report(XINJIANG).disclosure;
     for (_, stmts) in parsed.iter() {
         for f in stmts {

@@ -3,8 +3,8 @@
 //! properties over generated true values.
 
 use juesuan::{
-    Amount, Outcome, Percent, Unit, check_change, check_difference, check_share, check_sum,
-    check_variance_rate,
+    Amount, Percent, Unit, amount::Outcome, amount::check_change, amount::check_difference,
+    amount::check_share, amount::check_sum, amount::check_variance_rate,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -23,7 +23,7 @@ fn dec(s: &str) -> Decimal {
 }
 
 /// `n` parts of 1.00 and a total of n + `offset`.
-fn sum_with_offset(n: usize, offset: &str) -> juesuan::Verdict {
+fn sum_with_offset(n: usize, offset: &str) -> juesuan::amount::Verdict {
     let parts = vec![amt("1.00"); n];
     let total = Amount::wan_yuan(Decimal::from(n as u64) + dec(offset));
     check_sum(&total, &parts).unwrap()
@@ -350,7 +350,7 @@ proptest! {
     fn printed_shares_are_consistent(part in 0i64..1_000_000_000, rest in 1i64..1_000_000_000) {
         let whole = part + rest;
         let ratio = Decimal::from(part) * Decimal::ONE_HUNDRED / Decimal::from(whole);
-        let stated = Percent::new(juesuan::round_half_away_from_zero(ratio, 2).round_dp(2));
+        let stated = Percent::new(juesuan::amount::round_half_away_from_zero(ratio, 2).round_dp(2));
         let stated = if stated.decimals() < 2 { Percent::new(stated.value().round_dp(2) + Decimal::new(0, 2)) } else { stated };
         let v = check_share(&print_wan(part), &print_wan(whole), &stated).unwrap();
         prop_assert!(v.is_consistent(), "{} of {}: {}", part, whole, v);
@@ -361,7 +361,7 @@ proptest! {
     fn printed_changes_are_consistent(prior in 1i64..1_000_000_000, current in 0i64..1_000_000_000) {
         let change = current - prior;
         let ratio = Decimal::from(change) * Decimal::ONE_HUNDRED / Decimal::from(prior);
-        let stated = Percent::new(juesuan::round_half_away_from_zero(ratio, 2));
+        let stated = Percent::new(juesuan::amount::round_half_away_from_zero(ratio, 2));
         let v = check_change(&print_wan(current), &print_wan(change), &stated).unwrap();
         prop_assert!(v.is_consistent() || v.outcome() == Outcome::ZeroBase, "{}", v);
     }

@@ -11,8 +11,8 @@
 //! precisions), with the figure one unit beyond.
 
 use juesuan::{
-    Amount, Disclosure, Outcome, Percent, Severity, audit, check_change, check_share, check_sum,
-    check_variance_rate,
+    Amount, Disclosure, Percent, Severity, amount::Outcome, amount::check_change,
+    amount::check_share, amount::check_sum, amount::check_variance_rate, audit,
 };
 
 fn amount(s: &str) -> Amount {
@@ -272,7 +272,7 @@ fn changes_of_adjacent_classes_are_summed() {
 
 #[test]
 fn intervals_are_closed() {
-    use juesuan::Interval;
+    use juesuan::amount::Interval;
     use rust_decimal::Decimal;
     let d = |s: &str| s.parse::<Decimal>().unwrap();
     let i = Interval::new(d("68369.465"), d("68369.455"));

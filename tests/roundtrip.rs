@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use juesuan::{Disclosure, FactKind, FinalAccounts, narrative, parse_report};
+use juesuan::{Disclosure, FinalAccounts, fact::FactKind, render::narrative, text::parse_report};
 
 /// The figures (amounts, percentages, counts) of a disclosure: id → the set
 /// of values stated for it, as printed.
@@ -164,15 +164,15 @@ fn narrated(id: &str) -> bool {
     };
     let base = fid.base();
     let suffix_ok = match fid.suffix() {
-        Some(juesuan::Suffix::PriorYear) => false,
-        Some(juesuan::Suffix::Change | juesuan::Suffix::ChangeRate) => {
+        Some(juesuan::fact::Suffix::PriorYear) => false,
+        Some(juesuan::fact::Suffix::Change | juesuan::fact::Suffix::ChangeRate) => {
             CHANGED.contains(&base)
                 || base.starts_with("general_budget.function.")
                 || base.starts_with("three_public.")
                 || base.starts_with("staff.")
                 || ["office_operating_cost", "institution_public_cost"].contains(&base)
         }
-        Some(juesuan::Suffix::Share) => !NOT_SHARED.contains(&base),
+        Some(juesuan::fact::Suffix::Share) => !NOT_SHARED.contains(&base),
         _ => true,
     };
     let function_row = base.starts_with("general_budget.function.")
@@ -184,7 +184,7 @@ fn narrated(id: &str) -> bool {
 #[cfg(feature = "proptest")]
 mod generated {
     use super::*;
-    use juesuan::strategy::{Config, consistent_disclosure_with};
+    use juesuan::strategy::{DisclosureConfig, consistent_disclosure_with};
     use proptest::prelude::*;
 
     proptest! {
@@ -194,7 +194,7 @@ mod generated {
         /// narrative gives the report's own figures: every narrated figure,
         /// with its value, and no figure the report does not state.
         #[test]
-        fn parse_of_render_gives_the_same_figures(d in consistent_disclosure_with(Config::all())) {
+        fn parse_of_render_gives_the_same_figures(d in consistent_disclosure_with(DisclosureConfig::all())) {
             let parsed = parse_report(&narrative(&d)).disclosure;
             let original: BTreeMap<_, _> = figures(&d)
                 .into_iter()

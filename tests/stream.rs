@@ -4,7 +4,7 @@
 
 use std::alloc::System;
 
-use juesuan::{Audit, audit_jsonl};
+use juesuan::{Audit, stream::audit_jsonl};
 use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 
 #[global_allocator]

@@ -14,7 +14,10 @@
 
 use std::collections::BTreeSet;
 
-use juesuan::{Amount, Disclosure, Fact, FactId, Severity, Span, Value, audit, read_layout};
+use juesuan::{
+    Amount, Disclosure, FactId, Severity, Span, audit, disclosure::Fact, disclosure::Value,
+    table::read_layout,
+};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

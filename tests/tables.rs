@@ -15,8 +15,8 @@
 use std::collections::BTreeMap;
 
 use juesuan::{
-    DiagnosticLevel, Finding, ReadReport, Severity, TableId, TableReading, Value, audit,
-    read_layout, read_tables,
+    Finding, Severity, audit, disclosure::Value, render::TableId, table::ReadReport,
+    table::TableReading, table::read_layout, table::read_tables, text::DiagnosticLevel,
 };
 
 const SOCIAL_READING: &str = include_str!("fixtures/putuo-social-work-2024.txt");
@@ -669,7 +669,7 @@ fn flattened_table_notes_are_dropped_when_the_layout_is_read() {
                 && m.ends_with("has a cell missing: the row is not read")
             || m == "table cell not under a row label"
     };
-    let alone = juesuan::parse_report(SOCIAL_READING);
+    let alone = juesuan::text::parse_report(SOCIAL_READING);
     assert!(alone.diagnostics.iter().any(|d| flat(&d.message)));
     let report = read_layout(SOCIAL_READING, SOCIAL_LAYOUT);
     let left: Vec<&str> = report

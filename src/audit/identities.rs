@@ -7,7 +7,7 @@
 /// `total = Σ parts`, between fact ids (amounts or counts).
 ///
 /// ```
-/// use juesuan::SUM_IDENTITIES;
+/// use juesuan::audit::SUM_IDENTITIES;
 ///
 /// let t9 = SUM_IDENTITIES.iter().find(|s| s.rule == "T9.total").unwrap();
 /// assert_eq!(t9.total, "three_public.total");
@@ -47,9 +47,9 @@ const fn sum(
 /// ```
 /// use juesuan::audit;
 ///
-/// let mut d = juesuan::parse_report("年末实有人数14人，其中在职人员9人，离休人员0人，退休人员0人，其他人员5人。").disclosure;
+/// let mut d = juesuan::Disclosure::from_text("年末实有人数14人，其中在职人员9人，离休人员0人，退休人员0人，其他人员5人。");
 /// assert!(audit(&d).iter().all(|f| f.rule() != "staff.total"));
-/// assert!(juesuan::ABSENT_IS_ZERO.contains(&"staff.other"));
+/// assert!(juesuan::audit::ABSENT_IS_ZERO.contains(&"staff.other"));
 /// ```
 pub const ABSENT_IS_ZERO: &[&str] = &["staff.other", "staff.other.change"];
 
@@ -61,9 +61,9 @@ pub const ABSENT_IS_ZERO: &[&str] = &["staff.other", "staff.other.change"];
 /// ```
 /// use juesuan::audit;
 ///
-/// let d = juesuan::parse_report("2024年度“三公”经费财政拨款支出决算为-1.00万元。").disclosure;
+/// let d = juesuan::Disclosure::from_text("2024年度“三公”经费财政拨款支出决算为-1.00万元。");
 /// assert!(audit(&d).iter().any(|f| f.rule() == "amount.negative"));
-/// assert!(juesuan::NON_NEGATIVE.contains(&"three_public.total"));
+/// assert!(juesuan::audit::NON_NEGATIVE.contains(&"three_public.total"));
 /// ```
 pub const NON_NEGATIVE: &[&str] = &[
     "revenue.total",
@@ -93,7 +93,7 @@ pub const NON_NEGATIVE: &[&str] = &[
 /// none. `(amount, count)`; a sum identity counts the amount as zero.
 ///
 /// ```
-/// let (amount, count) = juesuan::ZERO_BY_COUNT[0];
+/// let (amount, count) = juesuan::audit::ZERO_BY_COUNT[0];
 /// assert_eq!((amount, count), ("three_public.vehicle_purchase", "three_public.vehicles_purchased"));
 /// ```
 pub const ZERO_BY_COUNT: &[(&str, &str)] = &[(
@@ -437,7 +437,7 @@ pub const SUM_IDENTITIES: &[SumIdentity] = &[
 /// `closing = opening + revenue − expenditure` for a budget column.
 ///
 /// ```
-/// use juesuan::BALANCE_IDENTITIES;
+/// use juesuan::audit::BALANCE_IDENTITIES;
 /// assert!(BALANCE_IDENTITIES.iter().any(|b| b.rule == "T7.balance"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -489,7 +489,7 @@ pub const BALANCE_IDENTITIES: &[BalanceIdentity] = &[
 /// its columns.
 ///
 /// ```
-/// use juesuan::FUNCTION_TABLES;
+/// use juesuan::audit::FUNCTION_TABLES;
 /// let t5 = FUNCTION_TABLES.iter().find(|t| t.table == "T5").unwrap();
 /// assert_eq!(t5.prefix, "general_budget.function.");
 /// assert_eq!(t5.total, Some("general_budget.expenditure"));
@@ -519,7 +519,7 @@ pub struct FunctionTable {
 /// The rule ids of one [`FunctionTable`].
 ///
 /// ```
-/// use juesuan::FUNCTION_TABLES;
+/// use juesuan::audit::FUNCTION_TABLES;
 /// assert_eq!(FUNCTION_TABLES[0].rules.total, "T2.total");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -656,7 +656,7 @@ pub const FUNCTION_TABLES: &[FunctionTable] = &[
 /// empty counts as zero).
 ///
 /// ```
-/// use juesuan::ROW_SUM_IDENTITIES;
+/// use juesuan::audit::ROW_SUM_IDENTITIES;
 /// assert_eq!(ROW_SUM_IDENTITIES[0].rule, "T4.row");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -687,7 +687,7 @@ pub const ROW_SUM_IDENTITIES: &[RowSumIdentity] = &[RowSumIdentity {
 /// row of T7 or T8 (suffixes after the code; "" is the code itself).
 ///
 /// ```
-/// use juesuan::ROW_BALANCE_IDENTITIES;
+/// use juesuan::audit::ROW_BALANCE_IDENTITIES;
 /// assert!(ROW_BALANCE_IDENTITIES.iter().any(|b| b.rule == "T7.row-balance"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -734,7 +734,7 @@ pub const ROW_BALANCE_IDENTITIES: &[RowBalanceIdentity] = &[
 /// stated 款, and each group total the sum of its stated 类.
 ///
 /// ```
-/// use juesuan::ECONOMIC_TABLES;
+/// use juesuan::audit::ECONOMIC_TABLES;
 /// let t6 = &ECONOMIC_TABLES[0];
 /// assert_eq!(t6.groups[0].total, "basic.personnel");
 /// assert_eq!(t6.groups[0].classes, [301, 303]);
@@ -794,7 +794,7 @@ pub const ECONOMIC_TABLES: &[EconomicTable] = &[EconomicTable {
 /// (this year's figure and its budget) must be zero.
 ///
 /// ```
-/// use juesuan::{EMPTY_TABLES, Severity};
+/// use juesuan::{audit::EMPTY_TABLES, Severity};
 /// let t7 = EMPTY_TABLES.iter().find(|e| e.rule == "T7.empty").unwrap();
 /// assert_eq!(t7.note, "government_fund.note");
 /// assert_eq!(t7.severity, Severity::Error);
@@ -855,7 +855,7 @@ pub const EMPTY_TABLES: &[EmptyTable] = &[
 /// prefix); the first matching row wins.
 ///
 /// ```
-/// use juesuan::SHARE_BASES;
+/// use juesuan::audit::SHARE_BASES;
 /// assert!(SHARE_BASES.iter().any(|(part, whole)| *part == "revenue.business" && *whole == "revenue.current_year"));
 /// ```
 pub const SHARE_BASES: &[(&str, &str)] = &[
@@ -903,7 +903,7 @@ pub const SHARE_BASES: &[(&str, &str)] = &[
 /// carry: hard bounds are errors, plausibility bounds warnings.
 ///
 /// ```
-/// use juesuan::{BOUNDS, Severity};
+/// use juesuan::{audit::BOUNDS, Severity};
 /// assert!(BOUNDS.iter().any(|b| b.rule == "procurement.sme-bound" && b.severity == Severity::Error));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -78,6 +78,42 @@ impl fmt::Display for Severity {
     }
 }
 
+/// A severity name that is not `info`, `warning` or `error` (nor 提示, 警告,
+/// 错误).
+///
+/// ```
+/// let err = "fatal".parse::<juesuan::Severity>().unwrap_err();
+/// assert_eq!(err.to_string(), r#"expected info, warning or error, but found "fatal""#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("expected info, warning or error, but found {input:?}")]
+pub struct UnknownSeverity {
+    /// The text as given.
+    pub input: String,
+}
+
+impl std::str::FromStr for Severity {
+    type Err = UnknownSeverity;
+
+    /// Reads the English name ([`Severity::as_str`]) or the Chinese one
+    /// ([`Severity::label`]).
+    ///
+    /// ```
+    /// use juesuan::Severity;
+    /// assert_eq!("warning".parse::<Severity>()?, Severity::Warning);
+    /// assert_eq!("错误".parse::<Severity>()?, Severity::Error);
+    /// # Ok::<(), juesuan::audit::UnknownSeverity>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Severity, UnknownSeverity> {
+        [Severity::Info, Severity::Warning, Severity::Error]
+            .into_iter()
+            .find(|v| v.as_str() == s || v.label() == s)
+            .ok_or_else(|| UnknownSeverity {
+                input: s.to_owned(),
+            })
+    }
+}
+
 /// One problem (or noteworthy agreement) the audit found.
 ///
 /// Its message, figures and fact ids are written the first time any of
@@ -100,7 +136,7 @@ impl fmt::Display for Severity {
 /// assert_eq!(f.difference(), Some("-0.10"));
 /// assert_eq!(f.tolerance(), Some("0.02"));
 /// assert!(f.facts().iter().any(|id| id.as_str() == "three_public.reception"));
-/// # Ok::<(), juesuan::FactError>(())
+/// # Ok::<(), juesuan::fact::FactError>(())
 /// ```
 #[derive(Clone)]
 pub struct Finding {
@@ -190,7 +226,7 @@ impl Finding {
     /// # d.insert_str("staff.retired_cadre", "1")?;
     /// # d.insert_str("staff.retired", "2")?;
     /// assert_eq!(audit(&d)[0].rule(), "staff.total");
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn rule(&self) -> &'static str {
         self.rule
@@ -206,7 +242,7 @@ impl Finding {
     /// # d.insert_str("staff.retired_cadre", "1")?;
     /// # d.insert_str("staff.retired", "2")?;
     /// assert_eq!(audit(&d)[0].severity(), Severity::Error);
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn severity(&self) -> Severity {
         self.severity
@@ -222,7 +258,7 @@ impl Finding {
     /// # d.insert_str("staff.retired_cadre", "1")?;
     /// # d.insert_str("staff.retired", "2")?;
     /// assert!(audit(&d)[0].message().contains("实有人数"));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn message(&self) -> &str {
         &self.texts.get().message
@@ -238,7 +274,7 @@ impl Finding {
     /// # d.insert_str("staff.retired_cadre", "1")?;
     /// # d.insert_str("staff.retired", "2")?;
     /// assert_eq!(audit(&d)[0].facts()[0].as_str(), "staff.total");
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn facts(&self) -> &[FactId] {
         self.facts.get()
@@ -254,7 +290,7 @@ impl Finding {
     /// # d.insert_str("staff.retired_cadre", "1")?;
     /// # d.insert_str("staff.retired", "2")?;
     /// assert_eq!(audit(&d)[0].expected(), Some("4"));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn expected(&self) -> Option<&str> {
         self.texts.get().expected.as_deref()
@@ -270,7 +306,7 @@ impl Finding {
     /// # d.insert_str("staff.retired_cadre", "1")?;
     /// # d.insert_str("staff.retired", "2")?;
     /// assert_eq!(audit(&d)[0].actual(), Some("3"));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn actual(&self) -> Option<&str> {
         self.texts.get().actual.as_deref()
@@ -286,7 +322,7 @@ impl Finding {
     /// # d.insert_str("staff.retired_cadre", "1")?;
     /// # d.insert_str("staff.retired", "2")?;
     /// assert_eq!(audit(&d)[0].difference(), Some("-1"));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn difference(&self) -> Option<&str> {
         self.texts.get().difference.as_deref()
@@ -302,7 +338,7 @@ impl Finding {
     /// # d.insert_str("staff.retired_cadre", "1")?;
     /// # d.insert_str("staff.retired", "2")?;
     /// assert_eq!(audit(&d)[0].tolerance(), Some("0"));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn tolerance(&self) -> Option<&str> {
         self.texts.get().tolerance.as_deref()
@@ -318,7 +354,7 @@ impl Finding {
     /// # d.insert_str("staff.retired_cadre", "1")?;
     /// # d.insert_str("staff.retired", "2")?;
     /// assert_eq!(audit(&d)[0].span(), None);
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn span(&self) -> Option<Span> {
         self.span
@@ -338,7 +374,7 @@ impl Finding {
     /// let j = audit(&d)[0].to_json();
     /// assert_eq!(j["rule"], "staff.total");
     /// assert_eq!(j["severity"], "error");
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn to_json(&self) -> Json {
         let t = self.texts.get();
@@ -369,16 +405,82 @@ impl Serialize for Finding {
     }
 }
 
+/// A finding as [`Finding::to_json`] writes it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FindingJson {
+    rule: String,
+    severity: Severity,
+    message: String,
+    facts: Vec<FactId>,
+    expected: Option<String>,
+    actual: Option<String>,
+    difference: Option<String>,
+    tolerance: Option<String>,
+    span: Option<Span>,
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    /// Reads a finding back from its JSON ([`Finding::to_json`]): the rule
+    /// must be one of [`rules()`], the facts valid fact ids.
+    ///
+    /// ```
+    /// use juesuan::{Disclosure, Finding, audit};
+    ///
+    /// let mut d = Disclosure::default();
+    /// d.insert_str("staff.total", "3")?;
+    /// d.insert_str("staff.active", "4")?;
+    /// let f = &audit(&d)[0];
+    /// let back: Finding = serde_json::from_str(&serde_json::to_string(f)?)?;
+    /// assert_eq!(&back, f);
+    /// assert!(serde_json::from_str::<Finding>(r#"{"rule": "nope"}"#).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Finding, D::Error> {
+        let j = FindingJson::deserialize(deserializer)?;
+        let rule = rules()
+            .iter()
+            .map(|r| r.id)
+            .find(|id| *id == j.rule)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "unknown rule {:?}: see juesuan::audit::rules() for the ids",
+                    j.rule
+                ))
+            })?;
+        let keys = j.facts.iter().map(FactId::key).collect();
+        let ids = OnceLock::from(j.facts);
+        let texts = Texts {
+            message: j.message,
+            expected: j.expected,
+            actual: j.actual,
+            difference: j.difference,
+            tolerance: j.tolerance,
+        };
+        Ok(Finding {
+            rule,
+            severity: j.severity,
+            facts: LazyFacts { keys, ids },
+            span: j.span,
+            texts: LazyTexts {
+                written: OnceLock::from(texts),
+                write: Arc::new(Texts::default),
+            },
+        })
+    }
+}
+
 /// A rule the audit knows: its id, class and description.
 ///
 /// ```
-/// use juesuan::{rules, Severity};
+/// use juesuan::{audit::rules, Severity};
 ///
 /// let r = rules().iter().find(|r| r.id == "T1.balance").unwrap();
 /// assert_eq!(r.class, Severity::Error);
 /// assert_eq!(r.description, "收入总计 = 支出总计");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RuleInfo {
     /// Stable id.
     pub id: &'static str,
@@ -391,7 +493,7 @@ pub struct RuleInfo {
 /// Every rule the audit runs, in the order it runs them.
 ///
 /// ```
-/// let ids: Vec<_> = juesuan::rules().iter().map(|r| r.id).collect();
+/// let ids: Vec<_> = juesuan::audit::rules().iter().map(|r| r.id).collect();
 /// assert!(ids.contains(&"T5.hierarchy"));
 /// assert!(ids.contains(&"rate.zero-base"));
 /// ```
@@ -403,10 +505,10 @@ pub fn rules() -> &'static [RuleInfo] {
 ///
 /// ```
 /// let err = juesuan::Audit::new().disable("T1.nope").unwrap_err();
-/// assert_eq!(err.to_string(), r#"unknown rule "T1.nope": see juesuan::rules() for the ids"#);
+/// assert_eq!(err.to_string(), r#"unknown rule "T1.nope": see juesuan::audit::rules() for the ids"#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("unknown rule {id:?}: see juesuan::rules() for the ids")]
+#[error("unknown rule {id:?}: see juesuan::audit::rules() for the ids")]
 pub struct UnknownRule {
     /// The id as given.
     pub id: String,
@@ -454,7 +556,7 @@ impl Audit {
     /// let mut a = juesuan::Audit::new();
     /// a.disable("rate.zero-base")?;
     /// assert!(!a.is_enabled("rate.zero-base"));
-    /// # Ok::<(), juesuan::UnknownRule>(())
+    /// # Ok::<(), juesuan::audit::UnknownRule>(())
     /// ```
     pub fn disable(&mut self, id: &str) -> Result<&mut Audit, UnknownRule> {
         let rule = rules()
@@ -475,7 +577,7 @@ impl Audit {
     /// let mut a = juesuan::Audit::new();
     /// a.disable("T1.balance")?.enable("T1.balance")?;
     /// assert!(a.is_enabled("T1.balance"));
-    /// # Ok::<(), juesuan::UnknownRule>(())
+    /// # Ok::<(), juesuan::audit::UnknownRule>(())
     /// ```
     pub fn enable(&mut self, id: &str) -> Result<&mut Audit, UnknownRule> {
         if !rules().iter().any(|r| r.id == id) {
@@ -522,7 +624,7 @@ impl Audit {
 /// d.insert_str("revenue.total", "74194.06")?;
 /// d.insert_str("expenditure.total", "74194.06")?;
 /// assert!(audit(&d).is_empty());
-/// # Ok::<(), juesuan::FactError>(())
+/// # Ok::<(), juesuan::fact::FactError>(())
 /// ```
 pub fn audit(disclosure: &Disclosure) -> Vec<Finding> {
     Audit::new().run(disclosure)

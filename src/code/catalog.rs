@@ -13,10 +13,10 @@ use super::{CatalogError, ClassificationCode, CodeError, CodeLevel, EconomicCode
 /// A catalog of [`FunctionCode`]s (支出功能分类科目).
 ///
 /// ```
-/// use juesuan::{FunctionCatalog, FunctionCode};
+/// use juesuan::{code::FunctionCatalog, code::FunctionCode};
 /// let catalog: &FunctionCatalog = FunctionCatalog::function();
 /// assert_eq!(catalog.name("221".parse()?), Some("住房保障支出"));
-/// # Ok::<(), juesuan::CodeError>(())
+/// # Ok::<(), juesuan::code::CodeError>(())
 /// ```
 #[doc(alias = "功能分类科目")]
 pub type FunctionCatalog = Catalog<FunctionCode>;
@@ -24,10 +24,10 @@ pub type FunctionCatalog = Catalog<FunctionCode>;
 /// A catalog of [`EconomicCode`]s (部门预算支出经济分类科目).
 ///
 /// ```
-/// use juesuan::{EconomicCatalog, EconomicCode};
+/// use juesuan::{code::EconomicCatalog, code::EconomicCode};
 /// let catalog: &EconomicCatalog = EconomicCatalog::economic();
 /// assert_eq!(catalog.name("302".parse()?), Some("商品和服务支出"));
-/// # Ok::<(), juesuan::CodeError>(())
+/// # Ok::<(), juesuan::code::CodeError>(())
 /// ```
 #[doc(alias = "经济分类科目")]
 pub type EconomicCatalog = Catalog<EconomicCode>;
@@ -80,7 +80,7 @@ fn builtin<C: ClassificationCode>(main: &str, variants: &str) -> Result<Catalog<
 /// `"维修(护)费"` matches `"维修（护）费"` and `"行政 运行"` matches `"行政运行"`.
 ///
 /// ```
-/// use juesuan::normalize_code_name;
+/// use juesuan::code::normalize_code_name;
 /// assert_eq!(normalize_code_name(" 因公出国(境)费 "), "因公出国（境）费");
 /// assert_eq!(normalize_code_name("事业单 位离\u{3000}退休"), "事业单位离退休");
 /// ```
@@ -103,14 +103,14 @@ pub fn normalize_code_name(name: &str) -> String {
 /// with [`Catalog::insert`]).
 ///
 /// ```
-/// use juesuan::{Catalog, FunctionCode};
+/// use juesuan::{code::Catalog, code::FunctionCode};
 ///
 /// let entry = Catalog::function().get("20805".parse()?).unwrap();
 /// let old = &entry.variants()[0];
 /// assert_eq!(old.as_str(), "行政事业单位离退休");
 /// assert_eq!(old.years(), [2017, 2018, 2019]);
 /// assert!(old.seen_in(2018));
-/// # Ok::<(), juesuan::CodeError>(())
+/// # Ok::<(), juesuan::code::CodeError>(())
 /// ```
 #[doc(alias = "科目名称")]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,10 +135,10 @@ impl CatalogName {
     /// The name as given.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let entry = Catalog::economic().get("30101".parse()?).unwrap();
     /// assert_eq!(entry.main_name().as_str(), "基本工资");
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn as_str(&self) -> &str {
         &self.text
@@ -147,10 +147,10 @@ impl CatalogName {
     /// The fiscal years the name was seen in, ascending; empty if unknown.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let entry = Catalog::function().get("2080104".parse()?).unwrap();
     /// assert_eq!(entry.main_name().years(), [2020, 2026]);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn years(&self) -> &[i32] {
         &self.years
@@ -159,11 +159,11 @@ impl CatalogName {
     /// Whether the name was recorded for `year`.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let entry = Catalog::function().get("20805".parse()?).unwrap();
     /// assert!(entry.main_name().seen_in(2024));
     /// assert!(!entry.main_name().seen_in(2017));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn seen_in(&self, year: impl Into<i32>) -> bool {
         self.years.binary_search(&year.into()).is_ok()
@@ -173,10 +173,10 @@ impl CatalogName {
     /// [`normalize_code_name`].
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let entry = Catalog::economic().get("30213".parse()?).unwrap();
     /// assert!(entry.main_name().matches("维修(护)费"));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn matches(&self, name: &str) -> bool {
         *self.key == *normalize_code_name(name)
@@ -204,7 +204,7 @@ impl fmt::Display for CatalogName {
 /// under.
 ///
 /// ```
-/// use juesuan::{CatalogEntry, FunctionCode};
+/// use juesuan::{code::CatalogEntry, code::FunctionCode};
 ///
 /// let entry = CatalogEntry::new(FunctionCode::parse("20805")?, "行政事业单位养老支出")
 ///     .with_years([2021, 2024])
@@ -212,7 +212,7 @@ impl fmt::Display for CatalogName {
 /// assert_eq!(entry.name(), "行政事业单位养老支出");
 /// assert_eq!(entry.name_in(2018), "行政事业单位离退休");
 /// assert!(entry.has_name("行政事业单位 离退休"));
-/// # Ok::<(), juesuan::CodeError>(())
+/// # Ok::<(), juesuan::code::CodeError>(())
 /// ```
 #[doc(alias = "科目")]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,11 +226,11 @@ impl<C: ClassificationCode> CatalogEntry<C> {
     /// An entry for `code` with main name `name` and no known years.
     ///
     /// ```
-    /// use juesuan::{CatalogEntry, EconomicCode};
+    /// use juesuan::{code::CatalogEntry, code::EconomicCode};
     /// let entry = CatalogEntry::new(EconomicCode::parse("30101")?, "基本工资");
     /// assert_eq!(entry.name(), "基本工资");
     /// assert!(entry.main_name().years().is_empty());
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn new(code: C, name: &str) -> CatalogEntry<C> {
         CatalogEntry {
@@ -243,10 +243,10 @@ impl<C: ClassificationCode> CatalogEntry<C> {
     /// Adds fiscal years in which the main name was seen.
     ///
     /// ```
-    /// use juesuan::{CatalogEntry, EconomicCode};
+    /// use juesuan::{code::CatalogEntry, code::EconomicCode};
     /// let entry = CatalogEntry::new(EconomicCode::parse("30101")?, "基本工资").with_years([2024, 2023]);
     /// assert_eq!(entry.main_name().years(), [2023, 2024]);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn with_years(mut self, years: impl IntoIterator<Item = i32>) -> CatalogEntry<C> {
         self.main.add_years(years);
@@ -258,11 +258,11 @@ impl<C: ClassificationCode> CatalogEntry<C> {
     /// normalisation) only adds its years.
     ///
     /// ```
-    /// use juesuan::{CatalogEntry, EconomicCode};
+    /// use juesuan::{code::CatalogEntry, code::EconomicCode};
     /// let entry = CatalogEntry::new(EconomicCode::parse("303")?, "对个人和家庭的补助")
     ///     .with_variant("对个人和家庭补助", [2026]);
     /// assert_eq!(entry.variants().len(), 1);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn with_variant(
         mut self,
@@ -276,7 +276,7 @@ impl<C: ClassificationCode> CatalogEntry<C> {
     /// The code.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let entry = Catalog::function().classes().next().unwrap();
     /// assert_eq!(entry.code().to_string(), "201");
     /// ```
@@ -287,10 +287,10 @@ impl<C: ClassificationCode> CatalogEntry<C> {
     /// The level of the code.
     ///
     /// ```
-    /// use juesuan::{Catalog, CodeLevel};
+    /// use juesuan::{code::Catalog, code::CodeLevel};
     /// let entry = Catalog::function().get("2080101".parse()?).unwrap();
     /// assert_eq!(entry.level(), CodeLevel::Item);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn level(&self) -> CodeLevel {
         self.code.level()
@@ -299,10 +299,10 @@ impl<C: ClassificationCode> CatalogEntry<C> {
     /// The main name: the one in current use.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let entry = Catalog::function().get("210".parse()?).unwrap();
     /// assert_eq!(entry.name(), "卫生健康支出");
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn name(&self) -> &str {
         self.main.as_str()
@@ -311,10 +311,10 @@ impl<C: ClassificationCode> CatalogEntry<C> {
     /// The main name with its years.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let entry = Catalog::function().get("210".parse()?).unwrap();
     /// assert!(entry.main_name().seen_in(2024));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn main_name(&self) -> &CatalogName {
         &self.main
@@ -323,10 +323,10 @@ impl<C: ClassificationCode> CatalogEntry<C> {
     /// The other names the code has been published under.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let entry = Catalog::function().get("20805".parse()?).unwrap();
     /// assert_eq!(entry.variants()[0].as_str(), "行政事业单位离退休");
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn variants(&self) -> &[CatalogName] {
         &self.variants
@@ -335,11 +335,11 @@ impl<C: ClassificationCode> CatalogEntry<C> {
     /// All names, main name first.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let entry = Catalog::function().get("20805".parse()?).unwrap();
     /// let names: Vec<&str> = entry.names().map(|n| n.as_str()).collect();
     /// assert_eq!(names, ["行政事业单位养老支出", "行政事业单位离退休"]);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn names(&self) -> impl Iterator<Item = &CatalogName> {
         std::iter::once(&self.main).chain(&self.variants)
@@ -350,12 +350,12 @@ impl<C: ClassificationCode> CatalogEntry<C> {
     /// name.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let entry = Catalog::function().get("20805".parse()?).unwrap();
     /// assert_eq!(entry.name_in(2024), "行政事业单位养老支出");
     /// assert_eq!(entry.name_in(2018), "行政事业单位离退休");
     /// assert_eq!(entry.name_in(2030), "行政事业单位养老支出");
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn name_in(&self, year: impl Into<i32>) -> &str {
         let year = year.into();
@@ -373,11 +373,11 @@ impl<C: ClassificationCode> CatalogEntry<C> {
     /// normalising both with [`normalize_code_name`].
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let entry = Catalog::function().get("2080104".parse()?).unwrap();
     /// assert!(entry.has_name("综合业务 管理"));
     /// assert!(!entry.has_name("综合事务管理"));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn has_name(&self, name: &str) -> bool {
         // A name as the catalog writes it needs no normalising (the audit
@@ -428,7 +428,7 @@ impl<C: ClassificationCode> CatalogEntry<C> {
 /// may still be valid.
 ///
 /// ```
-/// use juesuan::{Catalog, FunctionCode};
+/// use juesuan::{code::Catalog, code::FunctionCode};
 ///
 /// let catalog = Catalog::function();
 /// let section = catalog.child_named(catalog.class_named("社会保障和就业支出").unwrap(), "行政事业单位养老支出");
@@ -438,7 +438,7 @@ impl<C: ClassificationCode> CatalogEntry<C> {
 /// let mut mine = catalog.clone();
 /// mine.insert(FunctionCode::parse("2089950")?, "某项新增支出");
 /// assert!(mine.contains(FunctionCode::parse("2089950")?));
-/// # Ok::<(), juesuan::CodeError>(())
+/// # Ok::<(), juesuan::code::CodeError>(())
 /// ```
 #[doc(alias = "科目表")]
 #[doc(alias = "目录")]
@@ -462,7 +462,7 @@ impl Catalog<FunctionCode> {
     /// It is parsed once, on first use.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// assert!(Catalog::function().len() > 700);
     /// ```
     #[doc(alias = "功能分类")]
@@ -477,9 +477,9 @@ impl Catalog<EconomicCode> {
     /// It is parsed once, on first use.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// assert_eq!(Catalog::economic().name("303".parse()?), Some("对个人和家庭的补助"));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     #[doc(alias = "经济分类")]
     pub fn economic() -> &'static Catalog<EconomicCode> {
@@ -491,7 +491,7 @@ impl<C: ClassificationCode> Catalog<C> {
     /// An empty catalog.
     ///
     /// ```
-    /// use juesuan::FunctionCatalog;
+    /// use juesuan::code::FunctionCatalog;
     /// assert!(FunctionCatalog::new().is_empty());
     /// ```
     pub fn new() -> Catalog<C> {
@@ -502,7 +502,7 @@ impl<C: ClassificationCode> Catalog<C> {
     /// [`Catalog::function`] or [`Catalog::economic`].
     ///
     /// ```
-    /// use juesuan::{Catalog, EconomicCode};
+    /// use juesuan::{code::Catalog, code::EconomicCode};
     /// assert!(std::ptr::eq(Catalog::<EconomicCode>::builtin(), Catalog::economic()));
     /// ```
     pub fn builtin() -> &'static Catalog<C> {
@@ -529,7 +529,7 @@ impl<C: ClassificationCode> Catalog<C> {
     /// reader fails or the text is not UTF-8.
     ///
     /// ```
-    /// use juesuan::{FunctionCatalog, FunctionCode};
+    /// use juesuan::{code::FunctionCatalog, code::FunctionCode};
     ///
     /// let csv = "code,name,years_seen\n208,社会保障和就业支出,\"2023,2024\"\n2089950,某项新增支出,2024\n";
     /// let catalog = FunctionCatalog::from_reader(csv.as_bytes())?;
@@ -550,7 +550,7 @@ impl<C: ClassificationCode> Catalog<C> {
     /// error.
     ///
     /// ```
-    /// use juesuan::{EconomicCatalog, EconomicCode};
+    /// use juesuan::{code::EconomicCatalog, code::EconomicCode};
     ///
     /// let tsv = "code\tname\tlevel\n302\t商品和服务支出\t类\n30201\t办公费\t款\n";
     /// let catalog = EconomicCatalog::from_tsv_reader(tsv.as_bytes())?;
@@ -570,7 +570,7 @@ impl<C: ClassificationCode> Catalog<C> {
     /// error.
     ///
     /// ```
-    /// use juesuan::FunctionCatalog;
+    /// use juesuan::code::FunctionCatalog;
     ///
     /// let err = FunctionCatalog::from_csv_reader("code,name\n208,社会保障和就业支出\n2080101x,行政运行\n".as_bytes())
     ///     .unwrap_err();
@@ -583,7 +583,7 @@ impl<C: ClassificationCode> Catalog<C> {
     /// How many codes the catalog lists.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// assert_eq!(Catalog::economic().len(), 113);
     /// ```
     pub fn len(&self) -> usize {
@@ -593,7 +593,7 @@ impl<C: ClassificationCode> Catalog<C> {
     /// Whether the catalog lists no code.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// assert!(!Catalog::function().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
@@ -603,7 +603,7 @@ impl<C: ClassificationCode> Catalog<C> {
     /// The entries in code order (a code before its children).
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let first: Vec<String> = Catalog::economic().iter().take(3).map(|e| e.code().to_string()).collect();
     /// assert_eq!(first, ["301", "30101", "30102"]);
     /// ```
@@ -618,11 +618,11 @@ impl<C: ClassificationCode> Catalog<C> {
     /// The entry of `code`, if the catalog lists it.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let entry = Catalog::function().get("2210201".parse()?).unwrap();
     /// assert_eq!(entry.name(), "住房公积金");
     /// assert!(Catalog::function().get("2089998".parse()?).is_none());
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn get(&self, code: C) -> Option<&CatalogEntry<C>> {
         self.position(code).ok().and_then(|i| self.entries.get(i))
@@ -631,10 +631,10 @@ impl<C: ClassificationCode> Catalog<C> {
     /// Whether the catalog lists `code`.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// assert!(Catalog::function().contains("2080505".parse()?));
     /// assert!(!Catalog::economic().contains("30198".parse()?));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn contains(&self, code: C) -> bool {
         self.position(code).is_ok()
@@ -643,9 +643,9 @@ impl<C: ClassificationCode> Catalog<C> {
     /// The main name of `code`, if the catalog lists it.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// assert_eq!(Catalog::function().name("2080101".parse()?), Some("行政运行"));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn name(&self, code: C) -> Option<&str> {
         self.get(code).map(CatalogEntry::name)
@@ -656,11 +656,11 @@ impl<C: ClassificationCode> Catalog<C> {
     /// [`FiscalYear`](crate::FiscalYear).
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let catalog = Catalog::economic();
     /// assert_eq!(catalog.name_in("310".parse()?, 2017), Some("其他资本性支出"));
     /// assert_eq!(catalog.name_in("310".parse()?, 2024), Some("资本性支出"));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn name_in(&self, code: C, year: impl Into<i32>) -> Option<&str> {
         let year = year.into();
@@ -672,12 +672,12 @@ impl<C: ClassificationCode> Catalog<C> {
     /// [`normalize_code_name`]). `false` when the code is not listed.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let catalog = Catalog::function();
     /// assert!(catalog.has_name("2080104".parse()?, "综合业务管理"));
     /// assert!(!catalog.has_name("2080104".parse()?, "综合事务管理"));
     /// assert!(catalog.has_name("20805".parse()?, "行政事业单位离退休"));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn has_name(&self, code: C, name: &str) -> bool {
         self.get(code).is_some_and(|entry| entry.has_name(name))
@@ -693,13 +693,13 @@ impl<C: ClassificationCode> Catalog<C> {
     /// `name` is not one of its names.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let err = Catalog::function().check_name("2080104".parse()?, "综合事务管理").unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
     ///     r#"wrong name for function code 2080104: expected "综合业务管理", but found "综合事务管理""#,
     /// );
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn check_name(&self, code: C, name: &str) -> Result<(), CodeError> {
         let entry = self.get(code).ok_or_else(|| CodeError::Unknown {
@@ -721,7 +721,7 @@ impl<C: ClassificationCode> Catalog<C> {
     /// The 类 entries, in code order.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let names: Vec<&str> = Catalog::economic().classes().map(|e| e.name()).take(2).collect();
     /// assert_eq!(names, ["工资福利支出", "商品和服务支出"]);
     /// ```
@@ -735,13 +735,13 @@ impl<C: ClassificationCode> Catalog<C> {
     /// The entries one level below `parent`, in code order.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let items: Vec<String> = Catalog::function()
     ///     .children("21011".parse()?)
     ///     .map(|e| format!("{} {}", e.code(), e.name()))
     ///     .collect();
     /// assert_eq!(items[..3], ["2101101 行政单位医疗", "2101102 事业单位医疗", "2101103 公务员医疗补助"]);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn children(&self, parent: C) -> impl Iterator<Item = &CatalogEntry<C>> + Clone {
         let start = self.entries.partition_point(|entry| entry.code <= parent);
@@ -757,10 +757,10 @@ impl<C: ClassificationCode> Catalog<C> {
     /// after [`normalize_code_name`]).
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// assert_eq!(Catalog::function().class_named("社会保障和就业支出"), Some("208".parse()?));
     /// assert_eq!(Catalog::function().class_named("行政运行"), None);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     #[doc(alias = "类")]
     pub fn class_named(&self, name: &str) -> Option<C> {
@@ -771,11 +771,11 @@ impl<C: ClassificationCode> Catalog<C> {
     /// names; compared after [`normalize_code_name`]).
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let catalog = Catalog::function();
     /// assert_eq!(catalog.child_named("20805".parse()?, "事业单位离退休"), Some("2080502".parse()?));
     /// assert_eq!(catalog.child_named("208".parse()?, "行政事业单位离退休"), Some("20805".parse()?));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn child_named(&self, parent: C, name: &str) -> Option<C> {
         find_named(self.children(parent), &normalize_code_name(name))
@@ -799,7 +799,7 @@ impl<C: ClassificationCode> Catalog<C> {
     /// name does not resolve.
     ///
     /// ```
-    /// use juesuan::Catalog;
+    /// use juesuan::code::Catalog;
     /// let catalog = Catalog::function();
     /// assert_eq!(
     ///     catalog.resolve_path("教育支出(类) 职业教育(款) 中等职业 教育(项)")?.to_string(),
@@ -814,7 +814,7 @@ impl<C: ClassificationCode> Catalog<C> {
     ///     err.to_string(),
     ///     r#"unknown 款 in function code path: expected a 款 under 208 社会保障和就业支出, but found "行政事业单位福利""#,
     /// );
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     #[doc(alias = "路径")]
     pub fn resolve_path(&self, path: &str) -> Result<C, CodeError> {
@@ -870,14 +870,14 @@ impl<C: ClassificationCode> Catalog<C> {
     /// Returns whether the code is new.
     ///
     /// ```
-    /// use juesuan::{Catalog, FunctionCode};
+    /// use juesuan::{code::Catalog, code::FunctionCode};
     ///
     /// let mut catalog = Catalog::function().clone();
     /// let code = FunctionCode::parse("2080104")?;
     /// assert!(!catalog.insert(code, "综合业务管理（新）"));
     /// assert_eq!(catalog.name(code), Some("综合业务管理（新）"));
     /// assert!(catalog.has_name(code, "综合业务管理"));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn insert(&mut self, code: C, name: &str) -> bool {
         self.insert_entry(CatalogEntry::new(code, name))
@@ -889,13 +889,13 @@ impl<C: ClassificationCode> Catalog<C> {
     /// new.
     ///
     /// ```
-    /// use juesuan::{CatalogEntry, EconomicCatalog, EconomicCode};
+    /// use juesuan::{code::CatalogEntry, code::EconomicCatalog, code::EconomicCode};
     ///
     /// let mut catalog = EconomicCatalog::new();
     /// let code = EconomicCode::parse("39999")?;
     /// assert!(catalog.insert_entry(CatalogEntry::new(code, "其他支出").with_years([2024])));
     /// assert_eq!(catalog.name_in(code, 2024), Some("其他支出"));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn insert_entry(&mut self, entry: CatalogEntry<C>) -> bool {
         match self.position(entry.code) {
@@ -920,7 +920,7 @@ impl<C: ClassificationCode> Catalog<C> {
     /// precedence.
     ///
     /// ```
-    /// use juesuan::{Catalog, FunctionCatalog, FunctionCode};
+    /// use juesuan::{code::Catalog, code::FunctionCatalog, code::FunctionCode};
     ///
     /// let mine = FunctionCatalog::from_reader("code,name\n2089950,某项新增支出\n".as_bytes())?;
     /// let mut catalog = Catalog::function().clone();

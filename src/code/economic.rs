@@ -8,10 +8,10 @@ use super::{CodeError, CodeKind, CodeLevel};
 ///
 /// The first digit is always 3 (类 301 to 399; 301–313 and 399 are in use).
 /// Codes order as the tables list them (`301 < 30101 < 30199 < 302`), and
-/// text is read as leniently as for [`FunctionCode`](crate::FunctionCode).
+/// text is read as leniently as for [`FunctionCode`](crate::code::FunctionCode).
 ///
 /// ```
-/// use juesuan::{CodeLevel, EconomicCode};
+/// use juesuan::{code::CodeLevel, code::EconomicCode};
 ///
 /// let code: EconomicCode = "302 01".parse()?;
 /// assert_eq!(code.to_string(), "30201");
@@ -19,7 +19,7 @@ use super::{CodeError, CodeKind, CodeLevel};
 /// assert_eq!(code.parent(), Some("302".parse()?));
 ///
 /// assert!("3020101".parse::<EconomicCode>().is_err()); // no 项 level
-/// # Ok::<(), juesuan::CodeError>(())
+/// # Ok::<(), juesuan::code::CodeError>(())
 /// ```
 #[doc(alias = "经济分类")]
 #[doc(alias = "部门预算支出经济分类")]
@@ -44,11 +44,11 @@ impl EconomicCode {
     /// 3 or 5, or does not start with 3 (类 301 to 399).
     ///
     /// ```
-    /// use juesuan::EconomicCode;
+    /// use juesuan::code::EconomicCode;
     ///
     /// assert_eq!(EconomicCode::parse("［３０１０１］")?.to_string(), "30101");
     /// assert!(EconomicCode::parse("2080101").is_err());
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn parse(input: &str) -> Result<EconomicCode, CodeError> {
         Packed::parse(input, KIND).map(EconomicCode)
@@ -57,9 +57,9 @@ impl EconomicCode {
     /// The level of the code: 类 (3 digits) or 款 (5).
     ///
     /// ```
-    /// use juesuan::{CodeLevel, EconomicCode};
+    /// use juesuan::{code::CodeLevel, code::EconomicCode};
     /// assert_eq!(EconomicCode::parse("303")?.level(), CodeLevel::Class);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn level(self) -> CodeLevel {
         self.0.level()
@@ -68,9 +68,9 @@ impl EconomicCode {
     /// The digits of the code as a number.
     ///
     /// ```
-    /// use juesuan::EconomicCode;
+    /// use juesuan::code::EconomicCode;
     /// assert_eq!(EconomicCode::parse("30101")?.value(), 30101);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn value(self) -> u32 {
         self.0.value(KIND)
@@ -79,10 +79,10 @@ impl EconomicCode {
     /// The 类 of a 款, or `None` for a 类.
     ///
     /// ```
-    /// use juesuan::EconomicCode;
+    /// use juesuan::code::EconomicCode;
     /// assert_eq!(EconomicCode::parse("30101")?.parent(), Some(EconomicCode::parse("301")?));
     /// assert_eq!(EconomicCode::parse("301")?.parent(), None);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn parent(self) -> Option<EconomicCode> {
         self.0.parent(KIND).map(EconomicCode)
@@ -91,9 +91,9 @@ impl EconomicCode {
     /// The 类 the code belongs to (itself for a 类).
     ///
     /// ```
-    /// use juesuan::EconomicCode;
+    /// use juesuan::code::EconomicCode;
     /// assert_eq!(EconomicCode::parse("30217")?.class(), EconomicCode::parse("302")?);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     #[doc(alias = "类")]
     pub fn class(self) -> EconomicCode {
@@ -104,10 +104,10 @@ impl EconomicCode {
     /// the same as [`is_ancestor_of`](Self::is_ancestor_of).
     ///
     /// ```
-    /// use juesuan::EconomicCode;
+    /// use juesuan::code::EconomicCode;
     /// assert!(EconomicCode::parse("302")?.is_parent_of(EconomicCode::parse("30201")?));
     /// assert!(!EconomicCode::parse("301")?.is_parent_of(EconomicCode::parse("30201")?));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn is_parent_of(self, other: EconomicCode) -> bool {
         other.parent() == Some(self)
@@ -117,11 +117,11 @@ impl EconomicCode {
     /// ancestor.
     ///
     /// ```
-    /// use juesuan::EconomicCode;
+    /// use juesuan::code::EconomicCode;
     /// let class = EconomicCode::parse("302")?;
     /// assert!(class.is_ancestor_of(EconomicCode::parse("30201")?));
     /// assert!(!class.is_ancestor_of(class));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn is_ancestor_of(self, other: EconomicCode) -> bool {
         self.0.is_ancestor_of(other.0, KIND)

@@ -26,7 +26,7 @@ pub(crate) fn kept(input: &str) -> Arc<str> {
 /// error is cheap to clone (inputs are shared).
 ///
 /// ```
-/// use juesuan::{CodeError, FunctionCode};
+/// use juesuan::{code::CodeError, code::FunctionCode};
 ///
 /// let err = FunctionCode::parse("208001").unwrap_err();
 /// assert_eq!(
@@ -144,7 +144,7 @@ impl CodeError {
     /// The classification the failing code or path belongs to.
     ///
     /// ```
-    /// use juesuan::{CodeKind, EconomicCode};
+    /// use juesuan::{code::CodeKind, code::EconomicCode};
     /// let err = EconomicCode::parse("2080101").unwrap_err();
     /// assert_eq!(err.kind(), CodeKind::Economic);
     /// ```
@@ -166,12 +166,12 @@ impl CodeError {
     /// match).
     ///
     /// ```
-    /// use juesuan::{Catalog, FunctionCode};
+    /// use juesuan::{code::Catalog, code::FunctionCode};
     ///
     /// assert!(FunctionCode::parse("208001").unwrap_err().is_malformed());
     /// let unknown = Catalog::function().check_name("2089998".parse()?, "x").unwrap_err();
     /// assert!(!unknown.is_malformed());
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn is_malformed(&self) -> bool {
         matches!(
@@ -190,7 +190,7 @@ impl CodeError {
 /// what was expected.
 ///
 /// ```
-/// use juesuan::{CatalogError, FunctionCatalog};
+/// use juesuan::{code::CatalogError, code::FunctionCatalog};
 ///
 /// let text = "code\tname\n2080101\t行政运行\n20801x\t人力资源和社会保障管理事务\n";
 /// let err = FunctionCatalog::from_tsv_reader(text.as_bytes()).unwrap_err();
@@ -264,7 +264,7 @@ impl CatalogError {
     /// The line the error is on, or `None` for a header error.
     ///
     /// ```
-    /// use juesuan::FunctionCatalog;
+    /// use juesuan::code::FunctionCatalog;
     ///
     /// let err = FunctionCatalog::from_reader("编号,名字\n".as_bytes()).unwrap_err();
     /// assert_eq!(err.line(), None);

@@ -17,7 +17,7 @@ use super::{CodeError, CodeKind, CodeLevel};
 /// and serde print the bare digits.
 ///
 /// ```
-/// use juesuan::{CodeLevel, FunctionCode};
+/// use juesuan::{code::CodeLevel, code::FunctionCode};
 ///
 /// let code: FunctionCode = "【２０８０５０２】".parse()?;
 /// assert_eq!(code.to_string(), "2080502");
@@ -27,7 +27,7 @@ use super::{CodeError, CodeKind, CodeLevel};
 ///
 /// let err = FunctionCode::parse("208001").unwrap_err();
 /// assert!(err.to_string().contains("expected 3, 5 or 7 digits (类/款/项), but found 6"));
-/// # Ok::<(), juesuan::CodeError>(())
+/// # Ok::<(), juesuan::code::CodeError>(())
 /// ```
 #[doc(alias = "功能分类")]
 #[doc(alias = "支出功能分类")]
@@ -52,12 +52,12 @@ impl FunctionCode {
     /// 3, 5 or 7, or does not start with 2 (类 201 to 299).
     ///
     /// ```
-    /// use juesuan::FunctionCode;
+    /// use juesuan::code::FunctionCode;
     ///
     /// assert_eq!(FunctionCode::parse("208 05 02")?.to_string(), "2080502");
     /// assert!(FunctionCode::parse("1080101").is_err());
     /// assert!(FunctionCode::parse("20a0101").is_err());
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn parse(input: &str) -> Result<FunctionCode, CodeError> {
         Packed::parse(input, KIND).map(FunctionCode)
@@ -66,9 +66,9 @@ impl FunctionCode {
     /// The level of the code: 类 (3 digits), 款 (5) or 项 (7).
     ///
     /// ```
-    /// use juesuan::{CodeLevel, FunctionCode};
+    /// use juesuan::{code::CodeLevel, code::FunctionCode};
     /// assert_eq!(FunctionCode::parse("20805")?.level(), CodeLevel::Section);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn level(self) -> CodeLevel {
         self.0.level()
@@ -77,10 +77,10 @@ impl FunctionCode {
     /// The digits of the code as a number.
     ///
     /// ```
-    /// use juesuan::FunctionCode;
+    /// use juesuan::code::FunctionCode;
     /// assert_eq!(FunctionCode::parse("208 05 02")?.value(), 2080502);
     /// assert_eq!(FunctionCode::parse("208")?.value(), 208);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn value(self) -> u32 {
         self.0.value(KIND)
@@ -94,11 +94,11 @@ impl FunctionCode {
     /// The code one level up: the 款 of a 项, the 类 of a 款, `None` for a 类.
     ///
     /// ```
-    /// use juesuan::FunctionCode;
+    /// use juesuan::code::FunctionCode;
     /// let item = FunctionCode::parse("2080502")?;
     /// assert_eq!(item.parent(), Some(FunctionCode::parse("20805")?));
     /// assert_eq!(FunctionCode::parse("208")?.parent(), None);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn parent(self) -> Option<FunctionCode> {
         self.0.parent(KIND).map(FunctionCode)
@@ -107,9 +107,9 @@ impl FunctionCode {
     /// The 类 the code belongs to (itself for a 类).
     ///
     /// ```
-    /// use juesuan::FunctionCode;
+    /// use juesuan::code::FunctionCode;
     /// assert_eq!(FunctionCode::parse("2101101")?.class(), FunctionCode::parse("210")?);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     #[doc(alias = "类")]
     pub fn class(self) -> FunctionCode {
@@ -119,10 +119,10 @@ impl FunctionCode {
     /// The 款 the code belongs to (itself for a 款), or `None` for a 类.
     ///
     /// ```
-    /// use juesuan::FunctionCode;
+    /// use juesuan::code::FunctionCode;
     /// assert_eq!(FunctionCode::parse("2101101")?.section(), Some(FunctionCode::parse("21011")?));
     /// assert_eq!(FunctionCode::parse("210")?.section(), None);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     #[doc(alias = "款")]
     pub fn section(self) -> Option<FunctionCode> {
@@ -133,13 +133,13 @@ impl FunctionCode {
     /// The ancestors of the code from its parent up to its 类.
     ///
     /// ```
-    /// use juesuan::FunctionCode;
+    /// use juesuan::code::FunctionCode;
     /// let chain: Vec<String> = FunctionCode::parse("2080502")?
     ///     .ancestors()
     ///     .map(|c| c.to_string())
     ///     .collect();
     /// assert_eq!(chain, ["20805", "208"]);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn ancestors(self) -> impl Iterator<Item = FunctionCode> {
         std::iter::successors(self.parent(), |code| code.parent())
@@ -148,12 +148,12 @@ impl FunctionCode {
     /// Whether `self` is the parent of `other` (one level up, same prefix).
     ///
     /// ```
-    /// use juesuan::FunctionCode;
+    /// use juesuan::code::FunctionCode;
     /// let section = FunctionCode::parse("20805")?;
     /// assert!(section.is_parent_of(FunctionCode::parse("2080502")?));
     /// assert!(!section.is_parent_of(FunctionCode::parse("2080101")?));
     /// assert!(!FunctionCode::parse("208")?.is_parent_of(FunctionCode::parse("2080502")?));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn is_parent_of(self, other: FunctionCode) -> bool {
         other.parent() == Some(self)
@@ -163,12 +163,12 @@ impl FunctionCode {
     /// parent of its parent. A code is not its own ancestor.
     ///
     /// ```
-    /// use juesuan::FunctionCode;
+    /// use juesuan::code::FunctionCode;
     /// let class = FunctionCode::parse("208")?;
     /// assert!(class.is_ancestor_of(FunctionCode::parse("2080502")?));
     /// assert!(!class.is_ancestor_of(class));
     /// assert!(!class.is_ancestor_of(FunctionCode::parse("2101101")?));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     pub fn is_ancestor_of(self, other: FunctionCode) -> bool {
         self.0.is_ancestor_of(other.0, KIND)

@@ -17,13 +17,13 @@ use super::{Catalog, CodeError};
 /// `Class < Section < Item`.
 ///
 /// ```
-/// use juesuan::{CodeLevel, FunctionCode};
+/// use juesuan::{code::CodeLevel, code::FunctionCode};
 ///
 /// let code: FunctionCode = "2080505".parse()?;
 /// assert_eq!(code.level(), CodeLevel::Item);
 /// assert_eq!(code.level().to_string(), "项");
 /// assert!(CodeLevel::Class < CodeLevel::Item);
-/// # Ok::<(), juesuan::CodeError>(())
+/// # Ok::<(), juesuan::code::CodeError>(())
 /// ```
 #[doc(alias = "类")]
 #[doc(alias = "款")]
@@ -46,7 +46,7 @@ impl CodeLevel {
     /// How many digits a code of this level has: 3, 5 or 7.
     ///
     /// ```
-    /// use juesuan::CodeLevel;
+    /// use juesuan::code::CodeLevel;
     /// assert_eq!(CodeLevel::Class.digits(), 3);
     /// assert_eq!(CodeLevel::Section.digits(), 5);
     /// assert_eq!(CodeLevel::Item.digits(), 7);
@@ -62,7 +62,7 @@ impl CodeLevel {
     /// The Chinese label of the level: `"类"`, `"款"` or `"项"`.
     ///
     /// ```
-    /// use juesuan::CodeLevel;
+    /// use juesuan::code::CodeLevel;
     /// assert_eq!(CodeLevel::Section.label(), "款");
     /// ```
     pub const fn label(self) -> &'static str {
@@ -76,7 +76,7 @@ impl CodeLevel {
     /// The level above this one, or `None` for 类.
     ///
     /// ```
-    /// use juesuan::CodeLevel;
+    /// use juesuan::code::CodeLevel;
     /// assert_eq!(CodeLevel::Item.parent(), Some(CodeLevel::Section));
     /// assert_eq!(CodeLevel::Class.parent(), None);
     /// ```
@@ -94,7 +94,7 @@ impl CodeLevel {
     /// 款; see [`CodeKind::deepest`].
     ///
     /// ```
-    /// use juesuan::CodeLevel;
+    /// use juesuan::code::CodeLevel;
     /// assert_eq!(CodeLevel::Class.child(), Some(CodeLevel::Section));
     /// assert_eq!(CodeLevel::Item.child(), None);
     /// ```
@@ -137,7 +137,7 @@ impl fmt::Display for CodeLevel {
 /// Which classification a code belongs to.
 ///
 /// ```
-/// use juesuan::{ClassificationCode, CodeKind, EconomicCode, FunctionCode};
+/// use juesuan::{code::ClassificationCode, code::CodeKind, code::EconomicCode, code::FunctionCode};
 ///
 /// assert_eq!(FunctionCode::KIND, CodeKind::Function);
 /// assert_eq!(EconomicCode::KIND.to_string(), "economic code");
@@ -162,7 +162,7 @@ impl CodeKind {
     /// for economic codes.
     ///
     /// ```
-    /// use juesuan::{CodeKind, CodeLevel};
+    /// use juesuan::{code::CodeKind, code::CodeLevel};
     /// assert_eq!(CodeKind::Function.deepest(), CodeLevel::Item);
     /// assert_eq!(CodeKind::Economic.deepest(), CodeLevel::Section);
     /// ```
@@ -176,7 +176,7 @@ impl CodeKind {
     /// The official Chinese name of the classification.
     ///
     /// ```
-    /// use juesuan::CodeKind;
+    /// use juesuan::code::CodeKind;
     /// assert_eq!(CodeKind::Economic.label(), "部门预算支出经济分类");
     /// ```
     pub const fn label(self) -> &'static str {
@@ -236,18 +236,18 @@ mod sealed {
 /// types have inherent methods of the same names, so the trait only needs to
 /// be imported for generic code.
 ///
-/// [`FunctionCode`]: crate::FunctionCode
-/// [`EconomicCode`]: crate::EconomicCode
+/// [`FunctionCode`]: crate::code::FunctionCode
+/// [`EconomicCode`]: crate::code::EconomicCode
 ///
 /// ```
-/// use juesuan::{ClassificationCode, CodeLevel, EconomicCode, FunctionCode};
+/// use juesuan::{code::ClassificationCode, code::CodeLevel, code::EconomicCode, code::FunctionCode};
 ///
 /// fn depth<C: ClassificationCode>(code: C) -> usize {
 ///     std::iter::successors(Some(code), |c| ClassificationCode::parent(*c)).count()
 /// }
 /// assert_eq!(depth("2080101".parse::<FunctionCode>()?), 3);
 /// assert_eq!(depth("30101".parse::<EconomicCode>()?), 2);
-/// # Ok::<(), juesuan::CodeError>(())
+/// # Ok::<(), juesuan::code::CodeError>(())
 /// ```
 #[doc(alias = "科目")]
 pub trait ClassificationCode:
@@ -266,7 +266,7 @@ pub trait ClassificationCode:
     /// The classification this type belongs to.
     ///
     /// ```
-    /// use juesuan::{ClassificationCode, CodeKind, FunctionCode};
+    /// use juesuan::{code::ClassificationCode, code::CodeKind, code::FunctionCode};
     /// assert_eq!(FunctionCode::KIND, CodeKind::Function);
     /// ```
     const KIND: CodeKind;
@@ -274,30 +274,30 @@ pub trait ClassificationCode:
     /// The level of the code (类, 款 or 项).
     ///
     /// ```
-    /// use juesuan::{ClassificationCode, CodeLevel, EconomicCode};
+    /// use juesuan::{code::ClassificationCode, code::CodeLevel, code::EconomicCode};
     /// let code: EconomicCode = "302".parse()?;
     /// assert_eq!(ClassificationCode::level(code), CodeLevel::Class);
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     fn level(self) -> CodeLevel;
 
     /// The code one level up, or `None` for a 类.
     ///
     /// ```
-    /// use juesuan::{ClassificationCode, FunctionCode};
+    /// use juesuan::{code::ClassificationCode, code::FunctionCode};
     /// let code: FunctionCode = "20805".parse()?;
     /// assert_eq!(ClassificationCode::parent(code), Some("208".parse()?));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     fn parent(self) -> Option<Self>;
 
     /// The catalog compiled into the crate for this kind of code.
     ///
     /// ```
-    /// use juesuan::{ClassificationCode, EconomicCode};
+    /// use juesuan::{code::ClassificationCode, code::EconomicCode};
     /// let catalog = EconomicCode::builtin_catalog();
     /// assert_eq!(catalog.name("30101".parse()?), Some("基本工资"));
-    /// # Ok::<(), juesuan::CodeError>(())
+    /// # Ok::<(), juesuan::code::CodeError>(())
     /// ```
     fn builtin_catalog() -> &'static Catalog<Self>;
 }

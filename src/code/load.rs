@@ -270,7 +270,7 @@ mod tests {
                 CatalogError::Code {
                     line: 3,
                     error: CodeError::DigitCount {
-                        kind: crate::CodeKind::Function,
+                        kind: crate::code::CodeKind::Function,
                         input: "208001".into(),
                         found: 6,
                     },

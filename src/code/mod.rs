@@ -19,7 +19,7 @@
 //! them in.
 //!
 //! ```
-//! use juesuan::{Catalog, FunctionCode};
+//! use juesuan::{code::Catalog, code::FunctionCode};
 //!
 //! let catalog = Catalog::function();
 //! let code: FunctionCode = "2080104".parse()?;
@@ -28,7 +28,7 @@
 //!
 //! let path = "社会保障和就业支出（类）行政事业单位养老支出（款）事业单位离退休（项）";
 //! assert_eq!(catalog.resolve_path(path)?.to_string(), "2080502");
-//! # Ok::<(), juesuan::CodeError>(())
+//! # Ok::<(), juesuan::code::CodeError>(())
 //! ```
 
 /// Implements the traits both code types share, in terms of their inherent

@@ -24,7 +24,7 @@ fn is_cjk(c: char) -> bool {
 /// this function, and the text parser reuses it, so both agree.
 ///
 /// ```
-/// use juesuan::cited_codes;
+/// use juesuan::model::cited_codes;
 ///
 /// let reason = "2024 年把 2080104 综合事务管理调整为 2080199 其他人力资源和社会保障管理事务支出。";
 /// assert_eq!(

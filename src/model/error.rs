@@ -22,7 +22,7 @@ fn more(findings: &[Finding]) -> String {
 /// ([`ModelError::field`]).
 ///
 /// ```
-/// use juesuan::{FinalAccounts, FiscalYear, ModelError, ThreePublicExpenses};
+/// use juesuan::{FinalAccounts, FiscalYear, model::ModelError, model::ThreePublicExpenses};
 ///
 /// let mut t9 = ThreePublicExpenses::default();
 /// t9.total = Some("181.58".parse()?);
@@ -41,7 +41,7 @@ fn more(findings: &[Finding]) -> String {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "错误")]
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum ModelError {
     /// An accounting identity is broken beyond rounding (an error-severity
@@ -151,7 +151,7 @@ impl ModelError {
     /// The rule id, for an identity error.
     ///
     /// ```
-    /// let err = juesuan::ModelError::Missing { what: "department" };
+    /// let err = juesuan::model::ModelError::Missing { what: "department" };
     /// assert_eq!(err.rule(), None);
     /// ```
     pub fn rule(&self) -> Option<&'static str> {
@@ -164,7 +164,7 @@ impl ModelError {
     /// Every error finding, for an identity error (empty otherwise).
     ///
     /// ```
-    /// let err = juesuan::ModelError::Missing { what: "department" };
+    /// let err = juesuan::model::ModelError::Missing { what: "department" };
     /// assert!(err.findings().is_empty());
     /// ```
     pub fn findings(&self) -> &[Finding] {
@@ -177,7 +177,7 @@ impl ModelError {
     /// The fact the error is about (for an identity, the stated total).
     ///
     /// ```
-    /// let err = juesuan::ModelError::Conflict {
+    /// let err = juesuan::model::ModelError::Conflict {
     ///     fact: "basic.total".into(),
     ///     first: "1.00".into(),
     ///     second: "2.00".into(),
@@ -202,7 +202,7 @@ impl ModelError {
     /// it.
     ///
     /// ```
-    /// let err = juesuan::ModelError::Missing { what: "department" };
+    /// let err = juesuan::model::ModelError::Missing { what: "department" };
     /// assert_eq!(err.field(), None);
     /// ```
     pub fn field(&self) -> Option<&str> {
@@ -219,9 +219,44 @@ impl ModelError {
     /// Whether an accounting identity is broken.
     ///
     /// ```
-    /// assert!(!juesuan::ModelError::Missing { what: "department" }.is_identity());
+    /// assert!(!juesuan::model::ModelError::Missing { what: "department" }.is_identity());
     /// ```
     pub fn is_identity(&self) -> bool {
         matches!(self, ModelError::Identity { .. })
+    }
+}
+
+impl std::fmt::Debug for ModelError {
+    /// The message and the fields a program branches on, not every finding
+    /// in full: this is what `fn main() -> Result<…>` shows a user.
+    ///
+    /// ```
+    /// use juesuan::{FinalAccounts, FiscalYear, model::ThreePublicExpenses};
+    ///
+    /// let t9 = ThreePublicExpenses {
+    ///     total: Some("181.58".parse()?),
+    ///     overseas_travel: Some("0.00".parse()?),
+    ///     vehicles: Some("179.78".parse()?),
+    ///     reception: Some("1.90".parse()?),
+    ///     ..ThreePublicExpenses::default()
+    /// };
+    /// let err = FinalAccounts::builder()
+    ///     .fiscal_year(FiscalYear::new(2024)?)
+    ///     .department("某部门")
+    ///     .three_public(t9)
+    ///     .build()
+    ///     .unwrap_err();
+    /// let debug = format!("{err:?}");
+    /// assert!(debug.starts_with(r#"ModelError { message: "#), "{debug}");
+    /// assert!(debug.contains(r#"rule: Some("T9.total")"#), "{debug}");
+    /// assert!(debug.len() < 600, "{}", debug.len());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ModelError")
+            .field("message", &self.to_string())
+            .field("rule", &self.rule())
+            .field("fact", &self.fact())
+            .finish()
     }
 }

@@ -25,14 +25,14 @@ use crate::amount::{Amount, AmountError, Percent};
 /// otherwise an object with `"amount"` and the stated fields.
 ///
 /// ```
-/// use juesuan::Figure;
+/// use juesuan::model::Figure;
 ///
 /// let f = Figure::new("5948.68".parse()?)
 ///     .with_change("82.75".parse()?, "1.41".parse()?)
 ///     .with_reason("现有行政人员职务职级正常调整");
 /// assert_eq!(f.amount.to_string(), "5,948.68万元");
 /// assert_eq!(serde_json::to_string(&Figure::new("181.58".parse()?)).unwrap(), r#""181.58""#);
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "数字")]
 #[doc(alias = "金额")]
@@ -69,7 +69,7 @@ pub struct Figure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completion_rate: Option<Percent>,
     /// The stated reason (主要原因, `.reason`). Classification codes cited in
-    /// it become `.cited_code` facts (see [`crate::cited_codes`]).
+    /// it become `.cited_code` facts (see [`crate::model::cited_codes`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// The stated reason for the difference between the final figure and
@@ -78,13 +78,26 @@ pub struct Figure {
     pub budget_reason: Option<String>,
 }
 
+impl Default for Figure {
+    /// 0.00 万元, with nothing else stated.
+    ///
+    /// ```
+    /// let f = juesuan::model::Figure::default();
+    /// assert_eq!(f.amount.to_string(), "0.00万元");
+    /// assert_eq!(f.share, None);
+    /// ```
+    fn default() -> Figure {
+        Figure::new(Amount::zero(crate::amount::Unit::WanYuan, 2))
+    }
+}
+
 impl Figure {
     /// A figure with only its amount.
     ///
     /// ```
-    /// let f = juesuan::Figure::new("0.00".parse()?);
+    /// let f = juesuan::model::Figure::new("0.00".parse()?);
     /// assert!(f.is_bare());
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn new(amount: Amount) -> Figure {
         Figure {
@@ -105,9 +118,9 @@ impl Figure {
     /// Whether only the amount is stated.
     ///
     /// ```
-    /// let f = juesuan::Figure::new("1.00".parse()?).with_share("100".parse()?);
+    /// let f = juesuan::model::Figure::new("1.00".parse()?).with_share("100".parse()?);
     /// assert!(!f.is_bare());
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn is_bare(&self) -> bool {
         *self == Figure::new(self.amount)
@@ -116,9 +129,9 @@ impl Figure {
     /// With the item name as printed.
     ///
     /// ```
-    /// let f = juesuan::Figure::new("287.40".parse()?).with_name("中等职业教育");
+    /// let f = juesuan::model::Figure::new("287.40".parse()?).with_name("中等职业教育");
     /// assert_eq!(f.name.as_deref(), Some("中等职业教育"));
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn with_name(mut self, name: impl Into<String>) -> Figure {
         self.name = Some(name.into());
@@ -128,9 +141,9 @@ impl Figure {
     /// With a stated share.
     ///
     /// ```
-    /// let f = juesuan::Figure::new("3540.70".parse()?).with_share("4.83".parse()?);
+    /// let f = juesuan::model::Figure::new("3540.70".parse()?).with_share("4.83".parse()?);
     /// assert_eq!(f.share.map(|p| p.to_string()), Some("4.83%".into()));
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn with_share(mut self, share: Percent) -> Figure {
         self.share = Some(share);
@@ -140,10 +153,10 @@ impl Figure {
     /// With the change from last year and its rate (both signed).
     ///
     /// ```
-    /// let f = juesuan::Figure::new("287.40".parse()?)
+    /// let f = juesuan::model::Figure::new("287.40".parse()?)
     ///     .with_change("-50.41".parse()?, "-14.92".parse()?);
     /// assert_eq!(f.change.map(|a| a.printed()), Some("-50.41".into()));
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn with_change(mut self, change: Amount, rate: Percent) -> Figure {
         self.change = Some(change);
@@ -154,10 +167,10 @@ impl Figure {
     /// With the budget and the stated 预决算差异率.
     ///
     /// ```
-    /// let f = juesuan::Figure::new("181.58".parse()?)
+    /// let f = juesuan::model::Figure::new("181.58".parse()?)
     ///     .with_budget("181.58".parse()?, Some("0.00".parse()?));
     /// assert!(f.budget.is_some());
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn with_budget(mut self, budget: Amount, variance_rate: Option<Percent>) -> Figure {
         self.budget = Some(budget);
@@ -168,9 +181,9 @@ impl Figure {
     /// With the stated reason.
     ///
     /// ```
-    /// let f = juesuan::Figure::new("1.80".parse()?).with_reason("控制成本");
+    /// let f = juesuan::model::Figure::new("1.80".parse()?).with_reason("控制成本");
     /// assert_eq!(f.reason.as_deref(), Some("控制成本"));
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn with_reason(mut self, reason: impl Into<String>) -> Figure {
         self.reason = Some(reason.into());
@@ -256,7 +269,7 @@ impl<'de> Deserialize<'de> for Figure {
 /// `"count"`.
 ///
 /// ```
-/// use juesuan::CountFigure;
+/// use juesuan::model::CountFigure;
 ///
 /// let active = CountFigure::new(803).with_change(-25);
 /// assert_eq!(active.change, Some(-25));
@@ -289,7 +302,7 @@ impl CountFigure {
     /// A count with nothing else stated.
     ///
     /// ```
-    /// assert!(juesuan::CountFigure::new(0).is_bare());
+    /// assert!(juesuan::model::CountFigure::new(0).is_bare());
     /// ```
     pub fn new(count: u64) -> CountFigure {
         CountFigure {
@@ -304,7 +317,7 @@ impl CountFigure {
     /// Whether only the count is stated.
     ///
     /// ```
-    /// assert!(!juesuan::CountFigure::new(5).with_change(-3).is_bare());
+    /// assert!(!juesuan::model::CountFigure::new(5).with_change(-3).is_bare());
     /// ```
     pub fn is_bare(&self) -> bool {
         *self == CountFigure::new(self.count)
@@ -313,7 +326,7 @@ impl CountFigure {
     /// With the signed change from last year.
     ///
     /// ```
-    /// assert_eq!(juesuan::CountFigure::new(977).with_change(24).change, Some(24));
+    /// assert_eq!(juesuan::model::CountFigure::new(977).with_change(24).change, Some(24));
     /// ```
     pub fn with_change(mut self, change: i64) -> CountFigure {
         self.change = Some(change);
@@ -323,7 +336,7 @@ impl CountFigure {
     /// With a stated reason.
     ///
     /// ```
-    /// let held = juesuan::CountFigure::new(91).with_reason("培疗机构改革单位车辆停用");
+    /// let held = juesuan::model::CountFigure::new(91).with_reason("培疗机构改革单位车辆停用");
     /// assert!(held.reason.is_some());
     /// ```
     pub fn with_reason(mut self, reason: impl Into<String>) -> CountFigure {

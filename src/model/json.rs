@@ -136,7 +136,7 @@ impl Disclosure {
     /// assert_eq!(d.department(), Some("某部门"));
     /// let rules: Vec<&str> = audit(&d).iter().map(|f| f.rule()).collect();
     /// assert_eq!(rules, ["T9.total"]);
-    /// # Ok::<(), juesuan::JsonError>(())
+    /// # Ok::<(), juesuan::disclosure::JsonError>(())
     /// ```
     pub fn from_final_accounts_json(text: &str) -> Result<Disclosure, JsonError> {
         let mut parts = parts_from_json(text)?;

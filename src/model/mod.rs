@@ -1,7 +1,7 @@
 //! The typed, strict 部门决算: [`FinalAccounts`] and its parts.
 //!
 //! ```
-//! use juesuan::{FinalAccounts, FiscalYear, ThreePublicExpenses};
+//! use juesuan::{FinalAccounts, FiscalYear, model::ThreePublicExpenses};
 //!
 //! let mut t9 = ThreePublicExpenses::default();
 //! t9.total = Some("181.58".parse()?);
@@ -30,6 +30,8 @@ mod tables;
 mod unique;
 mod validate;
 mod walk;
+
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -134,8 +136,8 @@ impl Parts {
 ///
 /// Strict construction also refuses
 /// - row codes unknown to the built-in catalogs
-///   ([`Catalog::function`](crate::Catalog::function),
-///   [`Catalog::economic`](crate::Catalog::economic)); malformed codes
+///   ([`Catalog::function`](crate::code::Catalog::function),
+///   [`Catalog::economic`](crate::code::Catalog::economic)); malformed codes
 ///   cannot be represented at all;
 /// - amounts in another unit than the document's;
 /// - a table without its required totals: T1 needs 收入总计, 本年收入合计,
@@ -175,7 +177,7 @@ impl Parts {
 /// let t9 = report.three_public().unwrap();
 /// assert_eq!(t9.vehicles_held.as_ref().map(|c| c.count), Some(91));
 /// assert_eq!(FinalAccounts::from_json(&report.to_json())?, report);
-/// # Ok::<(), juesuan::JsonError>(())
+/// # Ok::<(), juesuan::disclosure::JsonError>(())
 /// ```
 #[doc(alias = "部门决算")]
 #[doc(alias = "决算")]
@@ -188,7 +190,7 @@ pub struct FinalAccounts {
 /// [`build`](FinalAccountsBuilder::build) validates once.
 ///
 /// ```
-/// use juesuan::{FinalAccounts, FiscalYear, Procurement};
+/// use juesuan::{FinalAccounts, FiscalYear, model::Procurement};
 ///
 /// let p = Procurement {
 ///     total: Some("18332.45".parse()?),
@@ -240,7 +242,7 @@ impl FinalAccountsBuilder {
     ///
     /// ```
     /// let b = juesuan::FinalAccounts::builder().fiscal_year(juesuan::FiscalYear::new(2024)?);
-    /// # Ok::<(), juesuan::DateError>(())
+    /// # Ok::<(), juesuan::date::DateError>(())
     /// ```
     pub fn fiscal_year(mut self, year: FiscalYear) -> FinalAccountsBuilder {
         self.fiscal_year = Some(year);
@@ -270,7 +272,7 @@ impl FinalAccountsBuilder {
     /// Sets the overview (部门概况).
     ///
     /// ```
-    /// let b = juesuan::FinalAccounts::builder().overview(juesuan::Overview::default());
+    /// let b = juesuan::FinalAccounts::builder().overview(juesuan::model::Overview::default());
     /// ```
     pub fn overview(mut self, overview: Overview) -> FinalAccountsBuilder {
         self.parts.overview = overview;
@@ -281,7 +283,7 @@ impl FinalAccountsBuilder {
     /// as 城镇新增就业人数 48.32 万人), which the audit does not check.
     ///
     /// ```
-    /// use juesuan::{Decimal, Indicator};
+    /// use juesuan::{Decimal, disclosure::Indicator};
     /// let b = juesuan::FinalAccounts::builder()
     ///     .indicators(vec![Indicator::new("仲裁结案率", Decimal::new(9861, 2), "%")]);
     /// ```
@@ -295,87 +297,87 @@ impl FinalAccountsBuilder {
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .summary(juesuan::RevenueExpenditureSummary::default());
+        ///     .summary(juesuan::model::RevenueExpenditureSummary::default());
         /// ```
         summary: RevenueExpenditureSummary;
         /// Sets T2, 收入决算表.
         ///
         /// ```
-        /// let b = juesuan::FinalAccounts::builder().revenue(juesuan::RevenueTable::default());
+        /// let b = juesuan::FinalAccounts::builder().revenue(juesuan::model::RevenueTable::default());
         /// ```
         revenue: RevenueTable;
         /// Sets T3, 支出决算表.
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .expenditure(juesuan::ExpenditureTable::default());
+        ///     .expenditure(juesuan::model::ExpenditureTable::default());
         /// ```
         expenditure: ExpenditureTable;
         /// Sets T4, 财政拨款收入支出决算总表.
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .appropriation(juesuan::AppropriationSummary::default());
+        ///     .appropriation(juesuan::model::AppropriationSummary::default());
         /// ```
         appropriation: AppropriationSummary;
         /// Sets T5, 一般公共预算财政拨款支出决算表.
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .general_budget(juesuan::GeneralBudgetTable::default());
+        ///     .general_budget(juesuan::model::GeneralBudgetTable::default());
         /// ```
         general_budget: GeneralBudgetTable;
         /// Sets T6, 一般公共预算财政拨款基本支出决算表.
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .basic(juesuan::BasicExpenditureTable::default());
+        ///     .basic(juesuan::model::BasicExpenditureTable::default());
         /// ```
         basic: BasicExpenditureTable;
         /// Sets T7, 政府性基金预算财政拨款收入支出决算表.
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .government_fund(juesuan::FundTable::default());
+        ///     .government_fund(juesuan::model::FundTable::default());
         /// ```
         government_fund: FundTable;
         /// Sets T8, 国有资本经营预算财政拨款收入支出决算表.
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .state_capital(juesuan::FundTable::default());
+        ///     .state_capital(juesuan::model::FundTable::default());
         /// ```
         state_capital: FundTable;
         /// Sets T9, 财政拨款“三公”经费支出决算表.
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .three_public(juesuan::ThreePublicExpenses::default());
+        ///     .three_public(juesuan::model::ThreePublicExpenses::default());
         /// ```
         three_public: ThreePublicExpenses;
         /// Sets 机关运行经费 and 事业单位公用经费.
         ///
         /// ```
         /// let b = juesuan::FinalAccounts::builder()
-        ///     .operating_costs(juesuan::OperatingCosts::default());
+        ///     .operating_costs(juesuan::model::OperatingCosts::default());
         /// ```
         operating_costs: OperatingCosts;
         /// Sets 政府采购.
         ///
         /// ```
-        /// let b = juesuan::FinalAccounts::builder().procurement(juesuan::Procurement::default());
+        /// let b = juesuan::FinalAccounts::builder().procurement(juesuan::model::Procurement::default());
         /// ```
         procurement: Procurement;
         /// Sets 国有资产占用.
         ///
         /// ```
-        /// let b = juesuan::FinalAccounts::builder().assets(juesuan::Assets::default());
+        /// let b = juesuan::FinalAccounts::builder().assets(juesuan::model::Assets::default());
         /// ```
         assets: Assets;
         /// Sets 预算绩效.
         ///
         /// ```
-        /// let b = juesuan::FinalAccounts::builder().performance(juesuan::Performance::default());
+        /// let b = juesuan::FinalAccounts::builder().performance(juesuan::model::Performance::default());
         /// ```
         performance: Performance;
     }
@@ -394,7 +396,7 @@ impl FinalAccountsBuilder {
     /// broken beyond rounding (the first error finding, all of them kept).
     ///
     /// ```
-    /// use juesuan::{FinalAccounts, ModelError};
+    /// use juesuan::{FinalAccounts, model::ModelError};
     ///
     /// let err = FinalAccounts::builder().department("某部门").build().unwrap_err();
     /// assert_eq!(err, ModelError::Missing { what: "fiscal year" });
@@ -508,7 +510,7 @@ impl FinalAccounts {
     /// ```
     /// let fa = juesuan::FinalAccounts::from_json(include_str!("../../examples/data/xinjiang-hrss-2024.json"))?;
     /// assert_eq!(fa.indicators()[0].to_string(), "城镇新增就业人数 48.32万人");
-    /// # Ok::<(), juesuan::JsonError>(())
+    /// # Ok::<(), juesuan::disclosure::JsonError>(())
     /// ```
     pub fn indicators(&self) -> &[Indicator] {
         &self.parts.indicators
@@ -675,7 +677,7 @@ impl FinalAccounts {
     /// units and divisions.
     ///
     /// ```
-    /// use juesuan::{Figure, FinalAccounts, FiscalYear, GeneralBudgetRow, GeneralBudgetTable};
+    /// use juesuan::{model::Figure, FinalAccounts, FiscalYear, model::GeneralBudgetRow, model::GeneralBudgetTable};
     ///
     /// let mut t5 = GeneralBudgetTable::default();
     /// t5.total = Some("105.00".parse()?);
@@ -722,7 +724,7 @@ impl FinalAccounts {
     /// [`FinalAccountsBuilder::build`].
     ///
     /// ```
-    /// use juesuan::{Disclosure, FinalAccounts, FiscalYear, ModelError, Unit};
+    /// use juesuan::{Disclosure, FinalAccounts, FiscalYear, model::ModelError, Unit};
     ///
     /// let mut d = Disclosure::new(Unit::WanYuan);
     /// d.set_fiscal_year(Some(FiscalYear::new(2024)?));
@@ -746,7 +748,7 @@ impl FinalAccounts {
     /// (`document.*`) and item names the catalog does not know
     /// (`.unresolved_item`) — are set aside and returned, instead of refusing
     /// the report. Every figure must still be held and every identity hold.
-    /// Run [`audit`](crate::audit) on the disclosure first to see what the
+    /// Run [`audit`](crate::audit()) on the disclosure first to see what the
     /// set-aside facts say (wrong words or years are warnings there).
     ///
     /// # Errors
@@ -755,16 +757,16 @@ impl FinalAccounts {
     /// set aside.
     ///
     /// ```
-    /// use juesuan::{FinalAccounts, parse_report};
+    /// use juesuan::{Disclosure, FinalAccounts};
     ///
     /// let text = "新疆维吾尔自治区某厅2024年度部门决算\n\
     ///     九、财政拨款“三公”经费支出决算情况说明\n\
     ///     2024 年度财政拨款“三公”经费支出 1.80 万元，比上年增加 0.30 万元，增长 20.00%。";
-    /// let parsed = parse_report(text).disclosure;
+    /// let parsed = Disclosure::from_text(text);
     /// let (accounts, set_aside) = FinalAccounts::from_text_disclosure(&parsed)?;
     /// assert_eq!(accounts.fiscal_year().year(), 2024);
     /// assert!(set_aside.iter().any(|id| id.as_str() == "three_public.total.change_word"));
-    /// # Ok::<(), juesuan::ModelError>(())
+    /// # Ok::<(), juesuan::model::ModelError>(())
     /// ```
     pub fn from_text_disclosure(
         d: &Disclosure,
@@ -828,7 +830,7 @@ impl FinalAccounts {
     /// report with an error could not be built).
     ///
     /// ```
-    /// use juesuan::{FinalAccounts, FiscalYear, Staffing, Overview, CountFigure};
+    /// use juesuan::{FinalAccounts, FiscalYear, model::Staffing, model::Overview, model::CountFigure};
     ///
     /// let overview = Overview {
     ///     staffing: Staffing { total: Some(CountFigure::new(3)), ..Default::default() },
@@ -844,6 +846,73 @@ impl FinalAccounts {
     /// ```
     pub fn audit(&self) -> Vec<Finding> {
         Audit::new().run(&self.to_disclosure())
+    }
+}
+
+impl fmt::Display for FinalAccounts {
+    /// The facts the report states, as [`Disclosure`]'s `Display` writes
+    /// them ([`FinalAccounts::to_disclosure`]).
+    ///
+    /// ```
+    /// use juesuan::{FinalAccounts, FiscalYear};
+    ///
+    /// let r = FinalAccounts::builder().fiscal_year(FiscalYear::new(2024)?).department("某部门").build()?;
+    /// assert!(r.to_string().starts_with("department 某部门\nfiscal year 2024\n"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.to_disclosure(), f)
+    }
+}
+
+impl From<&FinalAccounts> for Disclosure {
+    /// [`FinalAccounts::to_disclosure`]: lossless.
+    ///
+    /// ```
+    /// use juesuan::{Disclosure, FinalAccounts, FiscalYear};
+    ///
+    /// let r = FinalAccounts::builder().fiscal_year(FiscalYear::new(2024)?).department("某部门").build()?;
+    /// let d = Disclosure::from(&r);
+    /// assert_eq!(FinalAccounts::try_from(&d)?, r);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn from(report: &FinalAccounts) -> Disclosure {
+        report.to_disclosure()
+    }
+}
+
+impl From<FinalAccounts> for Disclosure {
+    /// [`FinalAccounts::to_disclosure`]: lossless.
+    fn from(report: FinalAccounts) -> Disclosure {
+        report.to_disclosure()
+    }
+}
+
+impl TryFrom<&Disclosure> for FinalAccounts {
+    type Error = ModelError;
+
+    /// [`FinalAccounts::from_disclosure`]: the facts must map onto the
+    /// model and every identity hold.
+    ///
+    /// ```
+    /// use juesuan::{Disclosure, FinalAccounts};
+    ///
+    /// let mut d = Disclosure::default();
+    /// d.insert_str("three_public.total", "1.00")?;
+    /// assert!(FinalAccounts::try_from(&d).is_err()); // no fiscal year, no department
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn try_from(d: &Disclosure) -> Result<FinalAccounts, ModelError> {
+        FinalAccounts::from_disclosure(d)
+    }
+}
+
+impl TryFrom<Disclosure> for FinalAccounts {
+    type Error = ModelError;
+
+    /// [`FinalAccounts::from_disclosure`].
+    fn try_from(d: Disclosure) -> Result<FinalAccounts, ModelError> {
+        FinalAccounts::from_disclosure(&d)
     }
 }
 

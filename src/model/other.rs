@@ -17,7 +17,7 @@ use super::figure::{CountFigure, Figure, count, quantity};
 /// 实有人数 and its kinds (在职, 离休, 退休), each with its change.
 ///
 /// ```
-/// use juesuan::{CountFigure, Staffing};
+/// use juesuan::{model::CountFigure, model::Staffing};
 ///
 /// let s = Staffing {
 ///     total: Some(CountFigure::new(1785)),
@@ -53,7 +53,7 @@ impl Staffing {
     /// Whether nothing is stated.
     ///
     /// ```
-    /// assert!(juesuan::Staffing::default().is_empty());
+    /// assert!(juesuan::model::Staffing::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         *self == Staffing::default()
@@ -63,7 +63,7 @@ impl Staffing {
 /// 部门概况: internal divisions, consolidated units and staffing.
 ///
 /// ```
-/// use juesuan::Overview;
+/// use juesuan::model::Overview;
 ///
 /// let o = Overview {
 ///     divisions: vec!["办公室".into(), "规划财务处".into()],
@@ -97,7 +97,7 @@ impl Overview {
     /// Whether nothing is stated.
     ///
     /// ```
-    /// assert!(juesuan::Overview::default().is_empty());
+    /// assert!(juesuan::model::Overview::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         *self == Overview::default()
@@ -109,14 +109,14 @@ impl Overview {
 /// Together they make up 公用经费 where both are stated.
 ///
 /// ```
-/// use juesuan::{Figure, OperatingCosts};
+/// use juesuan::{model::Figure, model::OperatingCosts};
 ///
 /// let c = OperatingCosts {
 ///     office: Some(Figure::new("1058.16".parse()?).with_change("134.30".parse()?, "14.54".parse()?)),
 ///     institution: Some("995.03".parse()?),
 /// };
 /// assert!(c.office.is_some());
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "机关运行经费")]
 #[doc(alias = "公用经费")]
@@ -139,7 +139,7 @@ pub struct OperatingCosts {
 /// **Required** when present: `total` (政府采购支出总额).
 ///
 /// ```
-/// use juesuan::{Figure, Procurement};
+/// use juesuan::{model::Figure, model::Procurement};
 ///
 /// let p = Procurement {
 ///     total: Some("18332.45".parse()?),
@@ -147,7 +147,7 @@ pub struct OperatingCosts {
 ///     ..Default::default()
 /// };
 /// assert!(p.goods.is_none());
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "政府采购")]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -181,7 +181,7 @@ pub struct Procurement {
 /// 国有资产占用 (narrative 十 (三)): buildings, vehicles by kind, equipment.
 ///
 /// ```
-/// use juesuan::{Assets, CountFigure, VehicleKind};
+/// use juesuan::{model::Assets, model::CountFigure, fact::VehicleKind};
 ///
 /// let mut a = Assets::default();
 /// a.building_area = Some("165381.14".parse()?);
@@ -230,7 +230,7 @@ impl Assets {
     /// Whether nothing is stated.
     ///
     /// ```
-    /// assert!(juesuan::Assets::default().is_empty());
+    /// assert!(juesuan::model::Assets::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         *self == Assets::default()
@@ -306,7 +306,7 @@ mod vehicle_map {
 /// projects and projects outside the accounts.
 ///
 /// ```
-/// use juesuan::Performance;
+/// use juesuan::model::Performance;
 ///
 /// let p = Performance {
 ///     budget_total: Some("75400.72".parse()?),
@@ -315,7 +315,7 @@ mod vehicle_map {
 ///     ..Default::default()
 /// };
 /// assert!(!p.is_empty());
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "预算绩效")]
 #[doc(alias = "绩效")]
@@ -358,7 +358,7 @@ impl Performance {
     /// Whether nothing is stated.
     ///
     /// ```
-    /// assert!(juesuan::Performance::default().is_empty());
+    /// assert!(juesuan::model::Performance::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         *self == Performance::default()

@@ -28,7 +28,7 @@ use super::figure::Figure;
 /// (本年支出合计) and `expenditure_total` (支出总计).
 ///
 /// ```
-/// use juesuan::RevenueExpenditureSummary;
+/// use juesuan::model::RevenueExpenditureSummary;
 ///
 /// let t1 = RevenueExpenditureSummary {
 ///     revenue_total: Some("74194.06".parse()?),
@@ -38,7 +38,7 @@ use super::figure::Figure;
 ///     ..Default::default()
 /// };
 /// assert!(t1.revenue_business.is_none());
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "收入支出决算总表")]
 #[doc(alias = "收入")]
@@ -120,9 +120,9 @@ pub struct RevenueExpenditureSummary {
 /// `revenue.function.<code>.<column>`. **Required**: `total`.
 ///
 /// ```
-/// let row = juesuan::RevenueRow::new("264.87".parse()?);
+/// let row = juesuan::model::RevenueRow::new("264.87".parse()?);
 /// assert!(row.appropriation.is_none());
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "收入决算表")]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,8 +155,8 @@ impl RevenueRow {
     /// A row with its 本年收入合计 only.
     ///
     /// ```
-    /// assert!(juesuan::RevenueRow::new("1.00".parse()?).total.is_some());
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// assert!(juesuan::model::RevenueRow::new("1.00".parse()?).total.is_some());
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn new(total: Amount) -> RevenueRow {
         RevenueRow {
@@ -172,7 +172,7 @@ impl RevenueRow {
 /// **Required**: at least one row.
 ///
 /// ```
-/// use juesuan::{RevenueRow, RevenueTable};
+/// use juesuan::{model::RevenueRow, model::RevenueTable};
 ///
 /// let mut t2 = RevenueTable::default();
 /// t2.rows.insert("201".parse()?, RevenueRow::new("264.87".parse()?));
@@ -198,9 +198,9 @@ pub struct RevenueTable {
 /// `expenditure.function.<code>.<column>`. **Required**: `total`.
 ///
 /// ```
-/// let row = juesuan::ExpenditureRow::new("264.87".parse()?);
+/// let row = juesuan::model::ExpenditureRow::new("264.87".parse()?);
 /// assert!(row.basic.is_none());
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "支出决算表")]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -230,8 +230,8 @@ impl ExpenditureRow {
     /// A row with its 本年支出合计 only.
     ///
     /// ```
-    /// assert!(juesuan::ExpenditureRow::new("1.00".parse()?).total.is_some());
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// assert!(juesuan::model::ExpenditureRow::new("1.00".parse()?).total.is_some());
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn new(total: Amount) -> ExpenditureRow {
         ExpenditureRow {
@@ -247,7 +247,7 @@ impl ExpenditureRow {
 /// also T1's expenditure lines. **Required**: at least one row.
 ///
 /// ```
-/// use juesuan::{ExpenditureRow, ExpenditureTable};
+/// use juesuan::{model::ExpenditureRow, model::ExpenditureTable};
 ///
 /// let mut t3 = ExpenditureTable::default();
 /// t3.rows.insert("201".parse()?, ExpenditureRow::new("264.87".parse()?));
@@ -271,7 +271,7 @@ pub struct ExpenditureTable {
 /// budgets.
 ///
 /// ```
-/// use juesuan::BudgetKind;
+/// use juesuan::model::BudgetKind;
 ///
 /// assert_eq!(BudgetKind::GeneralBudget.label(), "一般公共预算财政拨款");
 /// assert_eq!(BudgetKind::GovernmentFund.fact_prefix(), "government_fund");
@@ -298,7 +298,7 @@ impl BudgetKind {
     /// Every column, in table order.
     ///
     /// ```
-    /// assert_eq!(juesuan::BudgetKind::ALL[0], juesuan::BudgetKind::Total);
+    /// assert_eq!(juesuan::model::BudgetKind::ALL[0], juesuan::model::BudgetKind::Total);
     /// ```
     pub const ALL: [BudgetKind; 4] = [
         BudgetKind::Total,
@@ -310,7 +310,7 @@ impl BudgetKind {
     /// The first segment of the column's fact ids.
     ///
     /// ```
-    /// assert_eq!(juesuan::BudgetKind::Total.fact_prefix(), "appropriation");
+    /// assert_eq!(juesuan::model::BudgetKind::Total.fact_prefix(), "appropriation");
     /// ```
     pub const fn fact_prefix(self) -> &'static str {
         match self {
@@ -324,7 +324,7 @@ impl BudgetKind {
     /// The official column label.
     ///
     /// ```
-    /// assert_eq!(juesuan::BudgetKind::StateCapital.label(), "国有资本经营预算财政拨款");
+    /// assert_eq!(juesuan::model::BudgetKind::StateCapital.label(), "国有资本经营预算财政拨款");
     /// ```
     pub const fn label(self) -> &'static str {
         match self {
@@ -352,7 +352,7 @@ impl BudgetKind {
 /// `.closing_balance` with the prefix of its [`BudgetKind`].
 ///
 /// ```
-/// let c = juesuan::AppropriationColumn::default();
+/// let c = juesuan::model::AppropriationColumn::default();
 /// assert!(c.is_empty());
 /// ```
 #[doc(alias = "财政拨款")]
@@ -377,10 +377,10 @@ impl AppropriationColumn {
     /// Whether no cell is stated.
     ///
     /// ```
-    /// let mut c = juesuan::AppropriationColumn::default();
+    /// let mut c = juesuan::model::AppropriationColumn::default();
     /// c.revenue = Some("1.00".parse()?);
     /// assert!(!c.is_empty());
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn is_empty(&self) -> bool {
         *self == AppropriationColumn::default()
@@ -400,12 +400,12 @@ impl AppropriationColumn {
 /// `expenditure_total` (财政拨款支出总计).
 ///
 /// ```
-/// use juesuan::{AppropriationSummary, BudgetKind};
+/// use juesuan::{model::AppropriationSummary, model::BudgetKind};
 ///
 /// let mut t4 = AppropriationSummary::default();
 /// t4.column_mut(BudgetKind::Total).revenue = Some("68460.73".parse()?);
 /// assert!(t4.column(BudgetKind::Total).revenue.is_some());
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "财政拨款收入支出决算总表")]
 #[doc(alias = "财政拨款")]
@@ -444,7 +444,7 @@ impl AppropriationSummary {
     /// The column of `kind`.
     ///
     /// ```
-    /// use juesuan::{AppropriationSummary, BudgetKind};
+    /// use juesuan::{model::AppropriationSummary, model::BudgetKind};
     /// assert!(AppropriationSummary::default().column(BudgetKind::StateCapital).is_empty());
     /// ```
     pub fn column(&self, kind: BudgetKind) -> &AppropriationColumn {
@@ -459,10 +459,10 @@ impl AppropriationSummary {
     /// The column of `kind`, for editing.
     ///
     /// ```
-    /// use juesuan::{AppropriationSummary, BudgetKind};
+    /// use juesuan::{model::AppropriationSummary, model::BudgetKind};
     /// let mut t4 = AppropriationSummary::default();
     /// t4.column_mut(BudgetKind::GeneralBudget).expenditure = Some("1.00".parse()?);
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn column_mut(&mut self, kind: BudgetKind) -> &mut AppropriationColumn {
         match kind {
@@ -481,7 +481,7 @@ impl AppropriationSummary {
 /// [`Figure`]), `.basic` and `.project`. **Required**: `total`.
 ///
 /// ```
-/// use juesuan::{Figure, GeneralBudgetRow};
+/// use juesuan::{model::Figure, model::GeneralBudgetRow};
 ///
 /// let row = GeneralBudgetRow {
 ///     total: Some(Figure::new("287.40".parse()?).with_change("-50.41".parse()?, "-14.92".parse()?)),
@@ -489,7 +489,7 @@ impl AppropriationSummary {
 ///     project: None,
 /// };
 /// assert!(row.total.is_some());
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "一般公共预算财政拨款支出决算表")]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -510,9 +510,9 @@ impl GeneralBudgetRow {
     /// A row with its 合计 only.
     ///
     /// ```
-    /// let row = juesuan::GeneralBudgetRow::new("1.00".parse::<juesuan::Figure>()?);
+    /// let row = juesuan::model::GeneralBudgetRow::new("1.00".parse::<juesuan::model::Figure>()?);
     /// assert!(row.basic.is_none());
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn new(total: impl Into<Figure>) -> GeneralBudgetRow {
         GeneralBudgetRow {
@@ -532,7 +532,7 @@ impl GeneralBudgetRow {
 /// **Required** when present: `total` and at least one row.
 ///
 /// ```
-/// use juesuan::{GeneralBudgetRow, GeneralBudgetTable};
+/// use juesuan::{model::GeneralBudgetRow, model::GeneralBudgetTable};
 ///
 /// let mut t5 = GeneralBudgetTable::default();
 /// t5.total = Some("732.54".parse()?);
@@ -565,7 +565,7 @@ pub struct GeneralBudgetTable {
 /// `personnel` (人员经费合计) and `public` (公用经费合计).
 ///
 /// ```
-/// use juesuan::BasicExpenditureTable;
+/// use juesuan::model::BasicExpenditureTable;
 ///
 /// let mut t6 = BasicExpenditureTable::default();
 /// t6.personnel = Some("17968.72".parse()?);
@@ -608,7 +608,7 @@ pub struct BasicExpenditureTable {
 /// split of 本年支出.
 ///
 /// ```
-/// use juesuan::FundTable;
+/// use juesuan::model::FundTable;
 ///
 /// let t7 = FundTable {
 ///     note: Some("本部门本年度无政府性基金预算财政拨款收入、支出及结转和结余".into()),
@@ -655,7 +655,7 @@ pub struct FundTable {
 /// An item of the 财政拨款“三公”经费支出决算表 (T9).
 ///
 /// ```
-/// use juesuan::ThreePublicItem;
+/// use juesuan::model::ThreePublicItem;
 ///
 /// assert_eq!(ThreePublicItem::Reception.fact_id(), "three_public.reception");
 /// assert_eq!(ThreePublicItem::VehiclePurchase.label(), "公务用车购置费");
@@ -686,7 +686,7 @@ impl ThreePublicItem {
     /// Every item, in table order.
     ///
     /// ```
-    /// assert_eq!(juesuan::ThreePublicItem::ALL.len(), 6);
+    /// assert_eq!(juesuan::model::ThreePublicItem::ALL.len(), 6);
     /// ```
     pub const ALL: [ThreePublicItem; 6] = [
         ThreePublicItem::Total,
@@ -700,7 +700,7 @@ impl ThreePublicItem {
     /// The item's fact id (its 决算数; `.budget` is the 预算数).
     ///
     /// ```
-    /// assert_eq!(juesuan::ThreePublicItem::Total.fact_id(), "three_public.total");
+    /// assert_eq!(juesuan::model::ThreePublicItem::Total.fact_id(), "three_public.total");
     /// ```
     pub const fn fact_id(self) -> &'static str {
         match self {
@@ -716,7 +716,7 @@ impl ThreePublicItem {
     /// The official label.
     ///
     /// ```
-    /// assert_eq!(juesuan::ThreePublicItem::Total.label(), "合计");
+    /// assert_eq!(juesuan::model::ThreePublicItem::Total.label(), "合计");
     /// ```
     pub const fn label(self) -> &'static str {
         match self {
@@ -744,13 +744,14 @@ impl ThreePublicItem {
 /// A count of the 财政拨款“三公”经费支出决算表 (T9).
 ///
 /// ```
-/// use juesuan::ThreePublicCount;
+/// use juesuan::model::ThreePublicCount;
 ///
 /// assert_eq!(ThreePublicCount::VehiclesHeld.fact_id(), "three_public.vehicles_held");
 /// assert_eq!(ThreePublicCount::ReceptionBatches.label(), "国内公务接待批次");
 /// ```
 #[doc(alias = "三公经费")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ThreePublicCount {
     /// 因公出国（境）团组数.
     OverseasGroups,
@@ -771,7 +772,7 @@ impl ThreePublicCount {
     /// Every count, in table order.
     ///
     /// ```
-    /// assert_eq!(juesuan::ThreePublicCount::ALL.len(), 6);
+    /// assert_eq!(juesuan::model::ThreePublicCount::ALL.len(), 6);
     /// ```
     pub const ALL: [ThreePublicCount; 6] = [
         ThreePublicCount::OverseasGroups,
@@ -785,7 +786,7 @@ impl ThreePublicCount {
     /// The count's fact id.
     ///
     /// ```
-    /// assert_eq!(juesuan::ThreePublicCount::OverseasGroups.fact_id(), "three_public.overseas_groups");
+    /// assert_eq!(juesuan::model::ThreePublicCount::OverseasGroups.fact_id(), "three_public.overseas_groups");
     /// ```
     pub const fn fact_id(self) -> &'static str {
         match self {
@@ -801,7 +802,7 @@ impl ThreePublicCount {
     /// The official label.
     ///
     /// ```
-    /// assert_eq!(juesuan::ThreePublicCount::VehiclesHeld.label(), "公务用车保有量");
+    /// assert_eq!(juesuan::model::ThreePublicCount::VehiclesHeld.label(), "公务用车保有量");
     /// ```
     pub const fn label(self) -> &'static str {
         match self {
@@ -833,13 +834,13 @@ impl ThreePublicCount {
 /// 决算数).
 ///
 /// ```
-/// use juesuan::{ThreePublicExpenses, ThreePublicItem};
+/// use juesuan::{model::ThreePublicExpenses, model::ThreePublicItem};
 ///
 /// let mut t9 = ThreePublicExpenses::default();
 /// t9.total = Some("181.58".parse()?);
 /// assert!(t9.item(ThreePublicItem::Total).is_some());
 /// assert!(t9.item(ThreePublicItem::Reception).is_none());
-/// # Ok::<(), juesuan::AmountError>(())
+/// # Ok::<(), juesuan::amount::AmountError>(())
 /// ```
 #[doc(alias = "财政拨款“三公”经费支出决算表")]
 #[doc(alias = "三公经费")]
@@ -889,7 +890,7 @@ impl ThreePublicExpenses {
     /// The figure of `item`, when stated.
     ///
     /// ```
-    /// use juesuan::{ThreePublicExpenses, ThreePublicItem};
+    /// use juesuan::{model::ThreePublicExpenses, model::ThreePublicItem};
     /// assert!(ThreePublicExpenses::default().item(ThreePublicItem::Vehicles).is_none());
     /// ```
     pub fn item(&self, item: ThreePublicItem) -> Option<&Figure> {
@@ -899,11 +900,11 @@ impl ThreePublicExpenses {
     /// The slot of `item`, for editing.
     ///
     /// ```
-    /// use juesuan::{ThreePublicExpenses, ThreePublicItem};
+    /// use juesuan::{model::ThreePublicExpenses, model::ThreePublicItem};
     /// let mut t9 = ThreePublicExpenses::default();
     /// *t9.item_mut(ThreePublicItem::Reception) = Some("1.80".parse()?);
     /// assert!(t9.reception.is_some());
-    /// # Ok::<(), juesuan::AmountError>(())
+    /// # Ok::<(), juesuan::amount::AmountError>(())
     /// ```
     pub fn item_mut(&mut self, item: ThreePublicItem) -> &mut Option<Figure> {
         match item {
@@ -930,7 +931,7 @@ impl ThreePublicExpenses {
     /// The count `which`, when stated.
     ///
     /// ```
-    /// use juesuan::{CountFigure, ThreePublicCount, ThreePublicExpenses};
+    /// use juesuan::{model::CountFigure, model::ThreePublicCount, model::ThreePublicExpenses};
     /// let mut t9 = ThreePublicExpenses::default();
     /// *t9.count_mut(ThreePublicCount::VehiclesHeld) = Some(CountFigure::new(91));
     /// assert_eq!(t9.count(ThreePublicCount::VehiclesHeld).map(|c| c.count), Some(91));
@@ -949,7 +950,7 @@ impl ThreePublicExpenses {
     /// The slot of count `which`, for editing.
     ///
     /// ```
-    /// use juesuan::{ThreePublicCount, ThreePublicExpenses};
+    /// use juesuan::{model::ThreePublicCount, model::ThreePublicExpenses};
     /// let mut t9 = ThreePublicExpenses::default();
     /// assert!(t9.count_mut(ThreePublicCount::ReceptionPersons).is_none());
     /// ```

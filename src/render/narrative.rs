@@ -15,7 +15,7 @@ use crate::fact::{FactId, VehicleKind};
 /// The fixed glossary (名词解释) of the 2024 template.
 ///
 /// ```
-/// assert!(juesuan::GLOSSARY.iter().any(|(term, _)| *term == "机关运行经费"));
+/// assert!(juesuan::render::GLOSSARY.iter().any(|(term, _)| *term == "机关运行经费"));
 /// ```
 pub const GLOSSARY: &[(&str, &str)] = &[
     ("财政拨款收入", "指同级财政当年拨付的资金。"),
@@ -942,10 +942,11 @@ fn codes_all(d: &Disclosure) -> Vec<FunctionCode> {
 }
 
 /// Writes the 部门决算情况说明 (with the 部门概况 figures and the 名词解释
-/// glossary) from whatever `d` states.
+/// glossary) from whatever `report` states: a [`Disclosure`] or a
+/// [`FinalAccounts`](crate::FinalAccounts).
 ///
 /// ```
-/// use juesuan::{Disclosure, narrative};
+/// use juesuan::{Disclosure, render::narrative};
 ///
 /// let mut d = Disclosure::default();
 /// d.insert_str("three_public.total", "181.58")?;
@@ -954,10 +955,12 @@ fn codes_all(d: &Disclosure) -> Vec<FunctionCode> {
 /// let text = narrative(&d);
 /// assert!(text.contains("财政拨款“三公”经费支出181.58万元，比上年减少13.18万元，下降6.77%"));
 /// assert!(text.contains("名词解释"));
-/// # Ok::<(), juesuan::FactError>(())
+/// # Ok::<(), juesuan::fact::FactError>(())
 /// ```
 #[doc(alias = "情况说明")]
-pub fn narrative(d: &Disclosure) -> String {
+pub fn narrative(report: &(impl super::Renderable + ?Sized)) -> String {
+    let facts = report.facts();
+    let d: &Disclosure = &facts;
     let year = d
         .fiscal_year()
         .map_or_else(|| "本".to_owned(), |y| y.year().to_string());

@@ -7,6 +7,7 @@
 use std::fmt::{self, Write as _};
 
 use rust_decimal::Decimal;
+use serde::Serialize;
 
 use crate::amount::{Amount, Percent, round_half_away_from_zero};
 use crate::audit::SUM_IDENTITIES;
@@ -19,7 +20,7 @@ use crate::span::display_width;
 /// for the narrative's numbering (T1…T9).
 ///
 /// ```
-/// use juesuan::TableId;
+/// use juesuan::render::TableId;
 /// assert_eq!(TableId::T5.title(), "一般公共预算财政拨款支出决算表");
 /// assert_eq!(TableId::ALL.len(), 9);
 /// ```
@@ -50,7 +51,7 @@ impl TableId {
     /// All nine, in order.
     ///
     /// ```
-    /// assert_eq!(juesuan::TableId::ALL[0], juesuan::TableId::T1);
+    /// assert_eq!(juesuan::render::TableId::ALL[0], juesuan::render::TableId::T1);
     /// ```
     pub const ALL: [TableId; 9] = [
         TableId::T1,
@@ -67,7 +68,7 @@ impl TableId {
     /// The official title.
     ///
     /// ```
-    /// assert_eq!(juesuan::TableId::T9.title(), "财政拨款“三公”经费支出决算表");
+    /// assert_eq!(juesuan::render::TableId::T9.title(), "财政拨款“三公”经费支出决算表");
     /// ```
     pub const fn title(self) -> &'static str {
         match self {
@@ -86,7 +87,7 @@ impl TableId {
     /// The short id, "T1"…"T9".
     ///
     /// ```
-    /// assert_eq!(juesuan::TableId::T4.as_str(), "T4");
+    /// assert_eq!(juesuan::render::TableId::T4.as_str(), "T4");
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -105,7 +106,7 @@ impl TableId {
     /// The table with short id `s` ("T1"…"T9").
     ///
     /// ```
-    /// assert_eq!(juesuan::TableId::from_id("T9"), Some(juesuan::TableId::T9));
+    /// assert_eq!(juesuan::render::TableId::from_id("T9"), Some(juesuan::render::TableId::T9));
     /// ```
     pub fn from_id(s: &str) -> Option<TableId> {
         TableId::ALL.into_iter().find(|t| t.as_str() == s)
@@ -118,16 +119,60 @@ impl fmt::Display for TableId {
     }
 }
 
+/// A table id that is not "T1"…"T9".
+///
+/// ```
+/// let err = "T10".parse::<juesuan::render::TableId>().unwrap_err();
+/// assert_eq!(err.to_string(), r#"expected a table id T1 to T9, but found "T10""#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("expected a table id T1 to T9, but found {input:?}")]
+pub struct UnknownTable {
+    /// The text as given.
+    pub input: String,
+}
+
+impl std::str::FromStr for TableId {
+    type Err = UnknownTable;
+
+    /// Reads the short id ("T1"…"T9", as [`TableId::as_str`] writes it).
+    ///
+    /// ```
+    /// assert_eq!("T5".parse::<juesuan::render::TableId>()?, juesuan::render::TableId::T5);
+    /// # Ok::<(), juesuan::render::UnknownTable>(())
+    /// ```
+    fn from_str(s: &str) -> Result<TableId, UnknownTable> {
+        TableId::from_id(s).ok_or_else(|| UnknownTable {
+            input: s.to_owned(),
+        })
+    }
+}
+
+impl Serialize for TableId {
+    /// The short id, "T1"…"T9".
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TableId {
+    /// Reads the short id, "T1"…"T9".
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<TableId, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// One cell: the printed figure and the fact it shows (none for a figure
 /// derived for display, such as last year = this year − change).
 ///
 /// ```
-/// use juesuan::Cell;
+/// use juesuan::render::Cell;
 /// let c = Cell::derived("65,909.05");
 /// assert_eq!(c.text(), "65,909.05");
 /// assert!(c.fact().is_none());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cell {
     text: String,
     plain: String,
@@ -138,10 +183,10 @@ impl Cell {
     /// A cell showing `value`, stated as fact `id`.
     ///
     /// ```
-    /// use juesuan::{Cell, FactId, Value};
+    /// use juesuan::{render::Cell, FactId, disclosure::Value};
     /// let c = Cell::stated(FactId::new("staff.total")?, &Value::Count(1785));
     /// assert_eq!(c.text(), "1785");
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn stated(id: FactId, value: &Value) -> Cell {
         let text = match value {
@@ -159,7 +204,7 @@ impl Cell {
     /// A cell derived for display.
     ///
     /// ```
-    /// assert_eq!(juesuan::Cell::derived("x").plain(), "x");
+    /// assert_eq!(juesuan::render::Cell::derived("x").plain(), "x");
     /// ```
     pub fn derived(text: &str) -> Cell {
         Cell {
@@ -172,7 +217,7 @@ impl Cell {
     /// The figure as printed (thousands separators, "%").
     ///
     /// ```
-    /// assert_eq!(juesuan::Cell::derived("1,000.00").text(), "1,000.00");
+    /// assert_eq!(juesuan::render::Cell::derived("1,000.00").text(), "1,000.00");
     /// ```
     pub fn text(&self) -> &str {
         &self.text
@@ -181,7 +226,7 @@ impl Cell {
     /// The figure without separators, as CSV and JSON carry it.
     ///
     /// ```
-    /// assert_eq!(juesuan::Cell::derived("1,000.00").plain(), "1000.00");
+    /// assert_eq!(juesuan::render::Cell::derived("1,000.00").plain(), "1000.00");
     /// ```
     pub fn plain(&self) -> &str {
         &self.plain
@@ -190,7 +235,7 @@ impl Cell {
     /// The fact the cell shows, if it is stated.
     ///
     /// ```
-    /// assert!(juesuan::Cell::derived("1").fact().is_none());
+    /// assert!(juesuan::render::Cell::derived("1").fact().is_none());
     /// ```
     pub fn fact(&self) -> Option<&FactId> {
         self.fact.as_ref()
@@ -215,11 +260,11 @@ fn percent_text(p: Percent) -> String {
 /// One row: an optional classification code, a name, one cell per column.
 ///
 /// ```
-/// use juesuan::Row;
+/// use juesuan::render::Row;
 /// let r = Row::new(Some("205".into()), "教育支出", 3);
 /// assert_eq!(r.cells().len(), 3);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {
     code: Option<String>,
     name: String,
@@ -230,7 +275,7 @@ impl Row {
     /// An empty row with `columns` cells.
     ///
     /// ```
-    /// let r = juesuan::Row::new(None, "本年收入合计", 1);
+    /// let r = juesuan::render::Row::new(None, "本年收入合计", 1);
     /// assert_eq!(r.name(), "本年收入合计");
     /// ```
     pub fn new(code: Option<String>, name: &str, columns: usize) -> Row {
@@ -244,7 +289,7 @@ impl Row {
     /// The classification code (科目编码), if the row has one.
     ///
     /// ```
-    /// assert_eq!(juesuan::Row::new(Some("205".into()), "教育支出", 1).code(), Some("205"));
+    /// assert_eq!(juesuan::render::Row::new(Some("205".into()), "教育支出", 1).code(), Some("205"));
     /// ```
     pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
@@ -253,7 +298,7 @@ impl Row {
     /// The row's name (项目 / 科目名称).
     ///
     /// ```
-    /// assert_eq!(juesuan::Row::new(None, "合计", 1).name(), "合计");
+    /// assert_eq!(juesuan::render::Row::new(None, "合计", 1).name(), "合计");
     /// ```
     pub fn name(&self) -> &str {
         &self.name
@@ -262,7 +307,7 @@ impl Row {
     /// The cells, one per column; `None` where the report states nothing.
     ///
     /// ```
-    /// assert!(juesuan::Row::new(None, "合计", 2).cells()[0].is_none());
+    /// assert!(juesuan::render::Row::new(None, "合计", 2).cells()[0].is_none());
     /// ```
     pub fn cells(&self) -> &[Option<Cell>] {
         &self.cells
@@ -287,15 +332,15 @@ impl Row {
 /// A table filled from a disclosure.
 ///
 /// ```
-/// use juesuan::{Disclosure, TableId, tables};
+/// use juesuan::{Disclosure, render::TableId, render::tables};
 ///
 /// let mut d = Disclosure::default();
 /// d.insert_str("three_public.total", "181.58")?;
 /// let t9 = tables(&d).into_iter().find(|t| t.id() == TableId::T9).unwrap();
 /// assert!(t9.to_text().contains("181.58"));
-/// # Ok::<(), juesuan::FactError>(())
+/// # Ok::<(), juesuan::fact::FactError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Table {
     id: TableId,
     columns: Vec<String>,
@@ -305,7 +350,26 @@ pub struct Table {
     department: Option<String>,
     unit: String,
     /// For a two-sided table: each printed line's 收入 row and 支出 row.
+    #[serde(skip_serializing_if = "Option::is_none")]
     sides: Option<Vec<[Option<usize>; 2]>>,
+}
+
+impl fmt::Display for Table {
+    /// The table as aligned text ([`Table::to_text`]).
+    ///
+    /// ```
+    /// use juesuan::{Disclosure, render::TableId, render::tables};
+    ///
+    /// let mut d = Disclosure::default();
+    /// d.insert_str("three_public.total", "181.58")?;
+    /// let t9 = tables(&d).into_iter().find(|t| t.id() == TableId::T9).unwrap();
+    /// assert_eq!(t9.to_string(), t9.to_text());
+    /// assert_eq!(serde_json::to_value(&t9)?["id"], "T9");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_text())
+    }
 }
 
 impl Table {
@@ -332,7 +396,7 @@ impl Table {
     /// Which of the nine tables this is.
     ///
     /// ```
-    /// # use juesuan::{Disclosure, TableId, tables};
+    /// # use juesuan::{Disclosure, render::TableId, render::tables};
     /// assert_eq!(tables(&Disclosure::default())[0].id(), TableId::T7);
     /// ```
     pub fn id(&self) -> TableId {
@@ -342,7 +406,7 @@ impl Table {
     /// The column headings of the figures (after 科目编码 and 项目).
     ///
     /// ```
-    /// # use juesuan::{Disclosure, tables};
+    /// # use juesuan::{Disclosure, render::tables};
     /// assert_eq!(tables(&Disclosure::default())[0].columns()[0], "年初结转和结余");
     /// ```
     pub fn columns(&self) -> &[String] {
@@ -352,7 +416,7 @@ impl Table {
     /// The rows that state at least one figure.
     ///
     /// ```
-    /// # use juesuan::{Disclosure, tables};
+    /// # use juesuan::{Disclosure, render::tables};
     /// assert!(tables(&Disclosure::default())[0].rows().is_empty());
     /// ```
     pub fn rows(&self) -> &[Row] {
@@ -362,7 +426,7 @@ impl Table {
     /// The note under the table ("本表无数据" for an empty T7/T8).
     ///
     /// ```
-    /// # use juesuan::{Disclosure, tables};
+    /// # use juesuan::{Disclosure, render::tables};
     /// assert!(tables(&Disclosure::default())[0].note().unwrap().contains("本表无数据"));
     /// ```
     pub fn note(&self) -> Option<&str> {
@@ -375,7 +439,7 @@ impl Table {
     /// 本年收入合计 beside 本年支出合计, …, 总计 beside 总计.
     ///
     /// ```
-    /// use juesuan::{Disclosure, TableId, tables};
+    /// use juesuan::{Disclosure, render::TableId, render::tables};
     ///
     /// let mut d = Disclosure::default();
     /// d.insert_str("revenue.total", "10.00")?;
@@ -383,7 +447,7 @@ impl Table {
     /// let t1 = tables(&d).into_iter().find(|t| t.id() == TableId::T1).unwrap();
     /// assert_eq!(t1.sides(), Some(&[[Some(0), Some(1)]][..]));
     /// assert!(t1.to_text().lines().any(|l| l.starts_with("总计") && l.contains("10.00  总计")));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn sides(&self) -> Option<&[[Option<usize>; 2]]> {
         self.sides.as_deref()
@@ -392,7 +456,7 @@ impl Table {
     /// Whether the table states no figure.
     ///
     /// ```
-    /// # use juesuan::{Disclosure, tables};
+    /// # use juesuan::{Disclosure, render::tables};
     /// assert!(tables(&Disclosure::default())[0].is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
@@ -469,12 +533,12 @@ impl Table {
     /// characters count two columns).
     ///
     /// ```
-    /// # use juesuan::{Disclosure, TableId, tables};
+    /// # use juesuan::{Disclosure, render::TableId, render::tables};
     /// let mut d = Disclosure::default();
     /// d.insert_str("basic.total", "20021.91")?;
     /// let t6 = tables(&d).into_iter().find(|t| t.id() == TableId::T6).unwrap();
     /// assert!(t6.to_text().lines().any(|l| l.ends_with("20,021.91")));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn to_text(&self) -> String {
         let Grid { header, body, text } = self.grid();
@@ -530,12 +594,12 @@ impl Table {
     /// The table as a GitHub-flavoured Markdown table under a heading.
     ///
     /// ```
-    /// # use juesuan::{Disclosure, TableId, tables};
+    /// # use juesuan::{Disclosure, render::TableId, render::tables};
     /// let mut d = Disclosure::default();
     /// d.insert_str("basic.total", "20021.91")?;
     /// let t6 = tables(&d).into_iter().find(|t| t.id() == TableId::T6).unwrap();
     /// assert!(t6.to_markdown().contains("| 20,021.91 |"));
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn to_markdown(&self) -> String {
         let Grid {
@@ -600,7 +664,7 @@ impl Table {
     /// figure, without the header line (see [`CSV_HEADER`]).
     ///
     /// ```
-    /// # use juesuan::{Disclosure, TableId, tables};
+    /// # use juesuan::{Disclosure, render::TableId, render::tables};
     /// let mut d = Disclosure::default();
     /// d.insert_str("basic.total", "20021.91")?;
     /// let t6 = tables(&d).into_iter().find(|t| t.id() == TableId::T6).unwrap();
@@ -608,10 +672,12 @@ impl Table {
     ///     t6.to_csv_rows(),
     ///     ",,T6,,基本支出合计,合计,20021.91,万元,basic.total\n"
     /// );
-    /// # Ok::<(), juesuan::FactError>(())
+    /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
     pub fn to_csv_rows(&self) -> String {
-        let mut out = String::new();
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
         let year = self.fiscal_year.map(|y| y.to_string()).unwrap_or_default();
         let dept = self.department.clone().unwrap_or_default();
         for row in &self.rows {
@@ -628,7 +694,8 @@ impl Table {
                     crate::fact::FactKind::Quantity => "平方米",
                     _ => "",
                 };
-                let fields = [
+                // Writing into a Vec cannot fail.
+                let _ = w.write_record([
                     year.as_str(),
                     dept.as_str(),
                     self.id.as_str(),
@@ -638,12 +705,11 @@ impl Table {
                     cell.plain.as_str(),
                     unit,
                     fact.as_str(),
-                ];
-                let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-                let _ = writeln!(out, "{}", line.join(","));
+                ]);
             }
         }
-        out
+        let bytes = w.into_inner().unwrap_or_default();
+        String::from_utf8(bytes).unwrap_or_default()
     }
 }
 
@@ -664,31 +730,29 @@ struct Grid {
 /// empty for counts), `fact_id` (the stable fact id, for loading back).
 ///
 /// ```
-/// assert!(juesuan::CSV_HEADER.starts_with("fiscal_year,department,table"));
+/// assert!(juesuan::render::CSV_HEADER.starts_with("fiscal_year,department,table"));
 /// ```
 pub const CSV_HEADER: &str =
     "fiscal_year,department,table,row_code,row_name,column,amount,unit,fact_id";
 
-/// Quotes a CSV field when it needs it (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
-
 /// All tables of a disclosure as one CSV document with [`CSV_HEADER`].
 ///
 /// ```
-/// use juesuan::{Disclosure, tables_to_csv};
+/// # #![allow(deprecated)]
+/// use juesuan::{Disclosure, render::tables_to_csv};
 /// let mut d = Disclosure::default();
 /// d.insert_str("three_public.total", "181.58")?;
 /// let csv = tables_to_csv(&d);
 /// assert!(csv.lines().nth(1).unwrap().contains("three_public.total"));
-/// # Ok::<(), juesuan::FactError>(())
+/// # Ok::<(), juesuan::fact::FactError>(())
 /// ```
-pub fn tables_to_csv(d: &Disclosure) -> String {
+#[deprecated(
+    since = "0.2.0",
+    note = "use `write_csv`: any io::Write, with kind, group, level and is_total columns"
+)]
+pub fn tables_to_csv(report: &(impl super::Renderable + ?Sized)) -> String {
+    let facts = report.facts();
+    let d: &Disclosure = &facts;
     let mut out = String::from(CSV_HEADER);
     out.push('\n');
     for t in tables(d) {
@@ -1217,13 +1281,15 @@ fn t9(d: &Disclosure) -> Table {
 /// with the "本表无数据" note when empty).
 ///
 /// ```
-/// use juesuan::{Disclosure, TableId, tables};
+/// use juesuan::{Disclosure, render::TableId, render::tables};
 ///
 /// let d = Disclosure::default();
 /// let ids: Vec<TableId> = tables(&d).iter().map(|t| t.id()).collect();
 /// assert_eq!(ids, [TableId::T7, TableId::T8]);
 /// ```
-pub fn tables(d: &Disclosure) -> Vec<Table> {
+pub fn tables(report: &(impl super::Renderable + ?Sized)) -> Vec<Table> {
+    let facts = report.facts();
+    let d: &Disclosure = &facts;
     let mut out = Vec::new();
     let keep = |t: Table, out: &mut Vec<Table>| {
         if !t.is_empty() || t.note.is_some() {

@@ -14,7 +14,7 @@ use crate::text::{Diagnostic, DiagnosticLevel, parse_report};
 /// diagnostic. All spans point into the layout text.
 ///
 /// ```
-/// use juesuan::{audit, read_layout};
+/// use juesuan::{audit, table::read_layout};
 ///
 /// let reading = include_str!("../../tests/fixtures/putuo-social-work-2024.txt");
 /// let layout = include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt");
@@ -27,6 +27,7 @@ use crate::text::{Diagnostic, DiagnosticLevel, parse_report};
 /// assert!(audit(&report.disclosure).iter().all(|f| f.severity() != juesuan::Severity::Error));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ReadReport {
     /// The facts: each table cell, then the narrative's statements.
     pub disclosure: Disclosure,
@@ -48,7 +49,7 @@ pub struct ReadReport {
 /// Never panics; linear in the texts.
 ///
 /// ```
-/// use juesuan::read_layout;
+/// use juesuan::table::read_layout;
 ///
 /// let reading = include_str!("../../tests/fixtures/putuo-social-work-2024.txt");
 /// let layout = include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt");

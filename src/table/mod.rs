@@ -9,15 +9,15 @@
 //! joined; a table declared empty ("本表无数据") is recorded as such.
 //!
 //! Every cell becomes a fact in the same fact-id space as the narrative, with
-//! the [`Span`](crate::Span) of its figure (page, line, column): a cell
-//! printed empty becomes [`Value::Blank`](crate::Value::Blank), which is not
+//! the [`Span`] of its figure (page, line, column): a cell
+//! printed empty becomes [`Value::Blank`], which is not
 //! a zero. A row or cell that cannot be read with certainty (a figure that
 //! falls between two columns, a label the lexicon does not know, a code
-//! that is no code) becomes a [`Diagnostic`](crate::Diagnostic), never a
+//! that is no code) becomes a [`Diagnostic`], never a
 //! fact: a table read wrong would make the audit report false errors.
 //!
 //! ```
-//! use juesuan::{TableId, read_tables};
+//! use juesuan::{render::TableId, table::read_tables};
 //!
 //! let layout = "\
 //! \u{c}                         财政拨款“三公”经费支出决算表
@@ -62,7 +62,7 @@ use layout::{Line, Token};
 /// [`Value::Blank`] for a cell printed empty) and where it is.
 ///
 /// ```
-/// use juesuan::{TableId, Value, read_tables};
+/// use juesuan::{render::TableId, disclosure::Value, table::read_tables};
 ///
 /// let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
 /// let t3 = read.table(TableId::T3).unwrap();
@@ -81,7 +81,7 @@ impl ReadCell {
     /// The fact the cell states.
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// let first = read.table(TableId::T2).unwrap().cells().next().unwrap();
     /// assert_eq!(first.fact().as_str(), "revenue.current_year");
@@ -93,7 +93,7 @@ impl ReadCell {
     /// The value: an amount, or [`Value::Blank`].
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// let first = read.table(TableId::T2).unwrap().cells().next().unwrap();
     /// assert_eq!(first.value().to_string(), "307.82万元");
@@ -105,7 +105,7 @@ impl ReadCell {
     /// Where the figure is (for a blank cell, where it would be).
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// let layout = include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt");
     /// let read = read_tables(layout);
     /// let first = read.table(TableId::T2).unwrap().cells().next().unwrap();
@@ -118,7 +118,7 @@ impl ReadCell {
     /// Whether the cell is printed empty.
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// let t2 = read.table(TableId::T2).unwrap();
     /// assert_eq!(t2.cells().filter(|c| c.is_blank()).count(), 90);
@@ -133,7 +133,7 @@ impl ReadCell {
 /// where the row has no such column, as the 收入 rows of T4 beyond 决算数).
 ///
 /// ```
-/// # use juesuan::{TableId, read_tables};
+/// # use juesuan::{render::TableId, table::read_tables};
 /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
 /// let t4 = read.table(TableId::T4).unwrap();
 /// let first = &t4.rows()[0];
@@ -154,7 +154,7 @@ impl ReadRow {
     /// The classification code, if the row has one.
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// let codes: Vec<_> = read.table(TableId::T6).unwrap().rows().iter().filter_map(|r| r.code()).take(2).collect();
     /// assert_eq!(codes, ["301", "30101"]);
@@ -166,7 +166,7 @@ impl ReadRow {
     /// The name as printed (spaces and line breaks inside it removed).
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// let row = read.table(TableId::T6).unwrap().rows().iter().find(|r| r.code() == Some("31007")).unwrap();
     /// assert_eq!(row.name(), "信息网络及软件购置更新");
@@ -178,7 +178,7 @@ impl ReadRow {
     /// The cells, one per column.
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// let t5 = read.table(TableId::T5).unwrap();
     /// assert!(t5.rows().iter().all(|r| r.cells().len() == 3));
@@ -191,7 +191,7 @@ impl ReadRow {
 /// One of the nine tables as read from the layout.
 ///
 /// ```
-/// use juesuan::{TableId, read_tables};
+/// use juesuan::{render::TableId, table::read_tables};
 ///
 /// let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
 /// let t5 = read.table(TableId::T5).unwrap();
@@ -214,7 +214,7 @@ impl ReadTable {
     /// Which of the nine tables it is.
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// assert_eq!(read.tables()[0].id(), TableId::T1);
     /// ```
@@ -225,7 +225,7 @@ impl ReadTable {
     /// The title as printed (without spaces).
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// assert_eq!(read.tables()[0].title(), "收入支出决算总表");
     /// ```
@@ -236,7 +236,7 @@ impl ReadTable {
     /// The unit of its figures (单位).
     ///
     /// ```
-    /// # use juesuan::{TableId, Unit, read_tables};
+    /// # use juesuan::{render::TableId, Unit, table::read_tables};
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// assert_eq!(read.tables()[0].unit(), Unit::WanYuan);
     /// ```
@@ -247,7 +247,7 @@ impl ReadTable {
     /// The first and last page it is printed on.
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// assert_eq!(read.table(TableId::T2).unwrap().pages(), (6, 7));
     /// ```
@@ -258,7 +258,7 @@ impl ReadTable {
     /// The column headings of the cells (the official ones).
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// assert_eq!(read.table(TableId::T5).unwrap().columns(), ["合计", "基本支出", "项目支出"]);
     /// ```
@@ -269,7 +269,7 @@ impl ReadTable {
     /// The rows read with certainty, in printed order.
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// assert_eq!(read.table(TableId::T9).unwrap().rows().len(), 0);
     /// ```
@@ -280,7 +280,7 @@ impl ReadTable {
     /// The note that declares the table empty ("…故本表无数据"), if any.
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// assert!(read.table(TableId::T7).unwrap().note().unwrap().ends_with("故本表无数据。"));
     /// ```
@@ -291,7 +291,7 @@ impl ReadTable {
     /// Whether no cell was read.
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// assert!(read.table(TableId::T8).unwrap().is_empty());
     /// ```
@@ -302,7 +302,7 @@ impl ReadTable {
     /// Every cell, row by row.
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// let t6 = read.table(TableId::T6).unwrap();
     /// assert!(t6.cells().all(|c| !c.is_blank()));
@@ -315,7 +315,7 @@ impl ReadTable {
     /// Markdown or CSV (see [`Table`]).
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// let md = read.table(TableId::T5).unwrap().to_table().to_markdown();
     /// assert!(md.contains("| 2013999 | 其他社会工作事务支出 | 202.24 |  | 202.24 |"));
@@ -347,7 +347,7 @@ impl ReadTable {
 /// What [`read_tables`] read: the tables, and what it could not read.
 ///
 /// ```
-/// let read = juesuan::read_tables("no tables here");
+/// let read = juesuan::table::read_tables("no tables here");
 /// assert!(read.tables().is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -360,7 +360,7 @@ impl TableReading {
     /// The tables found, in document order.
     ///
     /// ```
-    /// # use juesuan::read_tables;
+    /// # use juesuan::table::read_tables;
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// assert_eq!(read.tables().len(), 9);
     /// ```
@@ -371,7 +371,7 @@ impl TableReading {
     /// The table `id`, if found.
     ///
     /// ```
-    /// # use juesuan::{TableId, read_tables};
+    /// # use juesuan::{render::TableId, table::read_tables};
     /// assert!(read_tables("").table(TableId::T1).is_none());
     /// ```
     pub fn table(&self, id: TableId) -> Option<&ReadTable> {
@@ -382,9 +382,9 @@ impl TableReading {
     /// order.
     ///
     /// ```
-    /// # use juesuan::read_tables;
+    /// # use juesuan::table::read_tables;
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
-    /// assert!(read.diagnostics().iter().all(|d| d.level == juesuan::DiagnosticLevel::Note));
+    /// assert!(read.diagnostics().iter().all(|d| d.level == juesuan::text::DiagnosticLevel::Note));
     /// ```
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
@@ -396,7 +396,7 @@ impl TableReading {
     /// stated in both is first the detail table's.
     ///
     /// ```
-    /// # use juesuan::read_tables;
+    /// # use juesuan::table::read_tables;
     /// # let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
     /// let facts = read.facts();
     /// assert!(facts.iter().any(|(id, f)| id.as_str() == "revenue.current_year"
@@ -457,7 +457,7 @@ fn note_fact(t: &ReadTable) -> Option<(FactId, Option<Span>)> {
 /// text.
 ///
 /// ```
-/// use juesuan::{TableId, read_tables};
+/// use juesuan::{render::TableId, table::read_tables};
 ///
 /// let read = read_tables(include_str!("../../tests/fixtures/putuo-social-work-2024.layout.txt"));
 /// let t1 = read.table(TableId::T1).unwrap();

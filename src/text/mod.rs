@@ -8,7 +8,7 @@
 //! [`Span`](crate::Span) (line and column in the original).
 //!
 //! ```
-//! use juesuan::normalize;
+//! use juesuan::text::normalize;
 //!
 //! let original = "二、收入决算情况说明\n\n本 年收 入 73,274.06 万 元， 其 中： 财 政拨 款 收 入\n\n\
 //!                 68,460.73 万元,占 93.43%；";

@@ -28,7 +28,7 @@ const MAX_ARTEFACT_CHARS: usize = 40;
 /// where each of its characters came from.
 ///
 /// ```
-/// use juesuan::normalize;
+/// use juesuan::text::normalize;
 ///
 /// let original = "二、收入决算情况说明\n\n本 年收 入 73,274.06 万 元， 其 中：";
 /// let text = normalize(original);
@@ -243,7 +243,7 @@ impl<'a> NormalizedText<'a> {
     /// The normalised text: paragraphs separated by `'\n'`.
     ///
     /// ```
-    /// use juesuan::normalize;
+    /// use juesuan::text::normalize;
     ///
     /// assert_eq!(normalize("財政撥款收入 1,234.56 萬元").as_str(), "财政拨款收入1,234.56万元");
     /// ```
@@ -254,7 +254,7 @@ impl<'a> NormalizedText<'a> {
     /// The original text this was normalised from.
     ///
     /// ```
-    /// use juesuan::normalize;
+    /// use juesuan::text::normalize;
     ///
     /// assert_eq!(normalize("占 93.43%").original(), "占 93.43%");
     /// ```
@@ -270,7 +270,7 @@ impl<'a> NormalizedText<'a> {
     /// its position. Never panics.
     ///
     /// ```
-    /// use juesuan::normalize;
+    /// use juesuan::text::normalize;
     ///
     /// let original = "收入决算\n\n本 年收 入 73,274.06 万 元";
     /// let text = normalize(original);
@@ -398,7 +398,7 @@ impl<'a> NormalizedText<'a> {
     /// byte offsets in it. There are no empty paragraphs.
     ///
     /// ```
-    /// use juesuan::normalize;
+    /// use juesuan::text::normalize;
     ///
     /// let text = normalize("一、主要职能\n\n负责促进就业工作。");
     /// let paragraphs: Vec<_> = text.paragraphs().map(|p| (p.start(), p.as_str())).collect();
@@ -428,7 +428,7 @@ impl AsRef<str> for NormalizedText<'_> {
 /// normalised string.
 ///
 /// ```
-/// use juesuan::normalize;
+/// use juesuan::text::normalize;
 ///
 /// let text = normalize("一、主要职能\n\n负责促进就业工作。");
 /// let second = text.paragraphs().nth(1).unwrap();
@@ -444,7 +444,7 @@ impl<'t> Paragraph<'t> {
     /// The paragraph text, without the separating `'\n'`.
     ///
     /// ```
-    /// use juesuan::normalize;
+    /// use juesuan::text::normalize;
     ///
     /// let text = normalize("注：本表反映部门本年度的总收支。");
     /// assert_eq!(text.paragraphs().next().unwrap().as_str(), "注：本表反映部门本年度的总收支。");
@@ -456,7 +456,7 @@ impl<'t> Paragraph<'t> {
     /// Byte offset of the paragraph in the normalised text.
     ///
     /// ```
-    /// use juesuan::normalize;
+    /// use juesuan::text::normalize;
     ///
     /// let text = normalize("一、主要职能\n二、机构设置");
     /// assert_eq!(text.paragraphs().nth(1).unwrap().start(), "一、主要职能\n".len());
@@ -469,7 +469,7 @@ impl<'t> Paragraph<'t> {
     /// [`NormalizedText::span`].
     ///
     /// ```
-    /// use juesuan::normalize;
+    /// use juesuan::text::normalize;
     ///
     /// let text = normalize("一、主要职能\n\n二、机构设置");
     /// let second = text.paragraphs().nth(1).unwrap();
@@ -484,7 +484,7 @@ impl<'t> Paragraph<'t> {
 /// [`NormalizedText::paragraphs`].
 ///
 /// ```
-/// use juesuan::normalize;
+/// use juesuan::text::normalize;
 ///
 /// let text = normalize("第一部分 部门概况\n一、主要职能");
 /// assert_eq!(text.paragraphs().count(), 2);
@@ -596,7 +596,7 @@ impl FusedIterator for Paragraphs<'_> {}
 /// estimate of the second pass can differ and join lines again.
 ///
 /// ```
-/// use juesuan::normalize;
+/// use juesuan::text::normalize;
 ///
 /// let text = normalize("二、收入决算情况说明\n\n本 年收 入 ７４，１９４．０６ 萬 元，占 93.43%。");
 /// assert_eq!(text.as_str(), "二、收入决算情况说明\n本年收入74,194.06万元，占93.43%。");

@@ -17,7 +17,7 @@ use crate::fact::FactId;
 use crate::span::Span;
 
 /// The note the narrative reader gives where the tables begin: it reads
-/// past them ([`crate::read_layout`] reads them from the layout text and
+/// past them ([`crate::table::read_layout`] reads them from the layout text and
 /// drops this note).
 pub(crate) const TABLES_SKIPPED: &str =
     "the tables (部门决算表) are not read; their figures are skipped";
@@ -25,7 +25,7 @@ pub(crate) const TABLES_SKIPPED: &str =
 /// How serious a [`Diagnostic`] is.
 ///
 /// ```
-/// use juesuan::DiagnosticLevel;
+/// use juesuan::text::DiagnosticLevel;
 /// assert!(DiagnosticLevel::Warning > DiagnosticLevel::Note);
 /// assert_eq!(DiagnosticLevel::Note.to_string(), "note");
 /// ```
@@ -43,7 +43,7 @@ impl DiagnosticLevel {
     /// The lowercase English name.
     ///
     /// ```
-    /// assert_eq!(juesuan::DiagnosticLevel::Warning.as_str(), "warning");
+    /// assert_eq!(juesuan::text::DiagnosticLevel::Warning.as_str(), "warning");
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -63,7 +63,7 @@ impl fmt::Display for DiagnosticLevel {
 /// original text.
 ///
 /// ```
-/// use juesuan::{DiagnosticLevel, parse_report};
+/// use juesuan::{text::DiagnosticLevel, parse_report};
 ///
 /// let text = "城镇调查失业率控制在 4.6%。";
 /// let parsed = parse_report(text);
@@ -116,7 +116,7 @@ pub struct ParsedReport {
 /// fact with the [`Span`] of its number in the original text (of its words for reasons,
 /// names and direction words). Changes are signed by their word (减少 and 下降 make
 /// them negative). Item paths (教育支出（类）职业教育（款）中等职业教育（项）) resolve to
-/// codes through [`Catalog::function`](crate::Catalog::function). The nine tables and
+/// codes through [`Catalog::function`](crate::code::Catalog::function). The nine tables and
 /// the glossary are not read.
 ///
 /// Never panics and runs in time linear in the text. Sentences with figures that match
@@ -152,7 +152,7 @@ pub fn parse_report(text: &str) -> ParsedReport {
 /// Reads already [`normalize`]d text (see [`parse_report`]).
 ///
 /// ```
-/// use juesuan::{normalize, parse_normalized};
+/// use juesuan::{text::normalize, text::parse_normalized};
 ///
 /// let text = normalize("財政撥款收入 68,460.73 萬元，佔 93.43%");
 /// let parsed = parse_normalized(&text);

@@ -14,7 +14,10 @@ use std::ops::Range;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use juesuan::{Finding, Severity, StreamSummary, Table, TableId, rules, tables};
+use juesuan::{
+    Finding, Severity, audit::rules, render::Table, render::TableId, render::tables,
+    stream::StreamSummary,
+};
 
 use crate::input::{Form, Unreadable};
 use crate::output::{Report, SourceIndex, counted};
@@ -404,7 +407,7 @@ fn table(
     involved: &BTreeMap<&str, (Severity, BTreeSet<&'static str>)>,
 ) -> Markup {
     let codes = t.rows().iter().any(|r| r.code().is_some());
-    let cell = |c: Option<&juesuan::Cell>| -> Markup {
+    let cell = |c: Option<&juesuan::render::Cell>| -> Markup {
         let Some(c) = c else {
             return html! { td.num {} };
         };
@@ -423,7 +426,7 @@ fn table(
             },
         }
     };
-    let row_cells = |row: Option<&juesuan::Row>| -> Markup {
+    let row_cells = |row: Option<&juesuan::render::Row>| -> Markup {
         html! {
             @match row {
                 Some(row) => {

@@ -4,7 +4,7 @@ use std::error::Error;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use juesuan::{Diagnostic, Disclosure, FactKind, parse_report, read_report};
+use juesuan::{Disclosure, fact::FactKind, text::Diagnostic, text::parse_report};
 
 /// Where an input comes from.
 #[derive(Debug, Clone)]
@@ -178,7 +178,7 @@ pub fn load(input: &Input) -> Result<Loaded, Unreadable> {
         || (trimmed.starts_with('[')
             && serde_json::from_str::<serde::de::IgnoredAny>(trimmed).is_ok());
     if json {
-        let disclosure = read_report(trimmed).map_err(|e| {
+        let disclosure = Disclosure::from_any_json(trimmed).map_err(|e| {
             let mut reason = format!("not a readable report: {}", chain(&e));
             if looks_like_json_lines(trimmed) {
                 reason.push_str(

@@ -10,7 +10,7 @@
 
 use serde_json::{Map, Value as Json, json};
 
-use juesuan::{SeverityCounts, StreamSummary};
+use juesuan::{stream::SeverityCounts, stream::StreamSummary};
 
 use crate::input::Unreadable;
 use crate::output::{Report, SourceIndex};

@@ -7,7 +7,7 @@ use std::io::{BufWriter, ErrorKind, Write};
 use std::ops::Range;
 use std::path::Path;
 
-use juesuan::{Finding, Severity, SeverityCounts, SourceLines, Span};
+use juesuan::{Finding, Severity, Span, span::SourceLines, stream::SeverityCounts};
 
 use crate::input::Loaded;
 

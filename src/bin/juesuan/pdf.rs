@@ -22,7 +22,7 @@ pub fn read(input: &Input, bytes: &[u8]) -> Result<Loaded, Unreadable> {
         name: input.name.clone(),
         reason: format!("cannot read the PDF: {}", chain(&e)),
     })?;
-    let report = juesuan::read_layout(&text.reading, &text.layout);
+    let report = juesuan::table::read_layout(&text.reading, &text.layout);
     if !crate::input::states_a_figure(&report.disclosure) {
         return Err(Unreadable {
             name: input.name.clone(),

@@ -10,8 +10,9 @@ use rayon::iter::{ParallelBridge as _, ParallelIterator as _};
 use serde_json::{Value as Json, json};
 
 use juesuan::{
-    Audit, BASES, CSV_HEADER, FactKind, Finding, Severity, StreamSummary, Suffix, TableId,
-    audit_jsonl, narrative as write_narrative, read_report, rules, tables as build_tables,
+    Audit, Disclosure, Finding, Severity, audit::rules, fact::BASES, fact::FactKind, fact::Suffix,
+    render::TableId, render::narrative as write_narrative, render::tables as build_tables,
+    stream::StreamSummary, stream::audit_jsonl,
 };
 
 use crate::input::{self, Input, Unreadable, chain};
@@ -385,7 +386,7 @@ fn severity_counts(findings: &[Finding]) -> Json {
 
 /// Whether the file is one report as a whole (a pretty-printed JSON).
 fn one_document(path: &std::path::Path) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|t| read_report(t.trim()).is_ok())
+    std::fs::read_to_string(path).is_ok_and(|t| Disclosure::from_any_json(t.trim()).is_ok())
 }
 
 /// Reads one report for `tables` and `narrative`.
@@ -445,13 +446,13 @@ pub fn tables(args: &TablesArgs) -> Status {
         .collect();
     let mut text = String::new();
     match args.format {
-        TableFormat::Csv => {
-            text.push_str(CSV_HEADER);
-            text.push('\n');
-            for t in &all {
-                text.push_str(&t.to_csv_rows());
+        TableFormat::Csv => match csv_of(&loaded.disclosure, only) {
+            Ok(csv) => text = csv,
+            Err(e) => {
+                eprintln!("error: {}: {e}", args.file.display());
+                return Status::Unreadable;
             }
-        }
+        },
         TableFormat::Text | TableFormat::Markdown => {
             for (i, t) in all.iter().enumerate() {
                 if i > 0 {
@@ -465,6 +466,29 @@ pub fn tables(args: &TablesArgs) -> Status {
         }
     }
     print(&text)
+}
+
+/// The long CSV of the report's tables (`juesuan::render::write_csv`), only table
+/// `only` when given.
+fn csv_of(d: &Disclosure, only: Option<TableId>) -> std::io::Result<String> {
+    let mut all = Vec::new();
+    juesuan::render::write_csv(d, &mut all)?;
+    let Some(only) = only else {
+        return String::from_utf8(all).map_err(std::io::Error::other);
+    };
+    let mut reader = csv::Reader::from_reader(all.as_slice());
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(reader.headers()?)?;
+    for record in reader.records() {
+        let record = record?;
+        if record.get(2) == Some(only.as_str()) {
+            writer.write_record(&record)?;
+        }
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    String::from_utf8(bytes).map_err(std::io::Error::other)
 }
 
 /// `juesuan narrative FILE`.
