@@ -579,3 +579,45 @@ fn negative_variance_rates_keep_their_sign() {
     let d = &parse("（三）国有资产占用情况说明\n截至2024-12-31，车辆 2 辆。").disclosure;
     assert_eq!(d.count("assets.vehicles"), Some(2));
 }
+
+/// A paragraph headed by a subject that the lexicon knows, but not in this
+/// section (一般公共预算财政拨款收入 in a section on 支出, corpus 310): its
+/// figures are about that subject, so they are not given to the subject
+/// of the paragraph before; they are left unattributed, with a note.
+/// Headed by the 支出 it means, the same paragraph is read.
+#[test]
+fn a_heading_subject_of_another_section_is_not_replaced_by_the_last_one() {
+    let text = |head: &str| {
+        format!(
+            "(三)财政拨款支出决算具体情况\n\
+             2020年度财政拨款支出年初预算数为1255.37万元,支出决算数为2112.86万元,完成年初预算的100%,其中:\n\
+             {head}:\n\
+             年初预算为1255.37万元,支出决算为1865.86万元,完成年初预算的100%。\n"
+        )
+    };
+    let wrong = parse(&text("一般公共预算财政拨款收入"));
+    let d = &wrong.disclosure;
+    assert_eq!(amount(d, "appropriation.expenditure"), "2,112.86万元");
+    assert_eq!(d.statements("appropriation.expenditure").len(), 1);
+    assert!(d.get("general_budget.expenditure").is_none());
+    assert!(
+        wrong
+            .diagnostics
+            .iter()
+            .any(|n| n.message.contains("1865.86")),
+        "{:?}",
+        wrong.diagnostics
+    );
+    let right = parse(&text("一般公共预算财政拨款支出"));
+    assert_eq!(
+        amount(&right.disclosure, "general_budget.expenditure"),
+        "1,865.86万元"
+    );
+    assert_eq!(
+        right
+            .disclosure
+            .statements("appropriation.expenditure")
+            .len(),
+        1
+    );
+}

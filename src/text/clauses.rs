@@ -463,6 +463,25 @@ fn names_something(label: &str) -> bool {
     words >= 2
 }
 
+/// Whether `label` names a subject of the lexicon in some section of the
+/// narrative.
+fn known_elsewhere(label: &str) -> bool {
+    [
+        Section::Totals,
+        Section::Revenue,
+        Section::Expenditure,
+        Section::Appropriation,
+        Section::GeneralBudget,
+        Section::Basic,
+        Section::GovernmentFund,
+        Section::StateCapital,
+        Section::ThreePublic,
+        Section::Other,
+    ]
+    .into_iter()
+    .any(|section| lookup(label, section, None).is_some())
+}
+
 /// `s` without the list markers it opens with (（一）, 一、, 1、, 1., （1）).
 fn without_markers(s: &str) -> &str {
     let mut s = s.trim_start();
@@ -1289,6 +1308,13 @@ impl<'t, 'a> Reader<'t, 'a> {
             None if relation && names_something(label) => {
                 // 1、公务用车购置全区增加…: words the lexicon does not know name a
                 // subject of their own; what follows is not about the one before.
+                self.state.subject = Subject::Unknown;
+                self.state.pair = None;
+            }
+            None if names_something(label) && known_elsewhere(label) => {
+                // 一般公共预算财政拨款收入：… in a section on 支出: a subject the
+                // lexicon knows, but not here. What follows is about it, not about
+                // the subject before, and is left unattributed rather than guessed.
                 self.state.subject = Subject::Unknown;
                 self.state.pair = None;
             }
