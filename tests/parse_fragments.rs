@@ -621,3 +621,25 @@ fn a_heading_subject_of_another_section_is_not_replaced_by_the_last_one() {
         1
     );
 }
+
+/// Rates after 分别 belong, one by one, to the changes the sentence stated
+/// (corpus 316); when their numbers differ, none is guessed.
+#[test]
+fn respective_rates_go_to_the_changes_in_order() {
+    let d = parse(
+        "一、收入支出决算总体情况说明\n\
+         2020年度收入总计476.17万元、支出总计460.06万元。与2019年相比，收入总计减少84.55万元、\
+         支出总计减少99.6万元，分别下降15.08%、17.80%。",
+    )
+    .disclosure;
+    assert_eq!(percent(&d, "revenue.total.change_rate"), "-15.08%");
+    assert_eq!(percent(&d, "expenditure.total.change_rate"), "-17.80%");
+    let d = parse(
+        "一、收入支出决算总体情况说明\n\
+         2020年度收入总计476.17万元、支出总计460.06万元。与2019年相比，收入总计减少84.55万元、\
+         支出总计减少99.6万元，分别下降15.08%、17.80%、3.5%。",
+    )
+    .disclosure;
+    assert!(d.get("revenue.total.change_rate").is_none());
+    assert!(d.get("expenditure.total.change_rate").is_none());
+}

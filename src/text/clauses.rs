@@ -149,6 +149,9 @@ struct Para<'p> {
     pending_zero: Vec<(String, Value, Range<usize>)>,
     /// Changes and budget variances stated with a figure in this sentence, by fact id.
     changed: BTreeSet<String>,
+    /// The subjects whose change this sentence stated with a figure, in order: the
+    /// rates after 分别 belong to them one by one.
+    changed_order: Vec<String>,
     /// The 年初 budget stated in this paragraph, replaced by a 全年 budget of the same
     /// subject (the completion rate refers to the latter).
     initial_budget: Option<(usize, String)>,
@@ -822,6 +825,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             unmatched: Vec::new(),
             pending_zero: Vec::new(),
             changed: BTreeSet::new(),
+            changed_order: Vec::new(),
             initial_budget: None,
             full_budget: None,
         };
@@ -1003,6 +1007,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
         }
         cx.changed.clear();
+        cx.changed_order.clear();
         self.state.frame = Frame::Prior;
         self.state.frame_open = false;
         self.state.budget_list = false;
@@ -2228,6 +2233,43 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
     }
 
+    /// 收入减少84.55、支出减少99.6万元，分别下降18%、21.6%: one rate per change this
+    /// sentence stated, in order. Read only when the rates are as many as those
+    /// changes (two or more, of different subjects); else `None`, and nothing is
+    /// read. The end of the last rate when read.
+    fn respective_rates(&mut self, cx: &mut Para<'_>, first: &Num, up: bool) -> Option<usize> {
+        let p = cx.p;
+        let mut rates = vec![*first];
+        let mut at = first.unit_end;
+        while let Some(t) = next_token(p, at) {
+            match t.tok {
+                Tok::Delim('、') => at = t.end,
+                Tok::Num(n)
+                    if n.unit == NumUnit::Percent
+                        && p.get(at..n.start)
+                            .is_some_and(|gap| matches!(gap.trim(), "" | "、" | "和" | "及")) =>
+                {
+                    rates.push(n);
+                    at = n.unit_end;
+                }
+                _ => break,
+            }
+        }
+        let subjects = &cx.changed_order;
+        let distinct = subjects
+            .iter()
+            .enumerate()
+            .all(|(i, s)| !subjects.iter().skip(i.saturating_add(1)).any(|o| o == s));
+        if rates.len() < 2 || rates.len() != subjects.len() || !distinct {
+            return None;
+        }
+        let subjects = subjects.clone();
+        for (base, n) in subjects.iter().zip(&rates) {
+            self.percent_of(cx, base, "change_rate", n, !up, Reading::ChangeRate);
+        }
+        Some(at)
+    }
+
     /// 增加/减少 X 万元, 增长/下降 Y%.
     fn direction(&mut self, cx: &mut Para<'_>, t: Token, up: bool, rate: bool) -> Flow {
         let p = cx.p;
@@ -2250,6 +2292,15 @@ impl<'t, 'a> Reader<'t, 'a> {
         let Some(n) = Self::adjacent(p, from) else {
             return Flow::Next(from);
         };
+        if cx.respectively
+            && rate
+            && n.unit == NumUnit::Percent
+            && matches!(self.state.frame, Frame::Prior)
+        {
+            if let Some(end) = self.respective_rates(cx, &n, up) {
+                return Flow::Next(end);
+            }
+        }
         if cx.respectively
             || matches!(
                 self.state.frame,
@@ -2407,6 +2458,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                         Reading::Change,
                     );
                     cx.changed.insert(change);
+                    cx.changed_order.push(id.to_owned());
                 }
                 ok
             }
