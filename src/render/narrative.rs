@@ -891,20 +891,9 @@ impl<'a> Writer<'a> {
 }
 
 /// A count as reports print it: thousands separated (1,785), as amounts
-/// are.
+/// are printed.
 fn grouped(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len().saturating_add(digits.len() / 3));
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len().saturating_sub(i)) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    Amount::new(rust_decimal::Decimal::from(n), crate::amount::Unit::WanYuan).printed()
 }
 
 /// "HEAD，其中：A，B，C。" or "HEAD。".

@@ -11,17 +11,28 @@
 
 use std::ops::Range;
 
+use super::sections::{Section, Target, Want, lookup};
+
+/// The notes this module gives on a table flattened into the reading-order
+/// text: a column it does not know (“…” and the text between), a cell under no
+/// row label, a row with a cell missing.
+const COLUMN_NOTE: (&str, &str) = ("table column “", "” not known: the table is not read");
+const CELL_NOTE: &str = "table cell not under a row label";
+const ROW_NOTE: (&str, &str) = ("table row “", "” has a cell missing: the row is not read");
+
+/// `note` with `text` between its two halves.
+fn note(note: (&str, &str), text: &str) -> String {
+    format!("{}{text}{}", note.0, note.1)
+}
+
 /// Whether `message` is one of this module's notes on a table flattened into
 /// the reading-order text (a column or row it could not read): moot when the
 /// tables are read from the layout text instead.
 pub(crate) fn is_flat_table_note(message: &str) -> bool {
-    (message.starts_with("table column “") && message.ends_with("not known: the table is not read"))
-        || message == "table cell not under a row label"
-        || (message.starts_with("table row “")
-            && message.ends_with("has a cell missing: the row is not read"))
+    let around =
+        |(before, after): (&str, &str)| message.starts_with(before) && message.ends_with(after);
+    around(COLUMN_NOTE) || message == CELL_NOTE || around(ROW_NOTE)
 }
-
-use super::sections::{Section, Target, Want, lookup};
 
 /// One cell: its text (without the `|`) and its byte range in the normalised text.
 #[derive(Debug, Clone)]
@@ -306,13 +317,8 @@ pub(super) fn read(rows: &[Vec<Cell>], year: Option<i32>, section: Section) -> T
     if columns.is_empty() || !next_is_row {
         if let Some(cell) = cells.get(at) {
             if !columns.is_empty() {
-                out.skipped.push((
-                    cell.range.clone(),
-                    format!(
-                        "table column “{}” not known: the table is not read",
-                        cell.text
-                    ),
-                ));
+                out.skipped
+                    .push((cell.range.clone(), note(COLUMN_NOTE, &cell.text)));
             }
         }
         return out;
@@ -322,10 +328,7 @@ pub(super) fn read(rows: &[Vec<Cell>], year: Option<i32>, section: Section) -> T
     let mut rows_read: Vec<RowRead<'_>> = Vec::new();
     while let Some(label) = cells.get(at) {
         if is_value(&label.text) && !label.text.trim().is_empty() {
-            out.skipped.push((
-                label.range.clone(),
-                "table cell not under a row label".into(),
-            ));
+            out.skipped.push((label.range.clone(), CELL_NOTE.into()));
             at += 1;
             continue;
         }
@@ -348,13 +351,8 @@ pub(super) fn read(rows: &[Vec<Cell>], year: Option<i32>, section: Section) -> T
         }
         if values.len() < width || label.text.trim().is_empty() {
             if !label.text.trim().is_empty() {
-                out.skipped.push((
-                    label.range.clone(),
-                    format!(
-                        "table row “{}” has a cell missing: the row is not read",
-                        label.text
-                    ),
-                ));
+                out.skipped
+                    .push((label.range.clone(), note(ROW_NOTE, &label.text)));
             }
             at += 1 + values.len();
             continue;
