@@ -125,6 +125,35 @@ fn tables_render_a_large_figure_at_six_decimals() {
 }
 
 #[test]
+fn csv_keeps_an_amount_too_large_for_the_report_unit_in_its_own_unit() {
+    // Found by the text fuzzer: a 28-digit figure in 万元 in a report in 元.
+    // ×10,000 has no exact decimal; the CSV once refused the whole report.
+    let mut d = Disclosure::new(Unit::Yuan);
+    d.insert_str("revenue.total", "9999999999999999999999999999万元")
+        .unwrap();
+    d.insert_str("revenue.appropriation", "6160234.82元")
+        .unwrap();
+    let mut out = Vec::new();
+    juesuan::render::write_csv(&d, &mut out).unwrap();
+    let csv = String::from_utf8(out).unwrap();
+    let row = |id: &str| {
+        csv.lines()
+            .find(|l| l.ends_with(&format!(",{id}")))
+            .unwrap_or_else(|| panic!("no row for {id}:\n{csv}"))
+            .to_owned()
+    };
+    assert!(
+        row("revenue.total").ends_with(",amount,9999999999999999999999999999,万元,revenue.total"),
+        "{csv}"
+    );
+    // The others stay in the report's unit.
+    assert!(
+        row("revenue.appropriation").ends_with(",amount,6160234.82,元,revenue.appropriation"),
+        "{csv}"
+    );
+}
+
+#[test]
 fn tables_render_what_the_text_reader_keeps() {
     // The same shape read from text: the 7-decimal figure is refused (one
     // precision limit, see below) and what is kept renders.

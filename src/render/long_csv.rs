@@ -25,7 +25,7 @@ use super::{Renderable, Row, Table, tables};
 /// | `is_total` | `true` / `false` | the row is the sum of other rows of its group |
 /// | `kind` | text | `amount`, `percent`, `count` or `quantity` |
 /// | `value` | decimal | the figure at its printed precision, no separators (`74194.06`) |
-/// | `unit` | text | `万元` or `元` for every amount (the report's unit: amounts in another unit are converted exactly), `%` for percentages, empty for counts, `平方米` for quantities |
+/// | `unit` | text | `万元` or `元` for every amount (the report's unit: amounts in another unit are converted exactly; one too large for that keeps its printed unit), `%` for percentages, empty for counts, `平方米` for quantities |
 /// | `fact_id` | text | the stable fact id, for loading back |
 ///
 /// Summing `value` over the rows with `kind = 'amount'`, a `level` and
@@ -56,9 +56,10 @@ pub const CSV_COLUMNS: [&str; 13] = [
 ///
 /// # Errors
 ///
-/// The writer's I/O error; [`io::ErrorKind::InvalidData`] for an amount that
-/// cannot be converted into the report's unit (beyond the range of an
-/// exact decimal).
+/// The writer's I/O error. An amount that cannot be converted into the
+/// report's unit exactly (beyond the range of an exact decimal) is not an
+/// error: it is written in the unit it was printed in, which its `unit`
+/// column names.
 ///
 /// ```
 /// use juesuan::{Disclosure, render::write_csv};
@@ -99,7 +100,7 @@ pub fn write_csv(report: &(impl Renderable + ?Sized), out: impl io::Write) -> io
                 let Some(id) = cell.as_ref().and_then(|c| c.fact()) else {
                     continue;
                 };
-                let Some((kind, value, unit)) = figure(d, id)? else {
+                let Some((kind, value, unit)) = figure(d, id) else {
                     continue;
                 };
                 let level = role.level.map(|l| l.to_string()).unwrap_or_default();
@@ -126,26 +127,25 @@ pub fn write_csv(report: &(impl Renderable + ?Sized), out: impl io::Write) -> io
 
 /// A figure's kind, value and unit as the CSV writes them; `None` for
 /// text and blank cells.
-fn figure(d: &Disclosure, id: &FactId) -> io::Result<Option<(&'static str, String, String)>> {
-    let Some(fact) = d.get(id.as_str()) else {
-        return Ok(None);
-    };
-    Ok(match fact.value() {
+fn figure(d: &Disclosure, id: &FactId) -> Option<(&'static str, String, String)> {
+    let fact = d.get(id.as_str())?;
+    match fact.value() {
         Value::Amount(a) => {
-            let a = a
-                .to_unit(d.unit())
-                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+            // An amount too large for an exact decimal in the report's unit
+            // stays in the unit it was printed in: the `unit` column says
+            // which, and nothing is rounded or dropped.
+            let a = a.to_unit(d.unit()).unwrap_or(*a);
             Some((
                 "amount",
                 Value::Amount(a).plain(),
-                d.unit().label().to_owned(),
+                a.unit().label().to_owned(),
             ))
         }
         v @ Value::Percent(_) => Some(("percent", v.plain(), "%".to_owned())),
         v @ (Value::Count(_) | Value::SignedCount(_)) => Some(("count", v.plain(), String::new())),
         v @ Value::Quantity(_) => Some(("quantity", v.plain(), "平方米".to_owned())),
         _ => None,
-    })
+    }
 }
 
 /// Where a row stands in its table's sums.
