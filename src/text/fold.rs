@@ -144,8 +144,9 @@ pub(super) fn plain_ideograph(b0: u8, b1: u8, b2: u8) -> Option<u32> {
         return None;
     }
     let c = (u32::from(b0 & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
-    let offset = c.checked_sub(CJK_START)?;
-    let word = TRADITIONAL_BITS.get(usize::try_from(offset / 64).ok()?)?;
+    // Below U+4E00 the offset wraps to a word past the table.
+    let offset = c.wrapping_sub(CJK_START);
+    let word = TRADITIONAL_BITS.get((offset / 64) as usize)?;
     (word >> (offset % 64) & 1 == 0).then_some(c)
 }
 

@@ -672,6 +672,8 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
     // extraction, so their widths add up.
     let mut previous: Option<(Line, usize)> = None;
     let mut writer = Scanner::new(original);
+    // The heads and markers of lines are known from the first pass.
+    writer.keep_head = false;
     let mut starts = starts.iter().peekable();
     loop {
         let Some(start) = starts.next_if(|s| s.at == writer.at) else {
@@ -686,6 +688,7 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
             continue;
         }
         let line = start.line();
+        let marker = line.shape.marker;
         let mut join = None;
         let mut width = 0;
         if let Some((prev, prev_width)) = &previous {
@@ -706,9 +709,10 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
             pending: join,
             run: None,
         };
-        let Some(line) = writer.line(&mut |item| emitter.item(item)) else {
+        let Some(mut line) = writer.line(&mut |item| emitter.item(item)) else {
             break;
         };
+        line.shape.marker = marker;
         emitter.flush();
         width += line.width;
         previous = Some((line, width));
@@ -1020,6 +1024,9 @@ struct Scanner<'o> {
     /// of them when it has no more: a line that may be a page number or running
     /// header). Slots past its visible characters hold those of earlier lines.
     head: [char; MAX_ARTEFACT_CHARS],
+    /// Whether `head` is kept (and with it the line's marker): not when the lines are
+    /// read again to be written.
+    keep_head: bool,
 }
 
 impl<'o> Scanner<'o> {
@@ -1031,6 +1038,7 @@ impl<'o> Scanner<'o> {
             done: false,
             last_item: ' ',
             head: [' '; MAX_ARTEFACT_CHARS],
+            keep_head: true,
         }
     }
 
@@ -1123,7 +1131,7 @@ impl<'o> Scanner<'o> {
                     b.running_width += width;
                     b.width = b.running_width;
                     b.shape.push(folded, width, b.visible);
-                    if b.visible < MAX_ARTEFACT_CHARS {
+                    if self.keep_head && b.visible < MAX_ARTEFACT_CHARS {
                         if let Some(slot) = self.head.get_mut(b.visible) {
                             *slot = folded;
                         }
@@ -1164,7 +1172,9 @@ impl<'o> Scanner<'o> {
             width: b.width,
             has_gap: b.has_gap,
             page: b.page,
-            shape: b.shape.finish(b.visible, &self.head),
+            shape: b
+                .shape
+                .finish(b.visible, if self.keep_head { &self.head } else { &[] }),
         })
     }
 }
@@ -1180,30 +1190,22 @@ impl Scanner<'_> {
         b: &mut LineBuilder,
         on_item: &mut impl FnMut(&Item),
     ) -> usize {
-        let bytes = self.original.as_bytes();
-        let mut rest = bytes.get(from..).unwrap_or_default();
-        let mut n = 0;
-        let mut last = 0;
-        while let [b0, b1, b2, tail @ ..] = rest {
-            let Some(code) = fold::plain_ideograph(*b0, *b1, *b2) else {
-                break;
-            };
-            if let Some(slot) = self.head.get_mut(b.visible) {
-                *slot = char::from_u32(code).unwrap_or(' ');
-            }
-            // After an ideograph the first word is complete or closing, and an
-            // ideograph completes it.
-            if let FirstWord::Closing(w) = b.shape.first_word {
-                b.shape.first_word = FirstWord::Done(w);
-            }
-            b.visible += 1;
-            n += 1;
-            last = code;
-            rest = tail;
-        }
+        let rest = self.original.as_bytes().get(from..).unwrap_or_default();
+        let head = match self.keep_head {
+            true => self.head.get_mut(b.visible..).unwrap_or_default(),
+            false => &mut [],
+        };
+        let (n, last) = plain_ideographs(rest, head);
         if n == 0 {
             return from;
         }
+        let visible = b.visible + n;
+        // After an ideograph the first word is complete or closing, and an ideograph
+        // completes it.
+        if let FirstWord::Closing(w) = b.shape.first_word {
+            b.shape.first_word = FirstWord::Done(w);
+        }
+        b.visible = visible;
         let end = from + 3 * n;
         let c = char::from_u32(last).unwrap_or(' ');
         b.running_width += 2 * n;
@@ -1223,6 +1225,30 @@ impl Scanner<'_> {
         });
         end
     }
+}
+
+/// The number of ideographs that fold to themselves at the start of `bytes`, and the
+/// last of them; the first of them are written to `head`'s slots. Kept out of line, a
+/// loop of a few registers.
+#[inline(never)]
+fn plain_ideographs(bytes: &[u8], head: &mut [char]) -> (usize, u32) {
+    let mut n = 0;
+    let mut last = 0;
+    let mut slots = head.iter_mut();
+    for ideograph in bytes.chunks_exact(3) {
+        let &[b0, b1, b2] = ideograph else {
+            break;
+        };
+        let Some(code) = fold::plain_ideograph(b0, b1, b2) else {
+            break;
+        };
+        if let Some(slot) = slots.next() {
+            *slot = char::from_u32(code).unwrap_or(' ');
+        }
+        last = code;
+        n += 1;
+    }
+    (n, last)
 }
 
 /// The line being scanned.
