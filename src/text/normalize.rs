@@ -362,11 +362,17 @@ impl<'a> NormalizedText<'a> {
         let from = at.min(self.original.len()) - since.len();
         let bytes = self.original.as_bytes();
         let (mut lines, mut line_start) = (mark.lines, mark.line_start);
-        for (k, &b) in since.iter().enumerate() {
-            if matches!(b, b'\n' | b'\r') && ends_line(bytes, from + k) {
-                lines += 1;
-                line_start = from + k + 1;
+        if since.contains(&b'\r') {
+            // Rare: line ends of "\r" alone or "\r\n".
+            for (k, &b) in since.iter().enumerate() {
+                if matches!(b, b'\n' | b'\r') && ends_line(bytes, from + k) {
+                    lines += 1;
+                    line_start = from + k + 1;
+                }
             }
+        } else if let Some(k) = since.iter().rposition(|&b| b == b'\n') {
+            lines += since.iter().fold(0u32, |n, &b| n + u32::from(b == b'\n')) as usize;
+            line_start = from + k + 1;
         }
         (lines, line_start)
     }
