@@ -111,7 +111,9 @@ impl<'a> Line<'a> {
 
     /// The line's words without spaces (for titles and labels).
     pub fn compact(&self) -> String {
-        self.text.chars().filter(|c| !is_space(*c)).collect()
+        let mut out = String::with_capacity(self.text.len());
+        out.extend(self.text.chars().filter(|c| !is_space(*c)));
+        out
     }
 
     /// Whether the line's words, spaces aside, start with `prefix`.
