@@ -1154,15 +1154,22 @@ impl<'o> Scanner<'o> {
                         verbatim: folded == c && c != ',' && c != ':',
                     });
                     self.last_item = folded;
-                    if folded == c && is_ideograph(c) {
-                        // The ideographs that follow it and fold to themselves (most of
-                        // a report) are taken in as one verbatim item: what the rules
-                        // above do for each of them, done for the run.
-                        let run_end = self.ideographs(end, &mut b, on_item);
-                        if run_end > end {
-                            base = run_end;
-                            chars = original.get(run_end..).unwrap_or_default().char_indices();
-                        }
+                    // The ideographs that follow an ideograph and fold to themselves
+                    // (most of a report), and the digits, points and percent signs
+                    // that follow a digit, are taken in as one verbatim item: what
+                    // the rules above do for each of them, done for the run.
+                    let run_end = if folded != c {
+                        end
+                    } else if is_ideograph(c) {
+                        self.ideographs(end, &mut b, on_item)
+                    } else if c.is_ascii_digit() {
+                        self.figure(end, &mut b, on_item)
+                    } else {
+                        end
+                    };
+                    if run_end > end {
+                        base = run_end;
+                        chars = original.get(run_end..).unwrap_or_default().char_indices();
                     }
                 }
             }
@@ -1225,6 +1232,59 @@ impl Scanner<'_> {
             end,
             c,
             width: 2 * n,
+            wide: false,
+            space: false,
+            verbatim: true,
+        });
+        end
+    }
+}
+
+impl Scanner<'_> {
+    /// Takes in the ASCII digits, points and percent signs starting at byte `from`,
+    /// right after a digit of the line, as one verbatim item (see
+    /// [`ideographs`](Scanner::ideographs)): each is one cell wide, and none of them
+    /// changes whether the line is only a figure. Returns the end of the run.
+    fn figure(
+        &mut self,
+        from: usize,
+        b: &mut LineBuilder,
+        on_item: &mut impl FnMut(&Item),
+    ) -> usize {
+        let rest = self.original.as_bytes().get(from..).unwrap_or_default();
+        let n = rest
+            .iter()
+            .take_while(|&&byte| byte.is_ascii_digit() || byte == b'.' || byte == b'%')
+            .count();
+        let run = rest.get(..n).unwrap_or_default();
+        let Some(&last) = run.last() else {
+            return from;
+        };
+        for &byte in run {
+            let c = char::from(byte);
+            if !matches!(b.shape.first_word, FirstWord::Done(_)) {
+                b.shape.first_word = b.shape.first_word.push(c, 1);
+            }
+            if self.keep_head {
+                if let Some(slot) = self.head.get_mut(b.visible) {
+                    *slot = c;
+                }
+            }
+            b.visible += 1;
+        }
+        let c = char::from(last);
+        let end = from + n;
+        b.running_width += n;
+        b.width = b.running_width;
+        b.shape.last = c;
+        b.shape.last_unquoted = c;
+        b.end = end;
+        self.last_item = c;
+        on_item(&Item {
+            start: from,
+            end,
+            c,
+            width: n,
             wide: false,
             space: false,
             verbatim: true,
@@ -1754,6 +1814,27 @@ struct Emitter<'w, 'o> {
 
 impl Emitter<'_, '_> {
     fn item(&mut self, item: &Item) {
+        if item.verbatim && self.out.pending.is_some() && item.end - item.start > item.c.len_utf8()
+        {
+            // A run taken in as one item while a `,` or `:` waits on what follows:
+            // its characters one by one.
+            let Some(run) = self.original.get(item.start..item.end) else {
+                return;
+            };
+            for (k, c) in run.char_indices() {
+                let start = item.start + k;
+                self.item(&Item {
+                    start,
+                    end: start + c.len_utf8(),
+                    c,
+                    width: 0,
+                    wide: false,
+                    space: false,
+                    verbatim: true,
+                });
+            }
+            return;
+        }
         let range = (item.start, item.end);
         if item.space {
             self.flush();
