@@ -1753,6 +1753,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 }
             }
         }
+        self.money_of_count(n);
         let Subject::Base { id, count, .. } = self.state.subject.clone() else {
             Self::unmatched(cx, n);
             return;
@@ -1768,6 +1769,45 @@ impl<'t, 'a> Reader<'t, 'a> {
         let want = if count { Want::Count } else { Want::Amount };
         if !self.figure(cx, &dotted(&id, suffix), want, n, how) {
             Self::unmatched(cx, n);
+        }
+    }
+
+    /// A sum of money compared after a 三公 item's count (公务接待费4万元，接待74批813人，
+    /// 同比去年1.05万元增加2.95万元): it is the item's money, never the count's. The
+    /// subject becomes the item's amount; a count with no item of its own (公务用车
+    /// 保有量) stays, and the money is then not attributed.
+    fn money_of_count(&mut self, n: &Num) {
+        const OWNERS: &[(&str, &str)] = &[
+            ("three_public.reception_batches", "three_public.reception"),
+            ("three_public.reception_persons", "three_public.reception"),
+            (
+                "three_public.overseas_groups",
+                "three_public.overseas_travel",
+            ),
+            (
+                "three_public.overseas_persons",
+                "three_public.overseas_travel",
+            ),
+            (
+                "three_public.foreign_reception_batches",
+                "three_public.foreign_reception",
+            ),
+            (
+                "three_public.foreign_reception_persons",
+                "three_public.foreign_reception",
+            ),
+        ];
+        let Subject::Base {
+            id, count: true, ..
+        } = &self.state.subject
+        else {
+            return;
+        };
+        if !n.unit.is_money() {
+            return;
+        }
+        if let Some((_, owner)) = OWNERS.iter().find(|(counted, _)| **counted == **id) {
+            self.set_subject(owner, Want::Amount, None, unit_of(n));
         }
     }
 
@@ -2312,6 +2352,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             Self::unmatched(cx, &n);
             return Flow::Next(n.unit_end);
         }
+        self.money_of_count(&n);
         let Subject::Base { id, count, .. } = self.state.subject.clone() else {
             Self::unmatched(cx, &n);
             return Flow::Next(n.unit_end);
