@@ -696,3 +696,28 @@ fn an_explanation_after_the_table_is_read() {
     assert_eq!(amount(&d, "three_public.total.budget"), "22.00万元");
     assert_eq!(percent(&d, "three_public.total.completion_rate"), "39.86%");
 }
+
+/// A scope word in a clause without a figure (…加快推进全县城乡一体化进程) does not make
+/// the figures after it another scope's than the 县本级 the sentence before named
+/// (corpus 208).
+#[test]
+fn a_scope_word_in_a_reason_does_not_move_the_figures_elsewhere() {
+    let d = parse(
+        "三、“三公”经费支出情况说明\n\
+         2015年县本级“三公”经费决算支出数为1957.23万元，较2014年决算数1953.72万元减少3.51万元。\
+         其中，因公出国（境）费65.98万元，增加53.75万元，主要是加快推进全县城乡一体化进程；\
+         公务接待费918.5万元，减少58.8万元，下降6.1%。",
+    )
+    .disclosure;
+    assert_eq!(amount(&d, "three_public.reception"), "918.5万元");
+    assert_eq!(amount(&d, "three_public.reception.change"), "-58.8万元");
+    // A figure of 全县 in a sentence about 县本级 is still another scope's.
+    let d = parse(
+        "三、“三公”经费支出情况说明\n\
+         2015年县本级“三公”经费决算支出数为1957.23万元。\
+         全县“三公”经费决算支出数为5000.00万元。",
+    )
+    .disclosure;
+    assert_eq!(d.statements("three_public.total").len(), 1);
+    assert_eq!(amount(&d, "three_public.total"), "1,957.23万元");
+}

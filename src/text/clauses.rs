@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use super::parse::{Diagnostic, DiagnosticLevel};
 use super::patterns::{
     BudgetKind, Frame, Kw, Num, NumUnit, Reach, Tok, Token, end_within, find_any, find_any_within,
-    has_figure, next_token,
+    has_figure, is_delimiter, next_token,
 };
 use super::sections::{Label, Section, Target, Want, lookup, vehicle_kind};
 use crate::amount::{Amount, Percent, Unit};
@@ -933,8 +933,19 @@ impl<'t, 'a> Reader<'t, 'a> {
             // Every scope word has 全, 直 or 级: most text has none of them (each
             // character is looked for on its own, which is memchr-fast).
             if new.contains('全') || new.contains('直') || new.contains('级') {
-                cx.scope_words.0 |= WHOLE.iter().any(|w| new.contains(w));
-                cx.scope_words.1 |= LEVEL.iter().any(|w| new.contains(w));
+                // A scope word qualifies the figures of its own clause: one in a
+                // clause without a figure (…主要是加快推进全县城乡一体化进程；) says
+                // nothing about whose figures these are. The last clause runs up to
+                // the figure being read.
+                let mut clauses = new.split(is_delimiter).peekable();
+                while let Some(clause) = clauses.next() {
+                    let last = clauses.peek().is_none();
+                    if !(last || clause.bytes().any(|b| b.is_ascii_digit())) {
+                        continue;
+                    }
+                    cx.scope_words.0 |= WHOLE.iter().any(|w| clause.contains(w));
+                    cx.scope_words.1 |= LEVEL.iter().any(|w| clause.contains(w));
+                }
             }
             cx.scope_scanned = upto;
         }
