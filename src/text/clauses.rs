@@ -245,6 +245,24 @@ fn starts_new_statement(s: &str) -> bool {
 /// Where a reason starting at `start` ends: at a `；` (exclusive) or after a `。`; a
 /// following sentence without figures that does not start a new statement belongs to it.
 fn reason_end(p: &str, start: usize) -> usize {
+    let end = reason_end_by_stops(p, start);
+    // 主要原因是减少防控经费支其中：财政拨款收入7548.19万元 (a 。 lost in
+    // extraction): a list of parts with figures ends the reason before it.
+    let mut from = start;
+    while let Some(at) = p.get(from..end).and_then(|r| r.find("其中：")) {
+        let list = from + at;
+        let after = list + "其中：".len();
+        let clause_end = find_any(p, after, &['，', '；', '。']).map_or(p.len(), |(i, _)| i);
+        if p.get(after..clause_end).is_some_and(has_figure) {
+            return list;
+        }
+        from = after;
+    }
+    end
+}
+
+/// [`reason_end`] by its stops alone.
+fn reason_end_by_stops(p: &str, start: usize) -> usize {
     let mut from = start;
     loop {
         match find_any(p, from, &['；', '。']) {
@@ -3039,6 +3057,11 @@ mod tests {
         assert_eq!(reason_end(p, "原因：".len()), "原因：甲".len());
         let p = "甲。与年初预算相比，年初预算数1.00万元";
         assert_eq!(reason_end(p, 0), "甲。".len());
+        let p = "主要原因是减少经费支其中：财政拨款收入7548.19万元，占100.0%。";
+        let start = "主要原因是".len();
+        assert_eq!(p.get(start..reason_end(p, start)), Some("减少经费支"));
+        let p = "主要原因是人员增加，其中：在职人员。";
+        assert_eq!(reason_end(p, start), p.len());
     }
 
     #[test]
