@@ -721,3 +721,19 @@ fn a_scope_word_in_a_reason_does_not_move_the_figures_elsewhere() {
     assert_eq!(d.statements("three_public.total").len(), 1);
     assert_eq!(amount(&d, "three_public.total"), "1,957.23万元");
 }
+
+/// 收支 names the two totals only when nothing but a year or the unit comes before it:
+/// 人员经费收支 in the reason is no total, and its change is not the totals' (corpus
+/// 403).
+#[test]
+fn a_qualified_shou_zhi_is_no_total() {
+    let d = parse(
+        "一、收入支出决算总体情况说明\n\
+         2023年度收入总计2828.33万元，支出总计2828.33万元。收支较上年决算数增加128.63万元，增长4.76%，\
+         主要原因是2023年人员经费收支减少13.25万元，公用经费收支增加50.87万元。",
+    )
+    .disclosure;
+    assert_eq!(amount(&d, "revenue.total.change"), "128.63万元");
+    assert_eq!(amount(&d, "expenditure.total.change"), "128.63万元");
+    assert_eq!(d.statements("revenue.total.change").len(), 1);
+}
