@@ -1190,9 +1190,7 @@ impl<'o> Scanner<'o> {
                 .finish(b.visible, if self.keep_head { &self.head } else { &[] }),
         })
     }
-}
 
-impl Scanner<'_> {
     /// Takes in the run of ideographs that fold to themselves starting at byte `from`,
     /// right after an ideograph of the line, as one verbatim item: each is two cells
     /// wide and adds to the line's shape as an ideograph does. Returns the end of the
@@ -1238,9 +1236,7 @@ impl Scanner<'_> {
         });
         end
     }
-}
 
-impl Scanner<'_> {
     /// Takes in the ASCII digits, points and percent signs starting at byte `from`,
     /// right after a digit of the line, as one verbatim item (see
     /// [`ideographs`](Scanner::ideographs)): each is one cell wide, and none of them
