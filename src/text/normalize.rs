@@ -1217,19 +1217,33 @@ impl<'o> Scanner<'o> {
             b.shape.first_word = FirstWord::Done(w);
         }
         b.visible = visible;
-        let end = from + 3 * n;
-        let c = char::from_u32(last).unwrap_or(' ');
-        b.running_width += 2 * n;
+        let last = char::from_u32(last).unwrap_or(' ');
+        self.end_run(b, (from, from + 3 * n), last, 2 * n, on_item)
+    }
+
+    /// Ends a run of plain characters taken in at once (original bytes `start..end`,
+    /// `width` cells, `last` its last character, none of them a bracket or quote):
+    /// the line's width and last character, and the run as one verbatim item.
+    /// Returns the end of the run.
+    fn end_run(
+        &mut self,
+        b: &mut LineBuilder,
+        (start, end): (usize, usize),
+        last: char,
+        width: usize,
+        on_item: &mut impl FnMut(&Item),
+    ) -> usize {
+        b.running_width += width;
         b.width = b.running_width;
-        b.shape.last = c;
-        b.shape.last_unquoted = c;
+        b.shape.last = last;
+        b.shape.last_unquoted = last;
         b.end = end;
-        self.last_item = c;
+        self.last_item = last;
         on_item(&Item {
-            start: from,
+            start,
             end,
-            c,
-            width: 2 * n,
+            c: last,
+            width,
             wide: false,
             space: false,
             verbatim: true,
@@ -1268,24 +1282,7 @@ impl<'o> Scanner<'o> {
             }
             b.visible += 1;
         }
-        let c = char::from(last);
-        let end = from + n;
-        b.running_width += n;
-        b.width = b.running_width;
-        b.shape.last = c;
-        b.shape.last_unquoted = c;
-        b.end = end;
-        self.last_item = c;
-        on_item(&Item {
-            start: from,
-            end,
-            c,
-            width: n,
-            wide: false,
-            space: false,
-            verbatim: true,
-        });
-        end
+        self.end_run(b, (from, from + n), char::from(last), n, on_item)
     }
 }
 
