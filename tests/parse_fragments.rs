@@ -737,3 +737,73 @@ fn a_qualified_shou_zhi_is_no_total() {
     assert_eq!(amount(&d, "expenditure.total.change"), "128.63万元");
     assert_eq!(d.statements("revenue.total.change").len(), 1);
 }
+
+/// A table by year flattened one cell per line with each bar on a line of its own
+/// (corpus 207): read, and a figure the narrative prints otherwise is named as a
+/// restatement (within rounding at one unit apart: a note, not an error, since a
+/// table's row may be the sum of rounded parts).
+#[test]
+fn a_table_by_year_with_bars_on_their_own_lines() {
+    let cells = [
+        "年度",
+        "合计",
+        "公务接待费",
+        "公车购置及运行维护费",
+        "合计",
+        "车辆购置",
+        "车辆运行",
+        "2015年",
+        "2840",
+        "1400",
+        "1350",
+        "73",
+        "1277",
+        "2016年",
+        "2364",
+        "1356",
+        "996",
+        "37",
+        "959",
+        // The row that says which year the table is for (no title here says).
+        "2016年比2015年增减%",
+        "-16.77",
+        "-3.14",
+        "-26.24",
+        "-47.95",
+        "-24.98",
+    ];
+    let mut text = String::from(
+        "衢江区2016年一般公共预算安排“三公”经费决算数2364万元。分项情况是：公务接待费1356万元；\
+         公车购置及运行费995万元（其中公务用车购置费38万元，公务用车运行费958万元）。\n",
+    );
+    for cell in cells {
+        text.push_str(cell);
+        text.push_str("\n|\n");
+    }
+    let parsed = parse(&text);
+    let d = &parsed.disclosure;
+    let stated = |id: &str| -> Vec<String> {
+        d.statements(id)
+            .iter()
+            .map(|f| f.value().to_string())
+            .collect()
+    };
+    assert_eq!(stated("three_public.vehicles"), ["995万元", "996万元"]);
+    assert_eq!(
+        amount(d, "three_public.vehicle_operation.prior_year"),
+        "1,277万元"
+    );
+    assert_eq!(amount(d, "three_public.total.prior_year"), "2,840万元");
+    let findings = audit(d);
+    let restated: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.rule() == "restatement")
+        .collect();
+    assert_eq!(restated.len(), 3, "{findings:#?}");
+    assert!(
+        restated
+            .iter()
+            .all(|f| f.severity() == juesuan::Severity::Info),
+        "{restated:#?}"
+    );
+}

@@ -17,8 +17,8 @@ use crate::code::{Catalog, CatalogEntry, CodeLevel, EconomicCode, FunctionCode};
 use crate::disclosure::{Disclosure, Fact, Statements, Value};
 use crate::fact::{FactId, Key, Suffix, suffix_code};
 use crate::rounding::{
-    ExactSum, Outcome, RatioKind, Verdict, check_change, check_share, check_sum,
-    check_variance_rate, ratio_outcome,
+    ExactSum, Outcome, RatioKind, Verdict, check_change, check_change_from_prior, check_share,
+    check_sum, check_variance_rate, ratio_outcome,
 };
 use crate::span::Span;
 
@@ -2122,6 +2122,41 @@ fn suffixed(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
     }
 }
 
+/// A change rate stated with this year's and last year's figures but no change
+/// (a table by year): judged as (current − prior) / prior.
+fn change_from_prior(
+    sink: &mut Sink<'_>,
+    id: &FactId,
+    fact: &Fact,
+    rate: Percent,
+    current: Stated<'_>,
+    prior: Stated<'_>,
+) {
+    let (ck, ca, pk, pa) = (
+        current.id.key(),
+        current.amount,
+        prior.id.key(),
+        prior.amount,
+    );
+    report(
+        sink,
+        "narrative.change-rate",
+        Severity::Error,
+        check_change_from_prior(&current.amount, &prior.amount, &rate),
+        fact.span(),
+        || owned([id, current.id, prior.id]),
+        move || {
+            format!(
+                "{} {}, last year {} {}, rate {rate}",
+                label_of(ck),
+                ca.printed(),
+                label_of(pk),
+                pa.printed()
+            )
+        },
+    );
+}
+
 /// The rule of one suffixed statement.
 fn suffix_rule(
     ledger: Ledger<'_>,
@@ -2169,11 +2204,15 @@ fn suffix_rule(
             );
         }
         Suffix::ChangeRate => {
-            let (Some(rate), Some(current), Some(change)) = (
-                fact.value().as_percent(),
-                group.amount(None),
-                group.amount(Some(Suffix::Change)),
-            ) else {
+            let (Some(rate), Some(current)) = (fact.value().as_percent(), group.amount(None))
+            else {
+                return;
+            };
+            let Some(change) = group.amount(Some(Suffix::Change)) else {
+                // No change stated: against last year's figure, when stated.
+                if let Some(prior) = group.amount(Some(Suffix::PriorYear)) {
+                    change_from_prior(sink, id, fact, rate, current, prior);
+                }
                 return;
             };
             let (ck, ca, xa) = (current.id.key(), current.amount, change.amount);
