@@ -55,7 +55,6 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use proptest::array::{uniform8, uniform16, uniform24};
@@ -567,30 +566,10 @@ fn plan(config: &DisclosureConfig) -> BoxedStrategy<Plan> {
 // ---------------------------------------------------------------------------
 // True figures, derived with the identity tables.
 
-/// FNV-1a: fact ids are short and trusted, and SipHash showed in profiles.
-#[derive(Debug, Clone, Copy)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
 /// A map keyed by fact id.
-type IdMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+/// foldhash with a fixed seed: fact ids are short and trusted, SipHash
+/// showed in profiles, and a fixed seed keeps generation reproducible.
+type IdMap<V> = HashMap<String, V, foldhash::fast::FixedState>;
 
 /// True figures by fact id, this year's and last year's: amounts in 元,
 /// counts in units. Ids are interned, so that identities are evaluated on
