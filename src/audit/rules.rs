@@ -903,47 +903,39 @@ fn ratio_rule(
         }
         _ => {
             let v = verdict();
-            match (kind, &v) {
-                (RatioKind::Change, Ok(judged)) if judged.outcome() == Outcome::Inconsistent => {
-                    if let Some(fit) = on_this_year(&a, &b, &rate) {
-                        let judged = *judged;
-                        // A change rate's base is last year's figure; a
-                        // variance rate's (read without its budget) the budget.
-                        let base = if rule == "narrative.change-rate" {
-                            "this year's figure instead of last year's"
-                        } else {
-                            "the final figure instead of the budget"
-                        };
-                        sink.push("rate.wrong-base", Severity::Error, span, facts, move || {
-                            let mut texts = verdict_texts(&judged, &what(), Like::Percent);
-                            texts.message = format!(
-                                "{}; it is the difference divided by {base}: {fit}",
-                                texts.message
-                            );
-                            texts
-                        });
-                        return;
-                    }
-                    report(
-                        sink,
-                        rule,
-                        Severity::Error,
-                        (v, Like::Percent),
-                        span,
-                        facts,
-                        what,
-                    );
+            if let (RatioKind::Change, Ok(judged)) = (kind, &v) {
+                let fit = (judged.outcome() == Outcome::Inconsistent)
+                    .then(|| on_this_year(&a, &b, &rate))
+                    .flatten();
+                if let Some(fit) = fit {
+                    let judged = *judged;
+                    // A change rate's base is last year's figure; a
+                    // variance rate's (read without its budget) the budget.
+                    let base = if rule == "narrative.change-rate" {
+                        "this year's figure instead of last year's"
+                    } else {
+                        "the final figure instead of the budget"
+                    };
+                    sink.push("rate.wrong-base", Severity::Error, span, facts, move || {
+                        let mut texts = verdict_texts(&judged, &what(), Like::Percent);
+                        texts.message = format!(
+                            "{}; it is the difference divided by {base}: {fit}",
+                            texts.message
+                        );
+                        texts
+                    });
+                    return;
                 }
-                _ => report(
-                    sink,
-                    rule,
-                    Severity::Error,
-                    (v, Like::Percent),
-                    span,
-                    facts,
-                    what,
-                ),
             }
+            report(
+                sink,
+                rule,
+                Severity::Error,
+                (v, Like::Percent),
+                span,
+                facts,
+                what,
+            );
         }
     }
 }
