@@ -653,3 +653,97 @@ fn respective_rates_go_to_the_changes_in_order() {
     assert!(d.get("revenue.total.change_rate").is_none());
     assert!(d.get("expenditure.total.change_rate").is_none());
 }
+
+/// A count of a 三公 item, then money compared with last year (corpus 010): the money
+/// is the item's, with 同比去年 naming what is compared and 少/多 as the direction.
+#[test]
+fn money_after_a_count_is_the_items_and_less_or_more_is_a_change() {
+    let d = parse(
+        "三、“三公”经费支出情况说明\n\
+         1、决算车辆运行维护费用2.94万元，比去年3.01万元少0.07万元，基本持平；\n\
+         2、公务接待费用4万元，接待74批（次）813人，同比去年1.05万元增加2.95万元。",
+    )
+    .disclosure;
+    assert_eq!(amount(&d, "three_public.vehicle_operation"), "2.94万元");
+    assert_eq!(
+        amount(&d, "three_public.vehicle_operation.prior_year"),
+        "3.01万元"
+    );
+    assert_eq!(
+        amount(&d, "three_public.vehicle_operation.change"),
+        "-0.07万元"
+    );
+    assert_eq!(d.count("three_public.reception_batches"), Some(74));
+    assert_eq!(d.count("three_public.reception_persons"), Some(813));
+    assert_eq!(amount(&d, "three_public.reception.prior_year"), "1.05万元");
+    assert_eq!(amount(&d, "three_public.reception.change"), "2.95万元");
+    // The count has no money of its own.
+    assert!(d.get("three_public.reception_batches.change").is_none());
+    // 至少 is no direction: no change is read from it.
+    let d = parse(
+        "三、“三公”经费支出情况说明\n\
+         公务接待费10.00万元，每批次至少3人。",
+    )
+    .disclosure;
+    assert!(d.get("three_public.reception.change").is_none());
+}
+
+/// A 三公 disclosure that prints its table first: the explanation after it
+/// (关于…情况说明, （一）…情况说明) is narrative again (corpus 205).
+#[test]
+fn an_explanation_after_the_table_is_read() {
+    let d = parse(
+        "2017年度一般公共预算财政拨款“三公”经费支出决算表\n\
+         单位：万元\n\
+         合计 | 因公出国（境）费 | 公务接待费 |\n\
+         8.77 | 0 | 0.30 |\n\
+         关于某区司法局2017年度一般公共预算财政拨款“三公”经费支出决算情况说明\n\
+         （一）“三公”经费财政拨款支出决算总体情况说明。\n\
+         某区司法局2017年度“三公”经费财政拨款支出年初预算为22.00万元，支出决算为8.77万元，完成预算的39.86%。",
+    )
+    .disclosure;
+    assert_eq!(amount(&d, "three_public.total"), "8.77万元");
+    assert_eq!(amount(&d, "three_public.total.budget"), "22.00万元");
+    assert_eq!(percent(&d, "three_public.total.completion_rate"), "39.86%");
+}
+
+/// A scope word in a clause without a figure (…加快推进全县城乡一体化进程) does not make
+/// the figures after it another scope's than the 县本级 the sentence before named
+/// (corpus 208).
+#[test]
+fn a_scope_word_in_a_reason_does_not_move_the_figures_elsewhere() {
+    let d = parse(
+        "三、“三公”经费支出情况说明\n\
+         2015年县本级“三公”经费决算支出数为1957.23万元，较2014年决算数1953.72万元减少3.51万元。\
+         其中，因公出国（境）费65.98万元，增加53.75万元，主要是加快推进全县城乡一体化进程；\
+         公务接待费918.5万元，减少58.8万元，下降6.1%。",
+    )
+    .disclosure;
+    assert_eq!(amount(&d, "three_public.reception"), "918.5万元");
+    assert_eq!(amount(&d, "three_public.reception.change"), "-58.8万元");
+    // A figure of 全县 in a sentence about 县本级 is still another scope's.
+    let d = parse(
+        "三、“三公”经费支出情况说明\n\
+         2015年县本级“三公”经费决算支出数为1957.23万元。\
+         全县“三公”经费决算支出数为5000.00万元。",
+    )
+    .disclosure;
+    assert_eq!(d.statements("three_public.total").len(), 1);
+    assert_eq!(amount(&d, "three_public.total"), "1,957.23万元");
+}
+
+/// 收支 names the two totals only when nothing but a year or the unit comes before it:
+/// 人员经费收支 in the reason is no total, and its change is not the totals' (corpus
+/// 403).
+#[test]
+fn a_qualified_shou_zhi_is_no_total() {
+    let d = parse(
+        "一、收入支出决算总体情况说明\n\
+         2023年度收入总计2828.33万元，支出总计2828.33万元。收支较上年决算数增加128.63万元，增长4.76%，\
+         主要原因是2023年人员经费收支减少13.25万元，公用经费收支增加50.87万元。",
+    )
+    .disclosure;
+    assert_eq!(amount(&d, "revenue.total.change"), "128.63万元");
+    assert_eq!(amount(&d, "expenditure.total.change"), "128.63万元");
+    assert_eq!(d.statements("revenue.total.change").len(), 1);
+}

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use super::parse::{Diagnostic, DiagnosticLevel};
 use super::patterns::{
     BudgetKind, Frame, Kw, Num, NumUnit, Reach, Tok, Token, end_within, find_any, find_any_within,
-    has_figure, next_token,
+    has_figure, is_delimiter, next_token,
 };
 use super::sections::{Label, Section, Target, Want, lookup, vehicle_kind};
 use crate::amount::{Amount, Percent, Unit};
@@ -245,6 +245,24 @@ fn starts_new_statement(s: &str) -> bool {
 /// Where a reason starting at `start` ends: at a `；` (exclusive) or after a `。`; a
 /// following sentence without figures that does not start a new statement belongs to it.
 fn reason_end(p: &str, start: usize) -> usize {
+    let end = reason_end_by_stops(p, start);
+    // 主要原因是减少防控经费支其中：财政拨款收入7548.19万元 (a 。 lost in
+    // extraction): a list of parts with figures ends the reason before it.
+    let mut from = start;
+    while let Some(at) = p.get(from..end).and_then(|r| r.find("其中：")) {
+        let list = from + at;
+        let after = list + "其中：".len();
+        let clause_end = find_any(p, after, &['，', '；', '。']).map_or(p.len(), |(i, _)| i);
+        if p.get(after..clause_end).is_some_and(has_figure) {
+            return list;
+        }
+        from = after;
+    }
+    end
+}
+
+/// [`reason_end`] by its stops alone.
+fn reason_end_by_stops(p: &str, start: usize) -> usize {
     let mut from = start;
     loop {
         match find_any(p, from, &['；', '。']) {
@@ -933,8 +951,19 @@ impl<'t, 'a> Reader<'t, 'a> {
             // Every scope word has 全, 直 or 级: most text has none of them (each
             // character is looked for on its own, which is memchr-fast).
             if new.contains('全') || new.contains('直') || new.contains('级') {
-                cx.scope_words.0 |= WHOLE.iter().any(|w| new.contains(w));
-                cx.scope_words.1 |= LEVEL.iter().any(|w| new.contains(w));
+                // A scope word qualifies the figures of its own clause: one in a
+                // clause without a figure (…主要是加快推进全县城乡一体化进程；) says
+                // nothing about whose figures these are. The last clause runs up to
+                // the figure being read.
+                let mut clauses = new.split(is_delimiter).peekable();
+                while let Some(clause) = clauses.next() {
+                    let last = clauses.peek().is_none();
+                    if !(last || clause.bytes().any(|b| b.is_ascii_digit())) {
+                        continue;
+                    }
+                    cx.scope_words.0 |= WHOLE.iter().any(|w| clause.contains(w));
+                    cx.scope_words.1 |= LEVEL.iter().any(|w| clause.contains(w));
+                }
             }
             cx.scope_scanned = upto;
         }
@@ -1753,6 +1782,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 }
             }
         }
+        self.money_of_count(n);
         let Subject::Base { id, count, .. } = self.state.subject.clone() else {
             Self::unmatched(cx, n);
             return;
@@ -1768,6 +1798,45 @@ impl<'t, 'a> Reader<'t, 'a> {
         let want = if count { Want::Count } else { Want::Amount };
         if !self.figure(cx, &dotted(&id, suffix), want, n, how) {
             Self::unmatched(cx, n);
+        }
+    }
+
+    /// A sum of money compared after a 三公 item's count (公务接待费4万元，接待74批813人，
+    /// 同比去年1.05万元增加2.95万元): it is the item's money, never the count's. The
+    /// subject becomes the item's amount; a count with no item of its own (公务用车
+    /// 保有量) stays, and the money is then not attributed.
+    fn money_of_count(&mut self, n: &Num) {
+        const OWNERS: &[(&str, &str)] = &[
+            ("three_public.reception_batches", "three_public.reception"),
+            ("three_public.reception_persons", "three_public.reception"),
+            (
+                "three_public.overseas_groups",
+                "three_public.overseas_travel",
+            ),
+            (
+                "three_public.overseas_persons",
+                "three_public.overseas_travel",
+            ),
+            (
+                "three_public.foreign_reception_batches",
+                "three_public.foreign_reception",
+            ),
+            (
+                "three_public.foreign_reception_persons",
+                "three_public.foreign_reception",
+            ),
+        ];
+        let Subject::Base {
+            id, count: true, ..
+        } = &self.state.subject
+        else {
+            return;
+        };
+        if !n.unit.is_money() {
+            return;
+        }
+        if let Some((_, owner)) = OWNERS.iter().find(|(counted, _)| **counted == **id) {
+            self.set_subject(owner, Want::Amount, None, unit_of(n));
         }
     }
 
@@ -2312,6 +2381,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             Self::unmatched(cx, &n);
             return Flow::Next(n.unit_end);
         }
+        self.money_of_count(&n);
         let Subject::Base { id, count, .. } = self.state.subject.clone() else {
             Self::unmatched(cx, &n);
             return Flow::Next(n.unit_end);
@@ -2987,6 +3057,11 @@ mod tests {
         assert_eq!(reason_end(p, "原因：".len()), "原因：甲".len());
         let p = "甲。与年初预算相比，年初预算数1.00万元";
         assert_eq!(reason_end(p, 0), "甲。".len());
+        let p = "主要原因是减少经费支其中：财政拨款收入7548.19万元，占100.0%。";
+        let start = "主要原因是".len();
+        assert_eq!(p.get(start..reason_end(p, start)), Some("减少经费支"));
+        let p = "主要原因是人员增加，其中：在职人员。";
+        assert_eq!(reason_end(p, start), p.len());
     }
 
     #[test]

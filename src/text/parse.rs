@@ -268,6 +268,15 @@ fn starts_tables(p: &str) -> bool {
         && p.chars().count() <= 60
 }
 
+/// Whether a paragraph is the title of an explanation (关于…决算情况说明,
+/// …“三公”经费支出情况说明): no sentence, no figure but a year.
+fn explanation_title(p: &str) -> bool {
+    p.len() <= 240
+        && (p.ends_with("情况说明") || p.ends_with("决算说明"))
+        && !p.contains(['，', '。', '；', '：', '%', '|'])
+        && heading_shape(p)
+}
+
 /// Whether a paragraph before any heading can be (part of) the title.
 fn title_like(p: &str) -> bool {
     p.len() <= 160 && !p.contains(['，', '。', '；', '：', '%']) && p.chars().count() <= 40
@@ -403,6 +412,13 @@ impl<'t, 'a> Document<'t, 'a> {
                 return;
             }
             self.part = Part::Unknown;
+        }
+        if self.part == Part::Tables && explanation_title(p) {
+            // 关于…2017年度…决算情况说明 after the tables: the narrative resumes.
+            self.part = Part::Narrative;
+            self.reader.enter(Section::Unknown);
+            self.heading_years(p, base);
+            return;
         }
         if matches!(self.part, Part::Tables | Part::Glossary | Part::Contents) {
             return;
@@ -595,18 +611,23 @@ impl<'t, 'a> Document<'t, 'a> {
         self.title.push_str(p);
     }
 
+    /// The years of a heading: votes for the report's year, and facts.
+    fn heading_years(&mut self, p: &str, base: usize) {
+        for (at, year) in years_in(p) {
+            *self.votes.entry(year).or_default() += 1;
+            let range = base + at..base + at + 4;
+            self.reader.emit(
+                "document.heading_year",
+                Value::Count(count(year)),
+                range,
+                Reading::Document,
+            );
+        }
+    }
+
     fn heading(&mut self, level: Level, text: &str, p: &str, base: usize) {
         if !(level != Level::Part && matches!(self.part, Part::Tables | Part::Glossary)) {
-            for (at, year) in years_in(p) {
-                *self.votes.entry(year).or_default() += 1;
-                let range = base + at..base + at + 4;
-                self.reader.emit(
-                    "document.heading_year",
-                    Value::Count(count(year)),
-                    range,
-                    Reading::Document,
-                );
-            }
+            self.heading_years(p, base);
         }
         self.units_mode = false;
         match level {
@@ -647,6 +668,11 @@ impl<'t, 'a> Document<'t, 'a> {
                 self.reader.enter(section.unwrap_or(fallback));
             }
             Level::Sub => {
+                if self.part == Part::Tables && text.contains("情况说明") {
+                    // （一）“三公”经费…决算总体情况说明 after a table.
+                    self.part = Part::Narrative;
+                    self.sections_below = true;
+                }
                 if matches!(self.part, Part::Tables | Part::Glossary) {
                     return;
                 }

@@ -189,10 +189,20 @@ pub(super) fn frame_at(rest: &str) -> Option<(Frame, usize)> {
 /// stated before its relation (与2014年度财政拨款收入218.4万元相比) is the figure
 /// compared with: last year's, or the budget.
 pub(super) fn frame_phrase(rest: &str) -> Option<(Frame, usize, bool)> {
-    if rest.starts_with("同比") {
-        return Some((Frame::Prior, "同比".len(), true));
+    if let Some(after) = rest.strip_prefix("同比") {
+        // 同比 alone closes the frame; 同比去年1.05万元增加…, 同比2014年… name what
+        // is compared, as 比 does.
+        let named = ["上一年", "上年", "去年"]
+            .iter()
+            .any(|w| after.starts_with(w))
+            || (after.bytes().take_while(u8::is_ascii_digit).count() == 4
+                && after.get(4..).is_some_and(|r| r.starts_with('年')));
+        if !named {
+            return Some((Frame::Prior, "同比".len(), true));
+        }
     }
     let lead = [
+        "同比",
         "相较于",
         "相比于",
         "相对于",
@@ -514,7 +524,8 @@ const KW_FIRSTS: IdeographSet = {
         }
         i += 1;
     }
-    set
+    // 多 and 少 (see `more_or_less`).
+    set.with_first_of("多").with_first_of("少")
 };
 
 /// The keyword starting at the beginning of `rest`, and its length in bytes.
@@ -595,6 +606,21 @@ fn keyword_at(first: char, rest: &str) -> Option<(Kw, usize)> {
     }
 }
 
+/// 比去年3.01万元少0.07万元, 比上年多2人: 少 and 多 as the direction of a change,
+/// only between a figure with its unit and the next figure (至少3次 is no change).
+fn more_or_less(c: char, rest: &str, before: &str) -> Option<Kw> {
+    let up = match c {
+        '多' => true,
+        '少' => false,
+        _ => return None,
+    };
+    let digit_follows = rest
+        .get(c.len_utf8()..)
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    let after_unit = before.ends_with(['元', '人', '次', '辆', '个', '台', '套']);
+    (digit_follows && after_unit).then_some(Kw::Direction { up, rate: false })
+}
+
 /// The unit at the start of `rest` (what follows a number) and its length in bytes.
 fn unit(rest: &str) -> (NumUnit, usize) {
     let candidates: &[(&str, NumUnit)] = match rest.chars().next() {
@@ -615,7 +641,11 @@ fn unit(rest: &str) -> (NumUnit, usize) {
         Some('名') => &[("名", NumUnit::Person)],
         Some('个') => &[("个", NumUnit::Piece)],
         Some('辆') => &[("辆", NumUnit::Vehicle)],
-        Some('批') => &[("批次", NumUnit::Batch), ("批", NumUnit::Batch)],
+        Some('批') => &[
+            ("批次", NumUnit::Batch),
+            ("批（次）", NumUnit::Batch),
+            ("批", NumUnit::Batch),
+        ],
         Some('次') => &[("次", NumUnit::Batch)],
         Some('台') => &[("台（套）", NumUnit::Set), ("台", NumUnit::Set)],
         Some('套') => &[("套", NumUnit::Set)],
@@ -722,6 +752,12 @@ pub(super) fn next_token(p: &str, from: usize) -> Option<Token> {
         } else if is_delimiter(c) {
             return Some(Token {
                 tok: Tok::Delim(c),
+                start: i,
+                end: i + c.len_utf8(),
+            });
+        } else if let Some(kw) = more_or_less(c, rest, p.get(..i).unwrap_or_default()) {
+            return Some(Token {
+                tok: Tok::Kw(kw),
                 start: i,
                 end: i + c.len_utf8(),
             });

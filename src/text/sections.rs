@@ -503,14 +503,18 @@ pub(super) fn lookup(label: &str, section: Section, want: Option<Want>) -> Optio
             if !label.get(end..).is_some_and(filler_tail) {
                 continue;
             }
-            if let Target::Side(_) = entry.target {
-                // 收入 and 支出 alone name a total only in the sections about totals,
-                // and only when nothing but the unit and the year comes before them
-                // (纳入专户管理的非税收入拨款支出 is no total).
-                if section == Section::Unknown || !side_prefix(label.get(..at).unwrap_or_default())
-                {
-                    continue;
-                }
+            let side = matches!(entry.target, Target::Side(_));
+            let bare_pair =
+                matches!(entry.target, Target::Two(..)) && entry.key.chars().count() <= 3;
+            // 收入 and 支出 alone name a total only in the sections about totals, and
+            // only when nothing but the unit and the year comes before them
+            // (纳入专户管理的非税收入拨款支出 is no total); 收支 and 收、支 only when
+            // nothing else comes before them either (人员经费收支减少13.25万元 is no
+            // total).
+            if (side && section == Section::Unknown)
+                || ((side || bare_pair) && !side_prefix(label.get(..at).unwrap_or_default()))
+            {
+                continue;
             }
             let rank = (!entry.generic, end, entry.key.len());
             let better = best.is_none_or(|(r, j)| rank > r || (rank == r && i < j));
