@@ -2285,7 +2285,10 @@ fn change_from_prior(
         sink,
         "narrative.change-rate",
         Severity::Error,
-        check_change_from_prior(&current.amount, &prior.amount, &rate),
+        (
+            check_change_from_prior(&current.amount, &prior.amount, &rate),
+            Like::Percent,
+        ),
         fact.span(),
         || owned([id, current.id, prior.id]),
         move || {
