@@ -11,8 +11,8 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use crate::rounding::{
-    Interval, Outcome, Verdict, check_change, check_difference, check_share, check_sum,
-    check_variance_rate,
+    Interval, Outcome, Verdict, check_change, check_change_from_prior, check_difference,
+    check_share, check_sum, check_variance_rate,
 };
 
 use rust_decimal::{Decimal, RoundingStrategy};

@@ -985,7 +985,7 @@ fn index() -> &'static std::collections::HashMap<&'static str, Vec<Compiled>, Id
     > = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
         let mut map: std::collections::HashMap<&'static str, Vec<Compiled>, IdHash> =
-            std::collections::HashMap::with_hasher(IdHash::new());
+            std::collections::HashMap::with_hasher(IdHash::default());
         for (index, spec) in BASES.iter().enumerate() {
             let index = u16::try_from(index).unwrap_or(u16::MAX);
             let segs: Vec<Seg> = spec
@@ -1067,64 +1067,13 @@ const CACHE_CAPACITY: usize = 1 << 16;
 thread_local! {
     static PARSED: std::cell::RefCell<
         std::collections::HashMap<std::sync::Arc<str>, Parsed, IdHash>,
-    > = std::cell::RefCell::new(std::collections::HashMap::with_hasher(IdHash::new()));
+    > = std::cell::RefCell::new(std::collections::HashMap::with_hasher(IdHash::default()));
 }
 
-/// Hashing for the id cache: the multiply-rotate of FxHash, eight bytes at
-/// a time, seeded once per process from [`std::collections::hash_map::RandomState`]
-/// so that colliding ids cannot be prepared in advance. SipHash, the
-/// default, was a fifth of the cost of reading a report's JSON.
-#[derive(Clone, Copy)]
-struct IdHash(u64);
-
-impl IdHash {
-    fn new() -> IdHash {
-        static SEED: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-        IdHash(*SEED.get_or_init(|| {
-            use std::hash::BuildHasher;
-            std::collections::hash_map::RandomState::new().hash_one(0x006a_7565_7375_616e_u64)
-        }))
-    }
-}
-
-impl std::hash::BuildHasher for IdHash {
-    type Hasher = IdHasher;
-
-    fn build_hasher(&self) -> IdHasher {
-        IdHasher(self.0)
-    }
-}
-
-/// The hasher [`IdHash`] builds.
-struct IdHasher(u64);
-
-impl IdHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(
-                <[u8; 8]>::try_from(chunk).unwrap_or([0; 8]),
-            ));
-        }
-        let mut last = 0u64;
-        for (i, b) in chunks.remainder().iter().enumerate() {
-            last |= u64::from(*b) << (8 * i);
-        }
-        self.add(last ^ (bytes.len() as u64) << 56);
-    }
-
-    fn finish(&self) -> u64 {
-        // The product's low bits are weak and the table indexes by them:
-        // bring the well-mixed high bits down.
-        self.0.rotate_left(26)
-    }
-}
+/// Hashing for the id caches: foldhash, seeded once per process so that
+/// colliding ids cannot be prepared in advance. SipHash, the default, was a
+/// fifth of the cost of reading a report's JSON.
+type IdHash = foldhash::fast::RandomState;
 
 /// [`parse_id`], remembered per thread: loading many reports parses the
 /// same ids over and over. Returns the shared text too, so a remembered id

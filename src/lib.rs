@@ -26,8 +26,11 @@
 //! let findings = audit(&disclosure);
 //! let f = findings.iter().find(|f| f.rule() == "T9.total").unwrap();
 //! assert_eq!(f.severity(), Severity::Error);
-//! assert_eq!((f.expected(), f.actual()), (Some("181.68"), Some("181.58")));
+//! // The figures are typed: amounts in 万元, printed to 0.01.
+//! assert_eq!(f.expected().and_then(|q| q.as_amount()), Some("181.68".parse()?));
+//! assert_eq!(f.actual().map(|q| q.to_string()).as_deref(), Some("181.58"));
 //! assert_eq!(f.span().map(|s| s.line), Some(2));
+//! # Ok::<(), juesuan::amount::AmountError>(())
 //! ```
 //!
 //! **Hold a report as typed values.** [`FinalAccounts`] is strict: its

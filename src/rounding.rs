@@ -932,6 +932,56 @@ fn change_general(
     )
 }
 
+/// Checks a year-on-year change rate against this year's figure `current` and
+/// last year's `prior`, when the change itself is not stated (a table by year:
+/// 2015年 | 2016年 | 2016年比2015年增减%).
+///
+/// The rate must be reachable as (current − prior) / prior from values inside
+/// both printed intervals; a prior that may be zero makes it undefined
+/// ([`Outcome::ZeroBase`]).
+///
+/// # Errors
+///
+/// [`AmountError::Overflow`] if converting or multiplying overflows.
+///
+/// ```
+/// use juesuan::{amount::check_change_from_prior, amount::Outcome};
+///
+/// // 公务接待费 1,356 against 1,400 the year before: −3.14 %.
+/// let v = check_change_from_prior(&"1356".parse()?, &"1400".parse()?, &"-3.14".parse()?)?;
+/// assert_eq!(v.outcome(), Outcome::Exact);
+/// // 公务用车购置费 37 against 73: −49.3 %, not the −47.95 % printed.
+/// let w = check_change_from_prior(&"37".parse()?, &"73".parse()?, &"-47.95".parse()?)?;
+/// assert_eq!(w.outcome(), Outcome::Inconsistent);
+/// # Ok::<(), juesuan::amount::AmountError>(())
+/// ```
+#[doc(alias = "增长率")]
+pub fn check_change_from_prior(
+    current: &Amount,
+    prior: &Amount,
+    rate: &Percent,
+) -> Result<Verdict, AmountError> {
+    let unit = current.unit();
+    let (c, hc) = in_unit(current, unit)?;
+    let (p, hp) = in_unit(prior, unit)?;
+    let corner = |cv: Decimal, pv: Decimal| -> Result<(Decimal, Decimal), AmountError> {
+        Ok((sub(cv, pv)?, pv))
+    };
+    let (clo, chi, plo, phi) = (sub(c, hc)?, add(c, hc)?, sub(p, hp)?, add(p, hp)?);
+    judge_ratio(
+        &Ratio {
+            corners: [
+                corner(clo, plo)?,
+                corner(clo, phi)?,
+                corner(chi, plo)?,
+                corner(chi, phi)?,
+            ],
+            point: (sub(c, p)?, p),
+        },
+        rate,
+    )
+}
+
 /// Checks a stated 预决算差异率: `(actual − budget) / budget × 100`.
 ///
 /// A budget printed as zero makes the rate undefined ([`Outcome::ZeroBase`]),

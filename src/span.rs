@@ -388,29 +388,19 @@ pub fn page_at(text: &str, at: usize) -> Option<u32> {
     u32::try_from(feeds).ok()?.checked_add(1)
 }
 
-/// Terminal display width of a character: 2 for East Asian wide and
-/// full-width characters, 1 otherwise.
+/// Terminal display width of a character in a Chinese text, as
+/// [`unicode-width`](unicode_width) counts it in a CJK context: 2 for East
+/// Asian wide and full-width characters and for the ambiguous ones that CJK
+/// fonts print wide (the quotation marks “” of 三公, ①, №), 0 for combining
+/// and control characters, 1 otherwise.
 ///
 /// ```
 /// assert_eq!(juesuan::span::display_width('收'), 2);
 /// assert_eq!(juesuan::span::display_width('7'), 1);
 /// assert_eq!(juesuan::span::display_width('，'), 2);
+/// assert_eq!(juesuan::span::display_width('“'), 2);
+/// assert_eq!(juesuan::span::display_width('”'), 2);
 /// ```
 pub fn display_width(c: char) -> usize {
-    let u = u32::from(c);
-    let wide = matches!(u,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x2FFFD
-        | 0x30000..=0x3FFFD);
-    if wide { 2 } else { 1 }
+    unicode_width::UnicodeWidthChar::width_cjk(c).unwrap_or(0)
 }

@@ -11,8 +11,8 @@ use std::str::FromStr;
 
 use juesuan::{
     Amount, Disclosure, FactId, FinalAccounts, Finding, FiscalYear, Percent, Severity, Span,
-    amount::AmountError, amount::Outcome, amount::Verdict, audit, disclosure::Value, fact::Suffix,
-    model::Figure, render::Table, render::TableId,
+    amount::AmountError, amount::Outcome, amount::Verdict, audit, audit::Quantity,
+    disclosure::Value, fact::Suffix, model::Figure, render::Table, render::TableId,
 };
 use proptest::prelude::*;
 use serde::Serialize;
@@ -43,6 +43,10 @@ fn the_common_traits_are_there() {
     from_str::<Amount>();
     from_str::<Percent>();
     from_str::<FactId>();
+    from_str::<Quantity>();
+    display::<Quantity>();
+    serialize::<Quantity>();
+    clone_eq::<Quantity>();
     // Serialize.
     serialize::<Table>();
     serialize::<Verdict>();
@@ -52,6 +56,7 @@ fn the_common_traits_are_there() {
     serialize::<Outcome>();
     // Deserialize: the JSON output reads back.
     deserialize::<Finding>();
+    deserialize::<Quantity>();
     deserialize::<TableId>();
     deserialize::<Outcome>();
     deserialize::<Disclosure>();
@@ -91,6 +96,54 @@ fn debug_is_readable() {
         format!("{id:?}"),
         r#"FactId("general_budget.function.2080101.change")"#
     );
+}
+
+#[test]
+fn findings_have_typed_figures_in_one_format() {
+    let findings = audit(&Disclosure::from_text(XINJIANG));
+    // 一般公共预算财政拨款支出 68,369.46 against its four classes, which sum
+    // to 68,369.45 (read by hand from the report); five figures printed to
+    // 0.01 explain 0.025, that is 0.02 between printed figures.
+    let t5 = findings.iter().find(|f| f.rule() == "T5.total").unwrap();
+    let amount = |s: &str| Some(Quantity::Amount(s.parse::<Amount>().unwrap()));
+    assert_eq!(t5.expected().cloned(), amount("68,369.45"));
+    assert_eq!(t5.actual().cloned(), amount("68,369.46"));
+    assert_eq!(t5.difference().cloned(), amount("0.01"));
+    assert_eq!(t5.tolerance().cloned(), amount("0.02"));
+    assert!(
+        t5.message().ends_with(
+            "expected 68,369.45, found 68,369.46: difference 0.01 within rounding tolerance 0.02"
+        ),
+        "{t5}"
+    );
+    // 2080106 stated at 873.46 with a change of 873.46 and a rate of 100.00%:
+    // a rate on a base of zero, a percentage.
+    let zero = findings
+        .iter()
+        .find(|f| f.rule() == "rate.zero-base")
+        .unwrap();
+    assert_eq!(
+        zero.actual().cloned(),
+        Some(Quantity::Percent("100.00%".parse().unwrap()))
+    );
+    assert!(
+        zero.message().contains("found 100.00% on a base of zero"),
+        "{zero}"
+    );
+    // No message prints a figure of four or more digits before the point
+    // without separators.
+    for f in &findings {
+        for token in f
+            .message()
+            .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        {
+            let whole = token.split('.').next().unwrap_or_default();
+            assert!(
+                whole.len() < 4 || whole.contains(',') || !token.contains('.'),
+                "{token} in {f}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -12,6 +12,7 @@
 //! plausibility rules (rates, wording, years, codes, vehicles), switching
 //! rules off, whole messages, and the reference report's exact findings.
 
+use juesuan::audit::Quantity;
 use std::collections::BTreeSet;
 
 use juesuan::{
@@ -92,12 +93,18 @@ fn within(d: &Disclosure, rule: &str, want: &Figures<'_>) -> Result<(), String> 
             describe(&findings)
         ));
     };
-    let fields = (f.expected(), f.actual(), f.difference(), f.tolerance());
+    let plain = |q: Option<&Quantity>| q.map(Quantity::plain);
+    let fields = (
+        plain(f.expected()),
+        plain(f.actual()),
+        plain(f.difference()),
+        plain(f.tolerance()),
+    );
     let wanted = (
-        Some(want.expected),
-        Some(want.actual),
-        Some(want.difference),
-        Some(want.tolerance),
+        Some(want.expected.to_owned()),
+        Some(want.actual.to_owned()),
+        Some(want.difference.to_owned()),
+        Some(want.tolerance.to_owned()),
     );
     if f.severity() != Severity::Info || fields != wanted {
         return Err(format!(
@@ -157,13 +164,13 @@ fn money(cents: i64) -> String {
     format!("{sign}{}.{:02}", c / 100, c % 100)
 }
 
-/// The rounding tolerance of `figures` figures printed to two decimals:
-/// half a cent each, written as the audit writes it (trailing zeros
-/// dropped): 2 → "0.01", 3 → "0.015", 4 → "0.02".
+/// The rounding tolerance of `figures` figures printed to two decimals, as
+/// the audit writes it: half a cent each, cut to whole cents (the
+/// difference of printed figures is whole cents): 2 → "0.01", 3 → "0.01"
+/// (0.015), 4 → "0.02".
 fn tolerance(figures: usize) -> String {
-    let thousandths = 5 * figures;
-    let text = format!("{}.{:03}", thousandths / 1000, thousandths % 1000);
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    let cents = 5 * figures / 10;
+    format!("{}.{:02}", cents / 100, cents % 100)
 }
 
 #[test]
@@ -172,9 +179,9 @@ fn helpers_compute_by_hand() {
     assert_eq!(money(-100), "-1.00");
     assert_eq!(money(5), "0.05");
     assert_eq!(tolerance(2), "0.01");
-    assert_eq!(tolerance(3), "0.015");
-    assert_eq!(tolerance(5), "0.025");
-    assert_eq!(tolerance(200), "1");
+    assert_eq!(tolerance(3), "0.01");
+    assert_eq!(tolerance(5), "0.02");
+    assert_eq!(tolerance(200), "1.00");
 }
 
 // ---------------------------------------------------------------------------
@@ -302,10 +309,22 @@ fn every_sum_identity_holds_within_rounding_and_fails() {
                 let off = disclosure_of(&stated(sum * 100, n_i64 * 100 + 100));
                 if let Some(f) = cases.check(s.rule, fails(&off, s.rule, Severity::Error, last)) {
                     assert_eq!(f.facts()[0].as_str(), s.total, "{}", s.rule);
-                    assert_eq!(f.expected(), Some(money(sum * 100 + 100).as_str()));
-                    assert_eq!(f.actual(), Some(money(sum * 100).as_str()));
-                    assert_eq!(f.difference(), Some("-1.00"));
-                    assert_eq!(f.tolerance(), Some(tolerance(n + 1).as_str()));
+                    assert_eq!(
+                        f.expected().map(Quantity::plain).as_deref(),
+                        Some(money(sum * 100 + 100).as_str())
+                    );
+                    assert_eq!(
+                        f.actual().map(Quantity::plain).as_deref(),
+                        Some(money(sum * 100).as_str())
+                    );
+                    assert_eq!(
+                        f.difference().map(Quantity::plain).as_deref(),
+                        Some("-1.00")
+                    );
+                    assert_eq!(
+                        f.tolerance().map(Quantity::plain).as_deref(),
+                        Some(tolerance(n + 1).as_str())
+                    );
                 }
             }
             FactKind::Count | FactKind::SignedCount => {
@@ -322,10 +341,16 @@ fn every_sum_identity_holds_within_rounding_and_fails() {
                 cases.check(s.rule, holds(&disclosure_of(&stated(sum, n_i64)), s.rule));
                 let off = disclosure_of(&stated(sum, n_i64 + 1));
                 if let Some(f) = cases.check(s.rule, fails(&off, s.rule, Severity::Error, last)) {
-                    assert_eq!(f.expected(), Some((sum + 1).to_string().as_str()));
-                    assert_eq!(f.actual(), Some(sum.to_string().as_str()));
-                    assert_eq!(f.difference(), Some("-1"));
-                    assert_eq!(f.tolerance(), Some("0"));
+                    assert_eq!(
+                        f.expected().map(Quantity::plain).as_deref(),
+                        Some((sum + 1).to_string().as_str())
+                    );
+                    assert_eq!(
+                        f.actual().map(Quantity::plain).as_deref(),
+                        Some(sum.to_string().as_str())
+                    );
+                    assert_eq!(f.difference().map(Quantity::plain).as_deref(), Some("-1"));
+                    assert_eq!(f.tolerance().map(Quantity::plain).as_deref(), Some("0"));
                 }
             }
             other => panic!("{}: unexpected kind {other:?}", s.rule),
@@ -372,8 +397,14 @@ fn t1_revenue_total_by_hand() {
             "revenue.opening_balance",
         ),
     ) {
-        assert_eq!(f.expected(), Some("74294.06"));
-        assert_eq!(f.difference(), Some("-100.00"));
+        assert_eq!(
+            f.expected().map(Quantity::plain).as_deref(),
+            Some("74294.06")
+        );
+        assert_eq!(
+            f.difference().map(Quantity::plain).as_deref(),
+            Some("-100.00")
+        );
     }
     cases.done();
 }
@@ -408,10 +439,13 @@ fn t9_total_by_hand() {
         "fails",
         fails(&d("1.90"), rule, Severity::Error, "three_public.reception"),
     ) {
-        assert_eq!(f.expected(), Some("181.68"));
-        assert_eq!(f.actual(), Some("181.58"));
-        assert_eq!(f.difference(), Some("-0.10"));
-        assert_eq!(f.tolerance(), Some("0.02"));
+        assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some("181.68"));
+        assert_eq!(f.actual().map(Quantity::plain).as_deref(), Some("181.58"));
+        assert_eq!(
+            f.difference().map(Quantity::plain).as_deref(),
+            Some("-0.10")
+        );
+        assert_eq!(f.tolerance().map(Quantity::plain).as_deref(), Some("0.02"));
     }
     cases.done();
 }
@@ -450,8 +484,11 @@ fn every_balance_identity_holds_within_rounding_and_fails() {
             fails(&d("12.00", "3.00"), b.rule, Severity::Error, b.revenue),
         ) {
             assert_eq!(f.facts()[0].as_str(), b.closing);
-            assert_eq!(f.expected(), Some("5.00"));
-            assert_eq!(f.difference(), Some("-2.00"));
+            assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some("5.00"));
+            assert_eq!(
+                f.difference().map(Quantity::plain).as_deref(),
+                Some("-2.00")
+            );
         }
     }
     cases.done();
@@ -492,7 +529,7 @@ fn every_table_total_holds_within_rounding_and_fails() {
                         expected: "3.00",
                         actual: "3.01",
                         difference: "0.01",
-                        tolerance: "0.015",
+                        tolerance: "0.01", // 0.015 at the figures' precision
                     },
                 ),
             );
@@ -501,8 +538,11 @@ fn every_table_total_holds_within_rounding_and_fails() {
                 fails(&d("3.00", "4.00"), rule, Severity::Error, &c208),
             ) {
                 assert_eq!(f.facts()[0].as_str(), *total);
-                assert_eq!(f.expected(), Some("5.00"));
-                assert_eq!(f.difference(), Some("-2.00"));
+                assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some("5.00"));
+                assert_eq!(
+                    f.difference().map(Quantity::plain).as_deref(),
+                    Some("-2.00")
+                );
             }
         }
     }
@@ -537,7 +577,7 @@ fn every_table_hierarchy_holds_within_rounding_and_fails() {
                         expected: "3.00",
                         actual: "3.01",
                         difference: "0.01",
-                        tolerance: "0.015",
+                        tolerance: "0.01", // 0.015 at the figures' precision
                     },
                 ),
             );
@@ -616,7 +656,10 @@ fn every_table_row_holds_within_rounding_and_fails() {
             fails(&d(sum, n_i64 * 100 + 100), rule, Severity::Error, &last),
         ) {
             assert_eq!(f.facts()[0].as_str(), first);
-            assert_eq!(f.difference(), Some("-1.00"));
+            assert_eq!(
+                f.difference().map(Quantity::plain).as_deref(),
+                Some("-1.00")
+            );
         }
     }
     cases.done();
@@ -663,7 +706,7 @@ fn every_table_change_sum_holds_within_rounding_and_fails() {
                     expected: "0.30",
                     actual: "0.31",
                     difference: "0.01",
-                    tolerance: "0.015",
+                    tolerance: "0.01", // 0.015 at the figures' precision
                 },
             ),
         );
@@ -678,8 +721,11 @@ fn every_table_change_sum_holds_within_rounding_and_fails() {
             ),
         ) {
             assert_eq!(f.facts()[0].as_str(), format!("{total_id}.change"));
-            assert_eq!(f.expected(), Some("1.30"));
-            assert_eq!(f.difference(), Some("-1.00"));
+            assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some("1.30"));
+            assert_eq!(
+                f.difference().map(Quantity::plain).as_deref(),
+                Some("-1.00")
+            );
         }
     }
     cases.done();
@@ -723,10 +769,13 @@ fn every_table_prior_year_sum_holds_within_rounding_and_fails() {
                 &v208,
             ),
         ) {
-            assert_eq!(f.expected(), Some("3.70"));
-            assert_eq!(f.actual(), Some("2.70"));
-            assert_eq!(f.difference(), Some("-1.00"));
-            assert_eq!(f.tolerance(), Some("0.03"));
+            assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some("3.70"));
+            assert_eq!(f.actual().map(Quantity::plain).as_deref(), Some("2.70"));
+            assert_eq!(
+                f.difference().map(Quantity::plain).as_deref(),
+                Some("-1.00")
+            );
+            assert_eq!(f.tolerance().map(Quantity::plain).as_deref(), Some("0.03"));
         }
     }
     cases.done();
@@ -757,7 +806,7 @@ fn t5_total_by_hand() {
                 expected: "68369.45",
                 actual: "68369.46",
                 difference: "0.01",
-                tolerance: "0.025",
+                tolerance: "0.02", // 0.025 at the figures' precision
             },
         ),
     );
@@ -770,9 +819,15 @@ fn t5_total_by_hand() {
             "general_budget.function.221",
         ),
     ) {
-        assert_eq!(f.expected(), Some("68469.45"));
-        assert_eq!(f.difference(), Some("-99.99"));
-        assert_eq!(f.tolerance(), Some("0.025"));
+        assert_eq!(
+            f.expected().map(Quantity::plain).as_deref(),
+            Some("68469.45")
+        );
+        assert_eq!(
+            f.difference().map(Quantity::plain).as_deref(),
+            Some("-99.99")
+        );
+        assert_eq!(f.tolerance().map(Quantity::plain).as_deref(), Some("0.02"));
     }
     cases.done();
 }
@@ -802,7 +857,7 @@ fn t5_hierarchy_by_hand() {
                 expected: "54662.06",
                 actual: "54662.05",
                 difference: "-0.01",
-                tolerance: "0.015",
+                tolerance: "0.01", // 0.015 at the figures' precision
             },
         ),
     );
@@ -816,9 +871,15 @@ fn t5_hierarchy_by_hand() {
             "general_budget.function.208.basic",
         ),
     ) {
-        assert_eq!(f.expected(), Some("1662.05"));
-        assert_eq!(f.actual(), Some("1762.05"));
-        assert_eq!(f.difference(), Some("100.00"));
+        assert_eq!(
+            f.expected().map(Quantity::plain).as_deref(),
+            Some("1662.05")
+        );
+        assert_eq!(f.actual().map(Quantity::plain).as_deref(), Some("1762.05"));
+        assert_eq!(
+            f.difference().map(Quantity::plain).as_deref(),
+            Some("100.00")
+        );
     }
     if let Some(f) = cases.check(
         "fails",
@@ -829,8 +890,14 @@ fn t5_hierarchy_by_hand() {
             "general_budget.function.20805",
         ),
     ) {
-        assert_eq!(f.expected(), Some("54762.05"));
-        assert_eq!(f.difference(), Some("-100.00"));
+        assert_eq!(
+            f.expected().map(Quantity::plain).as_deref(),
+            Some("54762.05")
+        );
+        assert_eq!(
+            f.difference().map(Quantity::plain).as_deref(),
+            Some("-100.00")
+        );
     }
     cases.done();
 }
@@ -853,10 +920,30 @@ fn every_bound_holds_within_rounding_and_fails() {
                 cases.check(b.rule, holds(&d("2.01"), b.rule));
                 if let Some(f) = cases.check(b.rule, fails(&d("3.00"), b.rule, b.severity, b.part))
                 {
-                    assert_eq!(f.expected(), Some("≤ 2.00"), "{}", b.rule);
-                    assert_eq!(f.actual(), Some("3.00"), "{}", b.rule);
-                    assert_eq!(f.difference(), Some("1.00"), "{}", b.rule);
-                    assert_eq!(f.tolerance(), Some("0.01"), "{}", b.rule);
+                    assert_eq!(
+                        f.expected().map(Quantity::plain).as_deref(),
+                        Some("≤ 2.00"),
+                        "{}",
+                        b.rule
+                    );
+                    assert_eq!(
+                        f.actual().map(Quantity::plain).as_deref(),
+                        Some("3.00"),
+                        "{}",
+                        b.rule
+                    );
+                    assert_eq!(
+                        f.difference().map(Quantity::plain).as_deref(),
+                        Some("1.00"),
+                        "{}",
+                        b.rule
+                    );
+                    assert_eq!(
+                        f.tolerance().map(Quantity::plain).as_deref(),
+                        Some("0.01"),
+                        "{}",
+                        b.rule
+                    );
                 }
             }
             FactKind::Count => {
@@ -864,8 +951,8 @@ fn every_bound_holds_within_rounding_and_fails() {
                 cases.check(b.rule, holds(&d("91"), b.rule));
                 cases.check(b.rule, holds(&d("97"), b.rule));
                 if let Some(f) = cases.check(b.rule, fails(&d("100"), b.rule, b.severity, b.part)) {
-                    assert_eq!(f.difference(), Some("3"));
-                    assert_eq!(f.tolerance(), Some("0"));
+                    assert_eq!(f.difference().map(Quantity::plain).as_deref(), Some("3"));
+                    assert_eq!(f.tolerance().map(Quantity::plain).as_deref(), Some("0"));
                 }
             }
             other => panic!("{}: unexpected kind {other:?}", b.rule),
@@ -937,7 +1024,7 @@ fn narrative_share_by_hand() {
                 expected: "33.33",
                 actual: "33.34",
                 difference: "0.01",
-                tolerance: "0.227593",
+                tolerance: "0.22", // 0.227593 at the rate's precision
             },
         ),
     );
@@ -954,8 +1041,8 @@ fn narrative_share_by_hand() {
                 "revenue.current_year"
             ]
         );
-        assert_eq!(f.expected(), Some("33.33"));
-        assert_eq!(f.difference(), Some("1.67"));
+        assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some("33.33"));
+        assert_eq!(f.difference().map(Quantity::plain).as_deref(), Some("1.67"));
     }
     // The share of a 类 in T5 is of the T5 total.
     cases.check(
@@ -1010,7 +1097,7 @@ fn narrative_change_rate_by_hand() {
                 expected: "11.11",
                 actual: "11.12",
                 difference: "0.01",
-                tolerance: "0.072977",
+                tolerance: "0.07", // 0.072977 at the rate's precision
             },
         ),
     );
@@ -1024,8 +1111,8 @@ fn narrative_change_rate_by_hand() {
         ),
     ) {
         assert!(f.facts().iter().any(|x| x.as_str() == id));
-        assert_eq!(f.expected(), Some("11.11"));
-        assert_eq!(f.difference(), Some("8.89"));
+        assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some("11.11"));
+        assert_eq!(f.difference().map(Quantity::plain).as_deref(), Some("8.89"));
     }
     // A fall: 287.40 down 50.41 is −14.92%.
     cases.check(
@@ -1063,7 +1150,7 @@ fn narrative_prior_year() {
                 expected: "10.01",
                 actual: "10.00",
                 difference: "-0.01",
-                tolerance: "0.015",
+                tolerance: "0.01", // 0.015 at the figures' precision
             },
         ),
     );
@@ -1113,7 +1200,7 @@ fn narrative_budget_variance() {
                 expected: "33.33",
                 actual: "33.34",
                 difference: "0.01",
-                tolerance: "0.394538",
+                tolerance: "0.39", // 0.394538 at the rate's precision
             },
         ),
     );
@@ -1151,7 +1238,7 @@ fn narrative_completion_rate() {
                 expected: "33.33",
                 actual: "33.34",
                 difference: "0.01",
-                tolerance: "0.227593",
+                tolerance: "0.22", // 0.227593 at the rate's precision
             },
         ),
     );
@@ -1222,10 +1309,11 @@ fn rate_on_a_zero_base_is_a_warning() {
         "general_budget.function.2080106.change_rate",
     )
     .unwrap();
-    assert_eq!(f.expected(), None);
-    assert_eq!(f.actual(), Some("100.00"));
-    assert_eq!(f.difference(), None);
-    assert_eq!(f.tolerance(), Some("0.005"));
+    assert_eq!(f.expected().map(Quantity::plain).as_deref(), None);
+    assert_eq!(f.actual().map(Quantity::plain).as_deref(), Some("100.00"));
+    assert_eq!(f.difference().map(Quantity::plain).as_deref(), None);
+    // Half a unit of the rate (0.005), cut to its printed precision.
+    assert_eq!(f.tolerance().map(Quantity::plain).as_deref(), Some("0.00"));
     // Not also reported as a broken rate.
     assert!(of_rule(&audit(&d), "narrative.change-rate").is_empty());
 
@@ -1281,9 +1369,12 @@ fn truncated_percentages_are_a_warning() {
         "revenue.business.share",
     )
     .unwrap();
-    assert_eq!(f.expected(), Some("66.67"));
-    assert_eq!(f.actual(), Some("66.66"));
-    assert_eq!(f.difference(), Some("-0.01"));
+    assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some("66.67"));
+    assert_eq!(f.actual().map(Quantity::plain).as_deref(), Some("66.66"));
+    assert_eq!(
+        f.difference().map(Quantity::plain).as_deref(),
+        Some("-0.01")
+    );
     assert!(audit(&d("66.67")).is_empty());
     // 66.65 is neither rounded nor truncated: an error.
     fails(
@@ -1313,8 +1404,11 @@ fn change_words_must_agree_with_the_figures() {
         "revenue.total.change_word",
     )
     .unwrap();
-    assert_eq!(f.expected(), Some("减少/下降"));
-    assert_eq!(f.actual(), Some("增加"));
+    assert_eq!(
+        f.expected().map(Quantity::plain).as_deref(),
+        Some("减少/下降")
+    );
+    assert_eq!(f.actual().map(Quantity::plain).as_deref(), Some("增加"));
     // 增长 with a fall, judged from the stated last year.
     let d = disclosure(&[
         ("revenue.total", "9.00"),
@@ -1368,7 +1462,10 @@ fn unchanged_only_when_nothing_changed() {
         "revenue.total.change_word",
     )
     .unwrap();
-    assert_eq!(f.expected(), Some("增加/增长"));
+    assert_eq!(
+        f.expected().map(Quantity::plain).as_deref(),
+        Some("增加/增长")
+    );
     assert!(audit(&d("0.00")).is_empty());
 }
 
@@ -1388,8 +1485,11 @@ fn budget_comparison_words_must_agree() {
         "three_public.total.comparison_word",
     )
     .unwrap();
-    assert_eq!(f.expected(), Some("小于"));
-    assert_eq!(f.difference(), Some("-1.00"));
+    assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some("小于"));
+    assert_eq!(
+        f.difference().map(Quantity::plain).as_deref(),
+        Some("-1.00")
+    );
     assert!(audit(&d("小于")).is_empty());
     assert!(audit(&d("未完成")).is_empty());
     // The budget of 财政拨款收入总计 is 年初预算数.
@@ -1434,7 +1534,11 @@ fn years_must_fit_the_report_year() {
     )
     .unwrap();
     assert_eq!(
-        (title.expected(), title.actual(), title.difference()),
+        (
+            title.expected().map(Quantity::plain).as_deref(),
+            title.actual().map(Quantity::plain).as_deref(),
+            title.difference().map(Quantity::plain).as_deref()
+        ),
         (Some("2024"), Some("2023"), Some("-1"))
     );
     let heading = fails(
@@ -1444,7 +1548,10 @@ fn years_must_fit_the_report_year() {
         "document.heading_year",
     )
     .unwrap();
-    assert_eq!(heading.actual(), Some("2025"));
+    assert_eq!(
+        heading.actual().map(Quantity::plain).as_deref(),
+        Some("2025")
+    );
     assert_eq!(of_rule(&audit(&wrong), "year.heading").len(), 1);
     let prior = fails(
         &wrong,
@@ -1453,7 +1560,10 @@ fn years_must_fit_the_report_year() {
         "document.prior_year",
     )
     .unwrap();
-    assert_eq!(prior.expected(), Some("2023"));
+    assert_eq!(
+        prior.expected().map(Quantity::plain).as_deref(),
+        Some("2023")
+    );
     let date = fails(
         &wrong,
         "year.balance-date",
@@ -1461,8 +1571,14 @@ fn years_must_fit_the_report_year() {
         "document.balance_date",
     )
     .unwrap();
-    assert_eq!(date.expected(), Some("2024-12-31"));
-    assert_eq!(date.actual(), Some("2023-12-31"));
+    assert_eq!(
+        date.expected().map(Quantity::plain).as_deref(),
+        Some("2024-12-31")
+    );
+    assert_eq!(
+        date.actual().map(Quantity::plain).as_deref(),
+        Some("2023-12-31")
+    );
 }
 
 #[test]
@@ -1475,7 +1591,10 @@ fn template_placeholders_are_warnings() {
     let found = of_rule(&findings, "template.placeholder");
     assert_eq!(found.len(), 2, "{}", describe(&findings));
     assert!(found.iter().all(|f| f.severity() == Severity::Warning));
-    assert_eq!(found[0].actual(), Some("XX局"));
+    assert_eq!(
+        found[0].actual().map(Quantity::plain).as_deref(),
+        Some("XX局")
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -1536,8 +1655,14 @@ fn malformed_unknown_and_misnamed_codes_are_warnings() {
         "general_budget.function.2080104.name",
     )
     .unwrap();
-    assert_eq!(named.expected(), Some("综合业务管理"));
-    assert_eq!(named.actual(), Some("综合事务管理"));
+    assert_eq!(
+        named.expected().map(Quantity::plain).as_deref(),
+        Some("综合业务管理")
+    );
+    assert_eq!(
+        named.actual().map(Quantity::plain).as_deref(),
+        Some("综合事务管理")
+    );
     fails(
         &d,
         "code.name-mismatch",
@@ -1624,9 +1749,18 @@ fn vehicles_held_difference_is_info_when_explained() {
         "three_public.vehicles_held",
     )
     .unwrap();
-    assert_eq!(explained.expected(), Some("97"));
-    assert_eq!(explained.actual(), Some("91"));
-    assert_eq!(explained.difference(), Some("-6"));
+    assert_eq!(
+        explained.expected().map(Quantity::plain).as_deref(),
+        Some("97")
+    );
+    assert_eq!(
+        explained.actual().map(Quantity::plain).as_deref(),
+        Some("91")
+    );
+    assert_eq!(
+        explained.difference().map(Quantity::plain).as_deref(),
+        Some("-6")
+    );
     fails(
         &d("91", None),
         rule,
@@ -1708,12 +1842,12 @@ fn messages_snapshot() {
         "warning[wording.change-direction]: 收入总计: the text says “增加” but the stated figure is \
          -1.00",
         "warning[rate.zero-base]: 一般公共预算财政拨款支出 2010101 873.46, change 873.46, rate \
-         100.00%: found 100.00 on a base of zero: the rate is undefined",
+         100.00%: found 100.00% on a base of zero: the rate is undefined",
         "warning[code.name-mismatch]: cited code 2080104 is named “综合事务管理”, but the catalog \
          names it “综合业务管理”",
         "info[T5.total]: 一般公共预算财政拨款支出决算表合计 = Σ 4 类: 一般公共预算财政拨款支出 \
-         68,369.46: expected 68369.45, found 68369.46: difference 0.01 within rounding tolerance \
-         0.025",
+         68,369.46: expected 68,369.45, found 68,369.46: difference 0.01 within rounding tolerance \
+         0.02",
         "info[assets.vehicles-held-difference]: 公务用车保有量 91 辆 vs 国有资产车辆 97 辆: \
          difference -6, explained in the text",
     ];
@@ -1801,27 +1935,44 @@ fn reference_report_gives_exactly_its_known_findings() {
     let findings = audit(&d);
     let t5 = of_rule(&findings, "T5.total")[0];
     assert_eq!(
-        (t5.expected(), t5.actual(), t5.difference(), t5.tolerance()),
+        (
+            t5.expected().map(Quantity::plain).as_deref(),
+            t5.actual().map(Quantity::plain).as_deref(),
+            t5.difference().map(Quantity::plain).as_deref(),
+            t5.tolerance().map(Quantity::plain).as_deref()
+        ),
         (
             Some("68369.45"),
             Some("68369.46"),
             Some("0.01"),
-            Some("0.025")
+            Some("0.02")
         )
     );
     let h = of_rule(&findings, "T5.hierarchy")[0];
     assert_eq!(
-        (h.expected(), h.actual(), h.difference()),
+        (
+            h.expected().map(Quantity::plain).as_deref(),
+            h.actual().map(Quantity::plain).as_deref(),
+            h.difference().map(Quantity::plain).as_deref()
+        ),
         (Some("54662.06"), Some("54662.05"), Some("-0.01"))
     );
     let c = of_rule(&findings, "T5.change-sum")[0];
     assert_eq!(
-        (c.expected(), c.actual(), c.difference()),
+        (
+            c.expected().map(Quantity::plain).as_deref(),
+            c.actual().map(Quantity::plain).as_deref(),
+            c.difference().map(Quantity::plain).as_deref()
+        ),
         (Some("2460.42"), Some("2460.41"), Some("-0.01"))
     );
     let p = of_rule(&findings, "T5.prior-year-sum")[0];
     assert_eq!(
-        (p.expected(), p.actual(), p.difference()),
+        (
+            p.expected().map(Quantity::plain).as_deref(),
+            p.actual().map(Quantity::plain).as_deref(),
+            p.difference().map(Quantity::plain).as_deref()
+        ),
         (Some("65909.04"), Some("65909.05"), Some("0.01"))
     );
     assert!(findings.iter().all(|f| f.severity() < Severity::Error));
@@ -1848,7 +1999,14 @@ fn findings_outlive_their_disclosure_and_cross_threads() {
             .iter()
             .map(|f| {
                 let ids: Vec<String> = f.facts().iter().map(ToString::to_string).collect();
-                (f.to_string(), f.difference().map(str::to_owned), ids)
+                (
+                    f.to_string(),
+                    f.difference()
+                        .map(Quantity::plain)
+                        .as_deref()
+                        .map(str::to_owned),
+                    ids,
+                )
             })
             .collect::<Vec<_>>()
     })
@@ -2057,7 +2215,13 @@ fn a_table_declared_empty_has_no_figure_elsewhere() {
         ),
     );
     if let Some(f) = f {
-        assert_eq!((f.expected(), f.actual()), (Some("0"), Some("12.00")));
+        assert_eq!(
+            (
+                f.expected().map(Quantity::plain).as_deref(),
+                f.actual().map(Quantity::plain).as_deref()
+            ),
+            (Some("0.00"), Some("12.00"))
+        );
     }
     cases.check(
         "T8 figure",
@@ -2155,7 +2319,13 @@ fn cells_printed_empty_count_as_zero_but_are_not_zeros() {
         "blank and figure",
         fails(&d, "restatement", Severity::Error, "revenue.business"),
     ) {
-        assert_eq!((f.expected(), f.actual()), (Some("(blank)"), Some("5.00")));
+        assert_eq!(
+            (
+                f.expected().map(Quantity::plain).as_deref(),
+                f.actual().map(Quantity::plain).as_deref()
+            ),
+            (Some("(blank)"), Some("5.00"))
+        );
     }
     cases.done();
 }
@@ -2184,8 +2354,8 @@ fn staff_total_counts_other_staff_when_listed() {
         "other wrong",
         fails(&listed("4"), rule, Severity::Error, "staff.other"),
     ) {
-        assert_eq!(f.expected(), Some("13"));
-        assert_eq!(f.difference(), Some("1"));
+        assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some("13"));
+        assert_eq!(f.difference().map(Quantity::plain).as_deref(), Some("1"));
     }
     let without = |total: &str| {
         disclosure(&[
@@ -2200,8 +2370,8 @@ fn staff_total_counts_other_staff_when_listed() {
         "without other, wrong",
         fails(&without("15"), rule, Severity::Error, "staff.retired"),
     ) {
-        assert_eq!(f.expected(), Some("14"));
-        assert_eq!(f.actual(), Some("15"));
+        assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some("14"));
+        assert_eq!(f.actual().map(Quantity::plain).as_deref(), Some("15"));
     }
     cases.done();
 }
@@ -2235,8 +2405,8 @@ fn t9_total_from_nested_parts_and_a_zero_count() {
             "three_public.vehicles_purchased",
         ),
     ) {
-        assert_eq!(f.expected(), Some("30.49"));
-        assert_eq!(f.actual(), Some("31.23"));
+        assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some("30.49"));
+        assert_eq!(f.actual().map(Quantity::plain).as_deref(), Some("31.23"));
         assert!(
             f.facts()
                 .iter()
@@ -2279,8 +2449,8 @@ fn budget_variance_amount_and_rate() {
         ),
     ) {
         // 14.9 − 0.1 = 14.8, against 5.21.
-        assert_eq!(f.expected(), Some("14.8"));
-        assert_eq!(f.actual(), Some("5.21"));
+        assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some("14.8"));
+        assert_eq!(f.actual().map(Quantity::plain).as_deref(), Some("5.21"));
     }
     // 102 (重庆沙坪坝检察院 2016): 财政拨款收入 6955.73, 较预算减少 1311.69,
     // 下降 15.86%: −1311.69 / 8267.42 = −15.866%, which rounds to −15.87;
@@ -2312,7 +2482,7 @@ fn budget_variance_amount_and_rate() {
             "appropriation.revenue.budget_variance",
         ),
     ) {
-        assert_eq!(f.expected(), Some("-15.87"));
+        assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some("-15.87"));
     }
     // -1,311.69 / 6,955.73 = -18.86 %: the variance divided by the final
     // figure, where the budget belongs.
@@ -2350,10 +2520,13 @@ fn a_part_above_its_total_with_the_sum_unjudged() {
         "above",
         fails(&d("30.02"), rule, Severity::Error, "three_public.reception"),
     ) {
-        assert_eq!(f.expected(), Some("≤ 30.00"));
-        assert_eq!(f.actual(), Some("30.02"));
-        assert_eq!(f.difference(), Some("0.02"));
-        assert_eq!(f.tolerance(), Some("0.01"));
+        assert_eq!(
+            f.expected().map(Quantity::plain).as_deref(),
+            Some("≤ 30.00")
+        );
+        assert_eq!(f.actual().map(Quantity::plain).as_deref(), Some("30.02"));
+        assert_eq!(f.difference().map(Quantity::plain).as_deref(), Some("0.02"));
+        assert_eq!(f.tolerance().map(Quantity::plain).as_deref(), Some("0.01"));
     }
     // Changes may be of any sign: a part's change above the total's is no error.
     cases.check(
@@ -2385,7 +2558,7 @@ fn a_part_above_its_total_with_the_sum_unjudged() {
             "staff.active",
         ),
     ) {
-        assert_eq!(f.difference(), Some("2"));
+        assert_eq!(f.difference().map(Quantity::plain).as_deref(), Some("2"));
     }
     cases.done();
 }
@@ -2470,8 +2643,11 @@ fn every_sum_of_changes_and_last_years_holds_and_fails() {
             "three_public.vehicle_purchase.change",
         ),
     ) {
-        assert_eq!(f.expected(), Some("-703.25"));
-        assert_eq!(f.actual(), Some("-613.80"));
+        assert_eq!(
+            f.expected().map(Quantity::plain).as_deref(),
+            Some("-703.25")
+        );
+        assert_eq!(f.actual().map(Quantity::plain).as_deref(), Some("-613.80"));
     }
     cases.check("201 if it added up", holds(&d("90.81"), rule));
     // This year's total already breaks T9.total: one finding, not two.
@@ -2524,9 +2700,9 @@ fn a_rate_on_this_year_instead_of_last_is_named() {
         "rise on this year",
         fails(&rise("15.08%"), "rate.wrong-base", Severity::Error, fact),
     ) {
-        assert!(f.message().contains("84.55 / 560.72 = 15.08 %"), "{f}");
-        assert_eq!(f.expected(), Some("17.76"));
-        assert_eq!(f.actual(), Some("15.08"));
+        assert!(f.message().contains("84.55 / 560.72 = 15.08%"), "{f}");
+        assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some("17.76"));
+        assert_eq!(f.actual().map(Quantity::plain).as_deref(), Some("15.08"));
     }
     // Within rounding of the wrong ratio: 15.1 %.
     cases.check(
@@ -2667,8 +2843,8 @@ fn a_balance_that_forgets_the_spending_fails() {
             "general_budget.expenditure",
         ),
     ) {
-        assert_eq!(f.expected(), Some("12.00"));
-        assert_eq!(f.difference(), Some("3.00"));
+        assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some("12.00"));
+        assert_eq!(f.difference().map(Quantity::plain).as_deref(), Some("3.00"));
     }
     cases.done();
 }

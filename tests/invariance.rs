@@ -13,6 +13,7 @@
 
 mod common;
 use common::facts;
+use juesuan::audit::Quantity;
 
 use std::collections::BTreeMap;
 
@@ -500,7 +501,7 @@ proptest! {
                 if !linear(f.rule()) {
                     continue;
                 }
-                let Some(diff) = f.difference().and_then(|s| s.parse::<Decimal>().ok()) else {
+                let Some(diff) = f.difference().map(Quantity::plain).as_deref().and_then(|s| s.parse::<Decimal>().ok()) else {
                     continue;
                 };
                 let key = (
@@ -509,7 +510,7 @@ proptest! {
                 );
                 here.insert(
                     key,
-                    (diff.abs(), rank(Some(f.severity())), f.tolerance().map(str::to_owned)),
+                    (diff.abs(), rank(Some(f.severity())), f.tolerance().map(Quantity::plain).as_deref().map(str::to_owned)),
                 );
             }
             at_step.push(here);

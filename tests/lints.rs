@@ -138,3 +138,67 @@ fn arithmetic_side_effects_stay_denied() {
         );
     }
 }
+
+/// Every public item behind a cargo feature says so on docs.rs: a
+/// `#[cfg(feature = "x")]` on a `pub` item (outside the command's own
+/// source) is followed by `#[cfg_attr(docsrs, doc(cfg(feature = "x")))]`
+/// among its attributes. And the package metadata that docs.rs reads is
+/// there: the documentation URL, and a build with every feature.
+#[test]
+fn feature_gated_items_are_marked_for_docs_rs() {
+    let mut gated = 0;
+    for (path, text) in library() {
+        if path.components().any(|c| c.as_os_str() == "bin") {
+            continue;
+        }
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        for (i, line) in lines.iter().enumerate() {
+            let Some(feature) = line
+                .strip_prefix("#[cfg(feature = \"")
+                .and_then(|r| r.strip_suffix("\")]"))
+            else {
+                continue;
+            };
+            let attributes: Vec<&str> = lines[i + 1..]
+                .iter()
+                .copied()
+                .take_while(|l| l.starts_with("#[") || l.starts_with("///"))
+                .collect();
+            let item = lines[i + 1 + attributes.len()..]
+                .first()
+                .copied()
+                .unwrap_or_default();
+            if !item.starts_with("pub ") {
+                continue;
+            }
+            gated += 1;
+            let mark = format!("#[cfg_attr(docsrs, doc(cfg(feature = \"{feature}\")))]");
+            assert!(
+                attributes.contains(&mark.as_str()),
+                "{}:{}: `{item}` is behind feature {feature} without {mark}",
+                path.display(),
+                i + 1
+            );
+        }
+    }
+    assert!(gated > 0, "the proptest strategies are feature-gated");
+    let manifest: toml::Table =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+            .unwrap()
+            .parse()
+            .unwrap();
+    let package = &manifest["package"];
+    assert_eq!(
+        package["documentation"].as_str(),
+        Some("https://docs.rs/juesuan")
+    );
+    let docs_rs = &package["metadata"]["docs"]["rs"];
+    assert_eq!(docs_rs["all-features"].as_bool(), Some(true));
+    assert!(
+        docs_rs["rustdoc-args"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a.as_str() == Some("docsrs"))
+    );
+}

@@ -163,7 +163,7 @@ fn broken_t1_revenue_total_is_refused() {
     let err = small().summary(t).build().unwrap_err();
     assert_eq!(rule(&err), "T1.revenue-total");
     assert_eq!(err.fact(), Some("revenue.total"));
-    assert!(err.to_string().contains("1100.00"), "{err}");
+    assert!(err.to_string().contains("1,100.00"), "{err}");
     assert!(!err.findings().is_empty());
 }
 

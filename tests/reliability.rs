@@ -10,6 +10,7 @@
 
 mod common;
 use common::facts;
+use juesuan::audit::Quantity;
 
 use std::collections::BTreeMap;
 
@@ -53,7 +54,7 @@ fn judged(d: &Disclosure) -> Vec<(String, Severity, Option<String>)> {
             (
                 f.rule().to_owned(),
                 f.severity(),
-                f.difference().map(str::to_owned),
+                f.difference().map(Quantity::plain),
             )
         })
         .collect();
@@ -84,9 +85,16 @@ fn audit_subtract_overflow_is_a_finding_not_a_panic() {
         .find(|f| f.rule() == "T1.appropriation-bound")
         .expect("the bound is judged");
     assert_eq!(bound.severity(), Severity::Error);
-    assert_eq!(bound.actual(), Some("9999999999999999999999999999"));
+    assert_eq!(
+        bound.actual().map(Quantity::plain).as_deref(),
+        Some("9999999999999999999999999999")
+    );
     assert!(
-        bound.difference().unwrap().contains("7.9 × 10²⁸"),
+        bound
+            .difference()
+            .map(Quantity::plain)
+            .unwrap_or_default()
+            .contains("7.9 × 10²⁸"),
         "{bound}"
     );
     // In a stream the line is one report among others, not a crash.
@@ -182,18 +190,22 @@ fn tables_render_what_the_text_reader_keeps() {
 fn count_differences_are_exact_beyond_i64() {
     // i64::MIN stated against parts summing to 1: `t - expected` overflowed
     // (a panic with overflow checks, a wrong sign without).
-    for (text, total, expected, difference) in [
+    // The message prints the difference as every message prints numbers,
+    // with thousands separators.
+    for (text, total, expected, difference, printed) in [
         (
             repro!("count-diff-wraps.json"),
             "-9223372036854775808",
             "1",
             "-9223372036854775809",
+            "-9,223,372,036,854,775,809",
         ),
         (
             repro!("count-diff-wraps-2.json"),
             "9223372036854775807",
             "-1",
             "9223372036854775808",
+            "9,223,372,036,854,775,808",
         ),
     ] {
         let d = Disclosure::from_any_json(text).unwrap();
@@ -203,10 +215,13 @@ fn count_differences_are_exact_beyond_i64() {
             .find(|f| f.rule() == "staff.total-change")
             .unwrap();
         assert_eq!(f.severity(), Severity::Error);
-        assert_eq!(f.actual(), Some(total));
-        assert_eq!(f.expected(), Some(expected));
-        assert_eq!(f.difference(), Some(difference));
-        assert!(tokens(f.message()).contains(&difference), "{f}");
+        assert_eq!(f.actual().map(Quantity::plain).as_deref(), Some(total));
+        assert_eq!(f.expected().map(Quantity::plain).as_deref(), Some(expected));
+        assert_eq!(
+            f.difference().map(Quantity::plain).as_deref(),
+            Some(difference)
+        );
+        assert!(tokens(f.message()).contains(&printed), "{f}");
     }
 }
 

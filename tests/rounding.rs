@@ -3,8 +3,8 @@
 //! properties over generated true values.
 
 use juesuan::{
-    Amount, Percent, Unit, amount::Outcome, amount::check_change, amount::check_difference,
-    amount::check_share, amount::check_sum, amount::check_variance_rate,
+    Amount, Percent, Unit, amount::Outcome, amount::check_change, amount::check_change_from_prior,
+    amount::check_difference, amount::check_share, amount::check_sum, amount::check_variance_rate,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -364,6 +364,30 @@ proptest! {
         let stated = Percent::new(juesuan::amount::round_half_away_from_zero(ratio, 2));
         let v = check_change(&print_wan(current), &print_wan(change), &stated).unwrap();
         prop_assert!(v.is_consistent() || v.outcome() == Outcome::ZeroBase, "{}", v);
+    }
+
+    /// Rates computed from true figures of this year and last year, all printed,
+    /// are consistent with the printed figures when no change is stated.
+    #[test]
+    fn printed_rates_from_last_year_are_consistent(prior in 1i64..1_000_000_000, current in 0i64..1_000_000_000) {
+        let ratio = Decimal::from(current - prior) * Decimal::ONE_HUNDRED / Decimal::from(prior);
+        let stated = Percent::new(juesuan::amount::round_half_away_from_zero(ratio, 2));
+        let v = check_change_from_prior(&print_wan(current), &print_wan(prior), &stated).unwrap();
+        prop_assert!(v.is_consistent() || v.outcome() == Outcome::ZeroBase, "{}", v);
+    }
+
+    /// A rate off by more than rounding allows is inconsistent: one more unit
+    /// in the rate's last place than the widest reading of the printed figures
+    /// gives.
+    #[test]
+    fn rates_from_last_year_beyond_rounding_are_caught(prior in 10_000i64..1_000_000_000, tenths in 0i64..100) {
+        // Last year ≥ 100.00 万元 and this year ≤ 10 times it: the printed
+        // intervals move the rate by less than 0.07 percentage point.
+        let current = prior * tenths / 10;
+        let ratio = Decimal::from(current - prior) * Decimal::ONE_HUNDRED / Decimal::from(prior);
+        let off = juesuan::amount::round_half_away_from_zero(ratio, 2) + Decimal::ONE;
+        let v = check_change_from_prior(&print_wan(current), &print_wan(prior), &Percent::new(off)).unwrap();
+        prop_assert!(!v.is_consistent(), "{}", v);
     }
 
     /// The allocation-free path for plain numbers agrees with the general

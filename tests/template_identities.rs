@@ -12,6 +12,7 @@
 //! finding of its rule, and moving any one of its figures by 1.00 gets an
 //! error of that rule naming that figure, with difference ∓1.00.
 
+use juesuan::audit::Quantity;
 use juesuan::{Disclosure, Finding, Severity, audit};
 
 /// A relation: `total = Σ parts − Σ minus`, the audit's rule id for it, and
@@ -380,13 +381,14 @@ fn every_relation_of_the_template_is_audited_figure_by_figure() {
             let named = f.facts().iter().any(|i| i.as_str() == *id);
             if f.severity() != Severity::Error
                 || !named
-                || f.difference() != Some(&format!("{sign}1.00")[..])
+                || f.difference().map(Quantity::plain).as_deref()
+                    != Some(&format!("{sign}1.00")[..])
             {
                 failures.push(format!(
                     "{} ({}): {id} moved by 1.00 gives {f} (difference {:?}, facts {:?})",
                     r.rule,
                     r.template,
-                    f.difference(),
+                    f.difference().map(Quantity::plain).as_deref(),
                     f.facts().iter().map(|i| i.as_str()).collect::<Vec<_>>()
                 ));
             }

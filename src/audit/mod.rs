@@ -10,6 +10,7 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 mod identities;
+mod quantity;
 mod rules;
 
 use std::collections::BTreeSet;
@@ -21,6 +22,7 @@ use serde_json::{Value as Json, json};
 use thiserror::Error;
 
 pub use identities::*;
+pub use quantity::Quantity;
 
 use crate::disclosure::Disclosure;
 use crate::fact::{FactId, Key};
@@ -133,8 +135,8 @@ impl std::str::FromStr for Severity {
 /// let f = &findings[0];
 /// assert_eq!(f.rule(), "T9.total");
 /// assert_eq!(f.severity(), Severity::Error);
-/// assert_eq!(f.difference(), Some("-0.10"));
-/// assert_eq!(f.tolerance(), Some("0.02"));
+/// assert_eq!(f.difference().map(ToString::to_string).as_deref(), Some("-0.10"));
+/// assert_eq!(f.tolerance().map(ToString::to_string).as_deref(), Some("0.02"));
 /// assert!(f.facts().iter().any(|id| id.as_str() == "three_public.reception"));
 /// # Ok::<(), juesuan::fact::FactError>(())
 /// ```
@@ -166,10 +168,10 @@ impl LazyFacts {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Texts {
     pub message: String,
-    pub expected: Option<String>,
-    pub actual: Option<String>,
-    pub difference: Option<String>,
-    pub tolerance: Option<String>,
+    pub expected: Option<Quantity>,
+    pub actual: Option<Quantity>,
+    pub difference: Option<Quantity>,
+    pub tolerance: Option<Quantity>,
 }
 
 /// A finding's [`Texts`], written the first time they are asked for: an
@@ -280,7 +282,9 @@ impl Finding {
         self.facts.get()
     }
 
-    /// What the other figures imply, as printed (no separators).
+    /// What the other figures imply: an amount at the precision of the
+    /// figures it comes from, a percentage at the stated one's, a count, a
+    /// word, or a bound ([`Quantity::AtMost`]).
     ///
     /// ```
     /// # use juesuan::{audit, Disclosure};
@@ -289,11 +293,12 @@ impl Finding {
     /// # d.insert_str("staff.active", "1")?;
     /// # d.insert_str("staff.retired_cadre", "1")?;
     /// # d.insert_str("staff.retired", "2")?;
-    /// assert_eq!(audit(&d)[0].expected(), Some("4"));
+    /// use juesuan::audit::Quantity;
+    /// assert_eq!(audit(&d)[0].expected(), Some(&Quantity::Count(4)));
     /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
-    pub fn expected(&self) -> Option<&str> {
-        self.texts.get().expected.as_deref()
+    pub fn expected(&self) -> Option<&Quantity> {
+        self.texts.get().expected.as_ref()
     }
 
     /// The stated figure.
@@ -305,14 +310,16 @@ impl Finding {
     /// # d.insert_str("staff.active", "1")?;
     /// # d.insert_str("staff.retired_cadre", "1")?;
     /// # d.insert_str("staff.retired", "2")?;
-    /// assert_eq!(audit(&d)[0].actual(), Some("3"));
+    /// use juesuan::audit::Quantity;
+    /// assert_eq!(audit(&d)[0].actual(), Some(&Quantity::Count(3)));
     /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
-    pub fn actual(&self) -> Option<&str> {
-        self.texts.get().actual.as_deref()
+    pub fn actual(&self) -> Option<&Quantity> {
+        self.texts.get().actual.as_ref()
     }
 
-    /// `actual − expected`.
+    /// `actual − expected`, in the figures' unit and precision (for
+    /// percentages, in percentage points).
     ///
     /// ```
     /// # use juesuan::{audit, Disclosure};
@@ -321,14 +328,17 @@ impl Finding {
     /// # d.insert_str("staff.active", "1")?;
     /// # d.insert_str("staff.retired_cadre", "1")?;
     /// # d.insert_str("staff.retired", "2")?;
-    /// assert_eq!(audit(&d)[0].difference(), Some("-1"));
+    /// use juesuan::audit::Quantity;
+    /// assert_eq!(audit(&d)[0].difference(), Some(&Quantity::Count(-1)));
     /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
-    pub fn difference(&self) -> Option<&str> {
-        self.texts.get().difference.as_deref()
+    pub fn difference(&self) -> Option<&Quantity> {
+        self.texts.get().difference.as_ref()
     }
 
-    /// The largest difference rounding explains.
+    /// The largest difference rounding explains, at the figures' precision:
+    /// three figures printed to 0.01 explain up to 0.015, that is 0.01
+    /// between printed figures.
     ///
     /// ```
     /// # use juesuan::{audit, Disclosure};
@@ -337,11 +347,12 @@ impl Finding {
     /// # d.insert_str("staff.active", "1")?;
     /// # d.insert_str("staff.retired_cadre", "1")?;
     /// # d.insert_str("staff.retired", "2")?;
-    /// assert_eq!(audit(&d)[0].tolerance(), Some("0"));
+    /// use juesuan::audit::Quantity;
+    /// assert_eq!(audit(&d)[0].tolerance(), Some(&Quantity::Count(0)));
     /// # Ok::<(), juesuan::fact::FactError>(())
     /// ```
-    pub fn tolerance(&self) -> Option<&str> {
-        self.texts.get().tolerance.as_deref()
+    pub fn tolerance(&self) -> Option<&Quantity> {
+        self.texts.get().tolerance.as_ref()
     }
 
     /// Where the stated figure is in the source text, when known.
@@ -362,7 +373,8 @@ impl Finding {
 
     /// The finding as a JSON object with the fields `rule`, `severity`,
     /// `message`, `facts`, `expected`, `actual`, `difference`, `tolerance`
-    /// and `span` (null when unknown).
+    /// and `span` (null when unknown); the figures as [`Quantity`]'s serde
+    /// form writes them ("54662.05万元", "93.43%", "3").
     ///
     /// ```
     /// # use juesuan::{audit, Disclosure};
@@ -413,10 +425,10 @@ struct FindingJson {
     severity: Severity,
     message: String,
     facts: Vec<FactId>,
-    expected: Option<String>,
-    actual: Option<String>,
-    difference: Option<String>,
-    tolerance: Option<String>,
+    expected: Option<Quantity>,
+    actual: Option<Quantity>,
+    difference: Option<Quantity>,
+    tolerance: Option<Quantity>,
     span: Option<Span>,
 }
 

@@ -11,14 +11,14 @@ use super::identities::{
     ROW_BALANCE_IDENTITIES, ROW_SUM_IDENTITIES, SHARE_BASES, SUM_IDENTITIES, SumIdentity,
     ZERO_BY_COUNT,
 };
-use super::{RuleInfo, Severity, Sink, Texts};
-use crate::amount::{Amount, AmountError, Percent};
+use super::{Quantity, RuleInfo, Severity, Sink, Texts};
+use crate::amount::{Amount, AmountError, Percent, Unit, round_half_away_from_zero};
 use crate::code::{Catalog, CatalogEntry, CodeLevel, EconomicCode, FunctionCode};
 use crate::disclosure::{Disclosure, Fact, Statements, Value};
 use crate::fact::{FactId, Key, Suffix, suffix_code};
 use crate::rounding::{
-    ExactSum, Outcome, RatioKind, Verdict, check_change, check_share, check_sum,
-    check_variance_rate, ratio_outcome,
+    ExactSum, Outcome, RatioKind, Verdict, check_change, check_change_from_prior, check_share,
+    check_sum, check_variance_rate, ratio_outcome,
 };
 use crate::span::Span;
 
@@ -733,13 +733,53 @@ fn owned<'a>(ids: impl IntoIterator<Item = &'a FactId>) -> Vec<Key> {
     ids.into_iter().map(FactId::key).collect()
 }
 
-fn plain(d: Decimal) -> String {
+/// How the numbers of a [`Verdict`] are typed: amounts in a unit, or
+/// percentages.
+#[derive(Debug, Clone, Copy)]
+enum Like {
+    Amount(Unit),
+    Percent,
+}
+
+/// `d` typed as `like`, printed at its own scale; a zero without sign.
+fn typed(d: Decimal, like: Like) -> Quantity {
     let mut d = d;
-    // Keeps printed trailing zeros: only strips a negative zero's sign.
     if d.is_zero() {
         d.set_sign_positive(true);
     }
-    d.to_string()
+    match like {
+        Like::Amount(unit) => Quantity::Amount(Amount::new(d, unit)),
+        Like::Percent => Quantity::Percent(Percent::new(d)),
+    }
+}
+
+/// The end of a comparison's message, every figure in the one format of
+/// [`Quantity`]'s `Display`: "expected 68,369.45, found 68,369.46:
+/// difference 0.01 within rounding tolerance 0.02".
+fn judged(
+    outcome: Outcome,
+    expected: Option<&Quantity>,
+    actual: &Quantity,
+    difference: Option<&Quantity>,
+    tolerance: &Quantity,
+) -> String {
+    let (Some(e), Some(d)) = (expected, difference) else {
+        return format!("found {actual} on a base of zero: the rate is undefined");
+    };
+    let a = actual;
+    let t = tolerance;
+    match outcome {
+        Outcome::Exact => format!("found {a}, as expected"),
+        Outcome::WithinRounding => {
+            format!("expected {e}, found {a}: difference {d} within rounding tolerance {t}")
+        }
+        Outcome::Truncated => format!(
+            "expected {e}, found {a}: difference {d} exceeds rounding tolerance {t}, \
+             but matches truncation"
+        ),
+        Outcome::ZeroBase => format!("found {a} on a base of zero: the rate is undefined"),
+        _ => format!("expected {e}, found {a}: difference {d} exceeds rounding tolerance {t}"),
+    }
 }
 
 /// Turns the result of a check into a finding (none when exact). `what`
@@ -750,7 +790,7 @@ fn report(
     sink: &mut Sink<'_>,
     rule: &'static str,
     class: Severity,
-    result: Result<Verdict, AmountError>,
+    (result, like): (Result<Verdict, AmountError>, Like),
     span: Option<Span>,
     facts: impl FnOnce() -> Vec<Key>,
     what: impl Fn() -> String + Send + Sync + 'static,
@@ -770,7 +810,7 @@ fn report(
         _ => (rule, class),
     };
     sink.push(rule, severity, span, facts, move || {
-        verdict_texts(&verdict, &what())
+        verdict_texts(&verdict, &what(), like)
     });
 }
 
@@ -801,14 +841,29 @@ fn unjudged(
     });
 }
 
-/// A finding's texts from its verdict, after `what` was checked.
-fn verdict_texts(v: &Verdict, what: &str) -> Texts {
+/// A finding's texts from its verdict, after `what` was checked, its
+/// numbers typed as `like`; the tolerance at the precision of the
+/// difference.
+fn verdict_texts(v: &Verdict, what: &str, like: Like) -> Texts {
+    let expected = v.expected().map(|d| typed(d, like));
+    let actual = typed(v.actual(), like);
+    let difference = v.difference().map(|d| typed(d, like));
+    let tolerance = Quantity::tolerance_like(v.tolerance(), difference.as_ref().unwrap_or(&actual));
     Texts {
-        message: format!("{what}: {v}"),
-        expected: v.expected().map(plain),
-        actual: Some(plain(v.actual())),
-        difference: v.difference().map(plain),
-        tolerance: Some(plain(v.tolerance())),
+        message: format!(
+            "{what}: {}",
+            judged(
+                v.outcome(),
+                expected.as_ref(),
+                &actual,
+                difference.as_ref(),
+                &tolerance
+            )
+        ),
+        expected,
+        actual: Some(actual),
+        difference,
+        tolerance: Some(tolerance),
     }
 }
 
@@ -839,7 +894,7 @@ fn ratio_rule(
         Some(Outcome::Exact) => {}
         Some(Outcome::WithinRounding) => {
             sink.push(rule, Severity::Info, span, facts, move || match verdict() {
-                Ok(v) => verdict_texts(&v, &what()),
+                Ok(v) => verdict_texts(&v, &what(), Like::Percent),
                 Err(e) => Texts {
                     message: format!("{}: {e}", what()),
                     ..Texts::default()
@@ -848,38 +903,46 @@ fn ratio_rule(
         }
         _ => {
             let v = verdict();
-            match (kind, &v) {
-                (RatioKind::Change, Ok(judged)) if judged.outcome() == Outcome::Inconsistent => {
-                    if let Some(fit) = on_this_year(&a, &b, &rate) {
-                        let judged = *judged;
-                        // A change rate's base is last year's figure; a
-                        // variance rate's (read without its budget) the budget.
-                        let base = if rule == "narrative.change-rate" {
-                            "this year's figure instead of last year's"
-                        } else {
-                            "the final figure instead of the budget"
-                        };
-                        sink.push("rate.wrong-base", Severity::Error, span, facts, move || {
-                            let mut texts = verdict_texts(&judged, &what());
-                            texts.message = format!(
-                                "{}; it is the difference divided by {base}: {fit}",
-                                texts.message
-                            );
-                            texts
-                        });
-                        return;
-                    }
-                    report(sink, rule, Severity::Error, v, span, facts, what);
+            if let (RatioKind::Change, Ok(judged)) = (kind, &v) {
+                let fit = (judged.outcome() == Outcome::Inconsistent)
+                    .then(|| on_this_year(&a, &b, &rate))
+                    .flatten();
+                if let Some(fit) = fit {
+                    let judged = *judged;
+                    // A change rate's base is last year's figure; a
+                    // variance rate's (read without its budget) the budget.
+                    let base = if rule == "narrative.change-rate" {
+                        "this year's figure instead of last year's"
+                    } else {
+                        "the final figure instead of the budget"
+                    };
+                    sink.push("rate.wrong-base", Severity::Error, span, facts, move || {
+                        let mut texts = verdict_texts(&judged, &what(), Like::Percent);
+                        texts.message = format!(
+                            "{}; it is the difference divided by {base}: {fit}",
+                            texts.message
+                        );
+                        texts
+                    });
+                    return;
                 }
-                _ => report(sink, rule, Severity::Error, v, span, facts, what),
             }
+            report(
+                sink,
+                rule,
+                Severity::Error,
+                (v, Like::Percent),
+                span,
+                facts,
+                what,
+            );
         }
     }
 }
 
 /// A stated change rate that fits `change / current` (this year's figure as
 /// the base, where last year's belongs): that ratio as printed
-/// ("84.55 / 476.17 = 17.76 %"), when it fits within rounding and has the
+/// ("84.55 / 476.17 = 17.76%"), when it fits within rounding and has the
 /// stated sign.
 fn on_this_year(current: &Amount, change: &Amount, rate: &Percent) -> Option<String> {
     if change.is_zero() || rate.value().is_zero() {
@@ -907,8 +970,10 @@ fn on_this_year(current: &Amount, change: &Amount, rate: &Percent) -> Option<Str
             "{} / {} = {}",
             change_abs.printed(),
             current.printed(),
-            v.expected()
-                .map_or_else(|| rate_abs.to_string(), |e| format!("{} %", e.round_dp(2)))
+            v.expected().map_or_else(
+                || rate_abs.to_string(),
+                |e| Percent::new(round_half_away_from_zero(e, rate_abs.decimals())).to_string()
+            )
         )
     })
 }
@@ -981,7 +1046,7 @@ fn sum_rule(
                 sink,
                 rule,
                 Severity::Error,
-                result,
+                (result, Like::Amount(t.unit())),
                 total.span(),
                 facts,
                 move || format!("{description}: {} {}", label_of(label), t.printed()),
@@ -1003,15 +1068,20 @@ fn sum_rule(
             };
             if expected != t {
                 let difference = t.saturating_sub(expected);
+                let (expected, t, difference) = (
+                    Quantity::Count(expected),
+                    Quantity::Count(t),
+                    Quantity::Count(difference),
+                );
                 sink.push(rule, Severity::Error, total.span(), facts, move || Texts {
                     message: format!(
                         "{description}: {} {t}, but the parts sum to {expected}: difference {difference}, tolerance 0",
                         label_of(label),
                     ),
-                    expected: Some(expected.to_string()),
-                    actual: Some(t.to_string()),
-                    difference: Some(difference.to_string()),
-                    tolerance: Some("0".to_owned()),
+                    expected: Some(expected.clone()),
+                    actual: Some(t.clone()),
+                    difference: Some(difference.clone()),
+                    tolerance: Some(Quantity::Count(0)),
                 });
                 return true;
             }
@@ -1155,7 +1225,10 @@ fn balance(
             sink,
             rule,
             Severity::Error,
-            check_sum(&c.amount, &[o.amount, r.amount, e.amount.negated()]),
+            (
+                check_sum(&c.amount, &[o.amount, r.amount, e.amount.negated()]),
+                Like::Amount(c.amount.unit()),
+            ),
             c.span,
             || owned([c.id, o.id, r.id, e.id]),
             move || format!("{description}: {} {}", label_of(label), printed.printed()),
@@ -1241,7 +1314,7 @@ fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
                         sink,
                         t.rules.total,
                         Severity::Error,
-                        v,
+                        (v, Like::Amount(total.amount.unit())),
                         total.span,
                         || {
                             owned(
@@ -1281,7 +1354,7 @@ fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
                         sink,
                         t.rules.hierarchy,
                         Severity::Error,
-                        v,
+                        (v, Like::Amount(row.stated.amount.unit())),
                         row.stated.span,
                         || {
                             owned(
@@ -1338,7 +1411,7 @@ fn function_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, tp: &TablePlan) {
                     sink,
                     t.rules.row,
                     Severity::Error,
-                    v,
+                    (v, Like::Amount(row.stated.amount.unit())),
                     row.stated.span,
                     || owned(std::iter::once(row.stated.id).chain(cells.iter().map(|c| c.id))),
                     move || {
@@ -1415,7 +1488,7 @@ fn change_sums(
                 sink,
                 t.rules.change_sum,
                 Severity::Error,
-                v,
+                (v, Like::Amount(total_change.amount.unit())),
                 total_change.span,
                 || {
                     owned(
@@ -1495,6 +1568,7 @@ fn change_sums(
         return;
     }
     let diff = v.difference().unwrap_or_default();
+    let unit = total.amount.unit();
     let severity = if v.is_consistent() {
         Severity::Info
     } else {
@@ -1505,24 +1579,29 @@ fn change_sums(
         severity,
         total_change.span,
         || owned(prior_ids),
-        move || Texts {
-            message: format!(
-                "{} = {} stated, rows give {}: difference {} {} rounding tolerance {}",
-                what(),
-                plain(stated_prior),
-                plain(sum_prior),
-                plain(diff),
-                if v.is_consistent() {
-                    "within"
-                } else {
-                    "exceeds"
-                },
-                plain(v.tolerance())
-            ),
-            expected: Some(plain(sum_prior)),
-            actual: Some(plain(stated_prior)),
-            difference: Some(plain(diff)),
-            tolerance: Some(plain(v.tolerance())),
+        move || {
+            let like = Like::Amount(unit);
+            let (stated, rows, diff) = (
+                typed(stated_prior, like),
+                typed(sum_prior, like),
+                typed(diff, like),
+            );
+            let tolerance = Quantity::tolerance_like(v.tolerance(), &diff);
+            Texts {
+                message: format!(
+                    "{} = {stated} stated, rows give {rows}: difference {diff} {} rounding tolerance {tolerance}",
+                    what(),
+                    if v.is_consistent() {
+                        "within"
+                    } else {
+                        "exceeds"
+                    },
+                ),
+                expected: Some(rows),
+                actual: Some(stated),
+                difference: Some(diff),
+                tolerance: Some(tolerance),
+            }
         },
     );
 }
@@ -1558,7 +1637,7 @@ fn row_sums(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
                     sink,
                     rule,
                     Severity::Error,
-                    result,
+                    (result, Like::Amount(t.amount.unit())),
                     t.span,
                     || owned(std::iter::once(t.id).chain(cells.iter().map(|c| c.id))),
                     move || {
@@ -1633,7 +1712,7 @@ fn economic_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &EconomicPlan) 
                     sink,
                     t.hierarchy,
                     Severity::Error,
-                    result,
+                    (result, Like::Amount(total.amount.unit())),
                     total.span,
                     || owned(std::iter::once(total.id).chain(kids.iter().map(|k| k.id))),
                     move || {
@@ -1676,7 +1755,7 @@ fn economic_table(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &EconomicPlan) 
                 sink,
                 group.rule,
                 Severity::Error,
-                result,
+                (result, Like::Amount(total.amount.unit())),
                 total.span,
                 || owned(std::iter::once(total.id).chain(members.iter().map(|m| m.id))),
                 move || format!("{description}: {} {}", label_of(label), printed.printed()),
@@ -1726,10 +1805,16 @@ fn empty_tables(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
                                 label_of(label),
                                 printed.printed()
                             ),
-                            expected: Some("0".to_owned()),
-                            actual: Some(plain(printed.value())),
-                            difference: Some(plain(printed.value())),
-                            tolerance: Some(plain(printed.half_unit().normalize())),
+                            expected: Some(Quantity::Amount(Amount::zero(
+                                printed.unit(),
+                                u32::try_from(printed.decimals()).unwrap_or(0),
+                            ))),
+                            actual: Some(Quantity::Amount(printed)),
+                            difference: Some(Quantity::Amount(printed)),
+                            tolerance: Some(Quantity::tolerance_like(
+                                printed.half_unit(),
+                                &Quantity::Amount(printed),
+                            )),
                         },
                     );
                 }
@@ -1771,11 +1856,19 @@ fn bound(
             if excess.is_some_and(|x| x <= slack) {
                 return;
             }
+            let excess = excess.map_or_else(
+                || Quantity::Text("more than 7.9 × 10²⁸".to_owned()),
+                |x| typed(x, Like::Amount(p.unit())),
+            );
+            let like = match &excess {
+                q @ Quantity::Amount(_) => q.clone(),
+                _ => Quantity::Amount(*p),
+            };
             (
-                plain(p.value()),
-                plain(w.value()),
-                excess.map_or_else(|| "more than 7.9 × 10²⁸".to_owned(), plain),
-                plain(slack.normalize()),
+                Quantity::Amount(*p),
+                Quantity::Amount(w),
+                excess,
+                Quantity::tolerance_like(slack, &like),
             )
         }
         (a, b) => {
@@ -1786,10 +1879,10 @@ fn bound(
                 return;
             }
             (
-                p.to_string(),
-                w.to_string(),
-                p.saturating_sub(w).to_string(),
-                "0".to_owned(),
+                Quantity::Count(p),
+                Quantity::Count(w),
+                Quantity::Count(p.saturating_sub(w)),
+                Quantity::Count(0),
             )
         }
     };
@@ -1799,20 +1892,19 @@ fn bound(
         severity,
         part.span(),
         || owned([part_id, whole_id]),
-        move || Texts {
-            message: format!(
-                "{description}: {} {} exceeds {} {} by {}, beyond rounding tolerance {}",
-                label_of(part_label),
-                excess.0,
-                label_of(whole_label),
-                excess.1,
-                excess.2,
-                excess.3
-            ),
-            expected: Some(format!("≤ {}", excess.1)),
-            actual: Some(excess.0.clone()),
-            difference: Some(excess.2.clone()),
-            tolerance: Some(excess.3.clone()),
+        move || {
+            let (p, w, x, t) = excess.clone();
+            Texts {
+                message: format!(
+                    "{description}: {} {p} exceeds {} {w} by {x}, beyond rounding tolerance {t}",
+                    label_of(part_label),
+                    label_of(whole_label),
+                ),
+                expected: Some(Quantity::AtMost(Box::new(w))),
+                actual: Some(p),
+                difference: Some(x),
+                tolerance: Some(t),
+            }
         },
     );
 }
@@ -1890,10 +1982,16 @@ fn non_negative(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
                         label_of(label),
                         a.printed()
                     ),
-                    expected: Some("≥ 0".to_owned()),
-                    actual: Some(plain(a.value())),
-                    difference: Some(plain(a.value())),
-                    tolerance: Some("0".to_owned()),
+                    expected: Some(Quantity::AtLeast(Box::new(Quantity::Amount(Amount::zero(
+                        a.unit(),
+                        u32::try_from(a.decimals()).unwrap_or(0),
+                    ))))),
+                    actual: Some(Quantity::Amount(a)),
+                    difference: Some(Quantity::Amount(a)),
+                    tolerance: Some(Quantity::tolerance_like(
+                        Decimal::ZERO,
+                        &Quantity::Amount(a),
+                    )),
                 },
             );
         }
@@ -1942,7 +2040,7 @@ fn same_changes(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
                     printed.printed()
                 ),
                 expected: None,
-                actual: Some(plain(printed.value())),
+                actual: Some(Quantity::Amount(printed)),
                 difference: None,
                 tolerance: None,
             },
@@ -1988,7 +2086,7 @@ fn restatements(ledger: Ledger<'_>, sink: &mut Sink<'_>) {
         };
         for other in rest {
             // The figures, written only when the finding is read.
-            let (severity, figures): (Severity, Box<dyn Fn() -> [String; 4] + Send + Sync>) =
+            let (severity, figures): (Severity, Box<dyn Fn() -> Restated + Send + Sync>) =
                 match (first.value(), other.value()) {
                     (Value::Blank, Value::Blank) => continue,
                     (
@@ -2020,30 +2118,44 @@ fn restatements(ledger: Ledger<'_>, sink: &mut Sink<'_>) {
                         let (x_blank, y_blank) = (*x == Value::Blank, *y == Value::Blank);
                         let shown = move |blank: bool, a: &Amount| {
                             if blank {
-                                "(blank)".to_owned()
+                                Quantity::Text("(blank)".to_owned())
                             } else {
-                                plain(a.value())
+                                Quantity::Amount(*a)
                             }
                         };
                         (
                             severity,
                             Box::new(move || {
-                                [
-                                    plain(v.tolerance()),
-                                    shown(x_blank, &a),
-                                    shown(y_blank, &b),
-                                    v.difference().map(plain).unwrap_or_default(),
-                                ]
+                                let difference =
+                                    v.difference().map(|d| typed(d, Like::Amount(b.unit())));
+                                let tolerance = Quantity::tolerance_like(
+                                    v.tolerance(),
+                                    difference.as_ref().unwrap_or(&Quantity::Amount(b)),
+                                );
+                                Restated {
+                                    expected: shown(x_blank, &a),
+                                    actual: shown(y_blank, &b),
+                                    difference,
+                                    tolerance,
+                                }
                             }),
                         )
                     }
                     (Value::Text(_), Value::Text(_)) => continue,
                     (a, b) if a == b => continue,
                     (a, b) => {
-                        let (a, b) = (a.plain(), b.plain());
+                        let difference = wide_count(a)
+                            .zip(wide_count(b))
+                            .map(|(a, b)| Quantity::Count(b.saturating_sub(a)));
+                        let (a, b) = (of_value(a), of_value(b));
                         (
                             Severity::Error,
-                            Box::new(move || ["0".to_owned(), a.clone(), b.clone(), String::new()]),
+                            Box::new(move || Restated {
+                                tolerance: Quantity::tolerance_like(Decimal::ZERO, &a),
+                                expected: a.clone(),
+                                actual: b.clone(),
+                                difference: difference.clone(),
+                            }),
                         )
                     }
                 };
@@ -2054,20 +2166,51 @@ fn restatements(ledger: Ledger<'_>, sink: &mut Sink<'_>) {
                 other.span().or(first.span()),
                 || vec![id.key()],
                 move || {
-                    let [tolerance, expected, actual, diff] = figures();
+                    let Restated {
+                        expected,
+                        actual,
+                        difference,
+                        tolerance,
+                    } = figures();
+                    let by = difference
+                        .as_ref()
+                        .map(|d| format!(": difference {d}, tolerance {tolerance}"))
+                        .unwrap_or_default();
                     Texts {
                         message: format!(
-                            "{} is stated as {expected} and again as {actual}: difference {diff}, tolerance {tolerance}",
+                            "{} is stated as {expected} and again as {actual}{by}",
                             label_of(label)
                         ),
                         expected: Some(expected),
                         actual: Some(actual),
-                        difference: Some(diff),
+                        difference,
                         tolerance: Some(tolerance),
                     }
                 },
             );
         }
+    }
+}
+
+/// The figures of a restatement: the first, the other, and their
+/// difference (when they are numbers of one kind) and tolerance.
+struct Restated {
+    expected: Quantity,
+    actual: Quantity,
+    difference: Option<Quantity>,
+    tolerance: Quantity,
+}
+
+/// A stated value as a finding's figure.
+fn of_value(v: &Value) -> Quantity {
+    match v {
+        Value::Amount(a) => Quantity::Amount(*a),
+        Value::Percent(p) => Quantity::Percent(*p),
+        Value::Count(n) => Quantity::Count(i128::from(*n)),
+        Value::SignedCount(n) => Quantity::Count(i128::from(*n)),
+        Value::Quantity(q) => Quantity::Measure(*q),
+        Value::Text(t) => Quantity::Text(t.clone()),
+        Value::Blank => Quantity::Text("(blank)".to_owned()),
     }
 }
 
@@ -2122,6 +2265,44 @@ fn suffixed(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
     }
 }
 
+/// A change rate stated with this year's and last year's figures but no change
+/// (a table by year): judged as (current − prior) / prior.
+fn change_from_prior(
+    sink: &mut Sink<'_>,
+    id: &FactId,
+    fact: &Fact,
+    rate: Percent,
+    current: Stated<'_>,
+    prior: Stated<'_>,
+) {
+    let (ck, ca, pk, pa) = (
+        current.id.key(),
+        current.amount,
+        prior.id.key(),
+        prior.amount,
+    );
+    report(
+        sink,
+        "narrative.change-rate",
+        Severity::Error,
+        (
+            check_change_from_prior(&current.amount, &prior.amount, &rate),
+            Like::Percent,
+        ),
+        fact.span(),
+        || owned([id, current.id, prior.id]),
+        move || {
+            format!(
+                "{} {}, last year {} {}, rate {rate}",
+                label_of(ck),
+                ca.printed(),
+                label_of(pk),
+                pa.printed()
+            )
+        },
+    );
+}
+
 /// The rule of one suffixed statement.
 fn suffix_rule(
     ledger: Ledger<'_>,
@@ -2159,7 +2340,7 @@ fn suffix_rule(
                 || owned([id, part.id, whole.id]),
                 move || {
                     format!(
-                        "{} {} / {} {} = {p}?",
+                        "{} {} / {} {}, stated as {p}",
                         label_of(pk),
                         pa.printed(),
                         label_of(wk),
@@ -2169,11 +2350,15 @@ fn suffix_rule(
             );
         }
         Suffix::ChangeRate => {
-            let (Some(rate), Some(current), Some(change)) = (
-                fact.value().as_percent(),
-                group.amount(None),
-                group.amount(Some(Suffix::Change)),
-            ) else {
+            let (Some(rate), Some(current)) = (fact.value().as_percent(), group.amount(None))
+            else {
+                return;
+            };
+            let Some(change) = group.amount(Some(Suffix::Change)) else {
+                // No change stated: against last year's figure, when stated.
+                if let Some(prior) = group.amount(Some(Suffix::PriorYear)) {
+                    change_from_prior(sink, id, fact, rate, current, prior);
+                }
                 return;
             };
             let (ck, ca, xa) = (current.id.key(), current.amount, change.amount);
@@ -2391,18 +2576,25 @@ fn wording_direction(
     let figure = group
         .fact(figure_suffix)
         .and_then(|(fid, f)| match f.value() {
-            Value::Amount(a) => Some((fid, a.value())),
-            Value::Percent(p) => Some((fid, p.value())),
-            Value::SignedCount(n) => Some((fid, Decimal::from(*n))),
+            Value::Amount(_) | Value::Percent(_) | Value::SignedCount(_) => {
+                let q = of_value(f.value());
+                Some((fid, q.value()?, q))
+            }
             _ => None,
         });
     let prior = || {
         group
             .amount(Some(Suffix::PriorYear))
             .zip(group.amount(None))
-            .and_then(|(p, c)| Some((c.id, difference_of(c.amount, p.amount)?)))
+            .and_then(|(p, c)| {
+                let d = difference_of(c.amount, p.amount)?;
+                Some((c.id, d, typed(d, Like::Amount(c.amount.unit()))))
+            })
     };
-    let clash = |sink: &mut Sink<'_>, involved: &FactId, actual: Decimal, what: &'static str| {
+    let clash = |sink: &mut Sink<'_>,
+                 involved: &FactId,
+                 (actual, shown): (Decimal, Quantity),
+                 what: &'static str| {
         let is = sign_of(actual);
         // A printed zero may be a small rise or fall rounded away: only a
         // figure of the opposite sign, or 持平 with a change, contradicts.
@@ -2422,28 +2614,27 @@ fn wording_direction(
             || owned([id, involved]),
             move || Texts {
                 message: format!(
-                    "{}: the text says “{word}” but {what} is {}",
+                    "{}: the text says “{word}” but {what} is {shown}",
                     label_of(label),
-                    plain(actual)
                 ),
-                expected: Some(
+                expected: Some(Quantity::Text(
                     match is {
                         1 => "增加/增长",
                         -1 => "减少/下降",
                         _ => "持平",
                     }
                     .to_owned(),
-                ),
-                actual: Some(word.clone()),
+                )),
+                actual: Some(Quantity::Text(word.clone())),
                 difference: None,
                 tolerance: None,
             },
         );
     };
-    if let Some((fid, f)) = figure {
-        clash(sink, fid, f, "the stated figure");
-    } else if let Some((cid, p)) = prior() {
-        clash(sink, cid, p, "this year − last year");
+    if let Some((fid, f, q)) = figure {
+        clash(sink, fid, (f, q), "the stated figure");
+    } else if let Some((cid, p, q)) = prior() {
+        clash(sink, cid, (p, q), "this year − last year");
     }
     // The two words of one sentence must agree with each other.
     if suffix == Suffix::ChangeWord {
@@ -2472,7 +2663,7 @@ fn wording_direction(
                         label_of(label)
                     ),
                     expected: None,
-                    actual: Some(word.clone()),
+                    actual: Some(Quantity::Text(word.clone())),
                     difference: None,
                     tolerance: None,
                 },
@@ -2560,18 +2751,18 @@ fn wording_comparison(
                 label_of(label),
                 aa.printed(),
                 ba.printed(),
-                plain(diff)
+                typed(diff, Like::Amount(ba.unit()))
             ),
-            expected: Some(
+            expected: Some(Quantity::Text(
                 match sign_of(diff) {
                     1 => "大于",
                     -1 => "小于",
                     _ => "等于",
                 }
                 .to_owned(),
-            ),
-            actual: Some(word.clone()),
-            difference: Some(plain(diff)),
+            )),
+            actual: Some(Quantity::Text(word.clone())),
+            difference: Some(typed(diff, Like::Amount(ba.unit()))),
             tolerance: None,
         },
     );
@@ -2604,21 +2795,33 @@ fn vehicles_held(ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
         },
         held.span(),
         || owned([assets_id, held_id]),
-        move || Texts {
-            message: format!(
-                "公务用车保有量 {h} 辆 vs 国有资产车辆 {a} 辆: difference {difference}, {}",
-                if explained {
-                    "explained in the text"
-                } else {
-                    "not explained"
-                }
-            ),
-            expected: Some(a.to_string()),
-            actual: Some(h.to_string()),
-            difference: Some(difference.to_string()),
-            tolerance: Some("0".to_owned()),
+        move || {
+            let (h, a, difference) = (
+                Quantity::Count(h),
+                Quantity::Count(a),
+                Quantity::Count(difference),
+            );
+            Texts {
+                message: format!(
+                    "公务用车保有量 {h} 辆 vs 国有资产车辆 {a} 辆: difference {difference}, {}",
+                    if explained {
+                        "explained in the text"
+                    } else {
+                        "not explained"
+                    }
+                ),
+                expected: Some(a),
+                actual: Some(h),
+                difference: Some(difference),
+                tolerance: Some(Quantity::Count(0)),
+            }
         },
     );
+}
+
+/// A year named in the text; a number no year can be, as a count.
+fn year(y: i128) -> Quantity {
+    i32::try_from(y).map_or(Quantity::Count(y), Quantity::Year)
 }
 
 /// Years named in the text must fit the report year; placeholders left in.
@@ -2638,7 +2841,7 @@ fn years(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
             move || Texts {
                 message: format!("template placeholder left in the text: “{text}”"),
                 expected: None,
-                actual: Some(text.clone()),
+                actual: Some(Quantity::Text(text.clone())),
                 difference: None,
                 tolerance: None,
             },
@@ -2665,10 +2868,10 @@ fn years(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
                             "{}: the text names {y}, expected {want} ({what})",
                             label.as_ref().map(FactId::label).unwrap_or_default()
                         ),
-                        expected: Some(want.to_string()),
-                        actual: Some(y.to_string()),
-                        difference: Some(y.saturating_sub(want).to_string()),
-                        tolerance: Some("0".to_owned()),
+                        expected: Some(year(want)),
+                        actual: Some(year(y)),
+                        difference: Some(Quantity::Count(y.saturating_sub(want))),
+                        tolerance: Some(Quantity::Count(0)),
                     },
                 );
             }
@@ -2688,8 +2891,8 @@ fn years(d: &Disclosure, ledger: Ledger<'_>, sink: &mut Sink<'_>, plan: &Plan) {
                 || owned(id_of(plan.balance_date)),
                 move || Texts {
                     message: format!("资产截止日期: the text names {text}, expected {want}"),
-                    expected: Some(want.clone()),
-                    actual: Some(text.clone()),
+                    expected: Some(Quantity::Text(want.clone())),
+                    actual: Some(Quantity::Text(text.clone())),
                     difference: None,
                     tolerance: None,
                 },
@@ -2987,7 +3190,8 @@ fn push_code(
     expected: Option<String>,
     message: impl Fn() -> String + Send + Sync + 'static,
 ) {
-    let actual = f.and_then(|f| f.value().as_text().map(str::to_owned));
+    let actual = f.and_then(|f| f.value().as_text().map(|t| Quantity::Text(t.to_owned())));
+    let expected = expected.map(Quantity::Text);
     sink.push(
         rule,
         Severity::Warning,

@@ -12,6 +12,7 @@
 use std::ops::Range;
 
 use super::sections::{Section, Target, Want, lookup};
+use crate::audit::SUM_IDENTITIES;
 
 /// The notes this module gives on a table flattened into the reading-order
 /// text: a column it does not know (“…” and the text between), a cell under no
@@ -110,6 +111,7 @@ fn label_column(text: &str) -> bool {
             | "项目名称"
             | "名称"
             | "支出项目"
+            | "年度"
     )
 }
 
@@ -133,18 +135,40 @@ pub(super) fn column(text: &str, year: Option<i32>) -> Option<Column> {
         }
         _ => (None, plain.clone()),
     };
+    // 2016年比2015年增减%: the change from the year before the first.
+    let rest = match (year_of, rest.strip_prefix('比')) {
+        (Some(y), Some(after))
+            if after.get(..4).and_then(|p| p.parse::<i32>().ok()) == y.checked_sub(1)
+                && after.get(4..).is_some_and(|r| r.starts_with('年')) =>
+        {
+            let after = after.get(4 + '年'.len_utf8()..).unwrap_or_default();
+            let after = after.strip_prefix('度').unwrap_or(after);
+            return match after {
+                "增减%" | "增减率" | "增减幅度" | "增长率" => {
+                    (Some(y) == year).then_some(Column::ChangeRate(false))
+                }
+                "增减" | "增减额" | "增减数" => {
+                    (Some(y) == year).then_some(Column::Change(false))
+                }
+                _ => None,
+            };
+        }
+        _ => rest,
+    };
     let measure = match rest.as_str() {
+        // 2015年 alone, as a row or column of a table by year.
+        "" if year_of.is_some() => Column::Final,
         "决算数" | "决算" | "本年决算数" | "本-决算数" | "支出" | "决算支出" | "实际支出"
         | "数量或人次" | "决算数量" => Column::Final,
         "预算数" | "年初预算数" | "全年预算数" | "预算" | "本-预算数" => {
             Column::Budget
         }
         "上年决算数" | "上年数" | "上年决算" => Column::Prior,
-        "增减额" | "增减" | "增减数" | "比上年增减" | "增减金额" | "增加额" => {
+        "增减额" | "增减" | "增减数" | "比上年增减" | "增减金额" | "增加额" | "决算对比" => {
             Column::Change(false)
         }
         "支出减少情况" | "减少额" | "减少情况" => Column::Change(true),
-        "增减率" | "增减幅度" | "增长率" | "增减比例" | "比上年增减率" => {
+        "增减率" | "增减幅度" | "增长率" | "增减比例" | "比上年增减率" | "增减%" => {
             Column::ChangeRate(false)
         }
         "支出减少率" | "减少率" | "下降率" => Column::ChangeRate(true),
@@ -313,6 +337,11 @@ pub(super) fn read(rows: &[Vec<Cell>], year: Option<i32>, section: Section) -> T
             unlabelled_total = Some(values);
         }
     }
+    if columns.is_empty() && labelled.is_some() {
+        // 年度 | 合计 | 因公出国（境）费 | … : the items are the columns.
+        read_transposed(&cells, start, year, section, &mut out);
+        return out;
+    }
     let next_is_row = cells.get(at).is_some_and(|c| {
         !is_value(&c.text) && row_subject(&c.text, section).is_some() || total_label(&c.text)
     });
@@ -403,6 +432,208 @@ pub(super) fn read(rows: &[Vec<Cell>], year: Option<i32>, section: Section) -> T
         }
     }
     out
+}
+
+/// The 三公 item a header cell of a table by measure names: the item, or `None` for a
+/// column the reader does not know (行政运行 under 公务接待费), which is then not read.
+fn item_of(text: &str, section: Section) -> Option<&'static str> {
+    if total_label(text) {
+        return Some("three_public.total");
+    }
+    match row_subject(text, section) {
+        Some((id, false)) => Some(id),
+        _ => None,
+    }
+}
+
+/// Whether a header cell is the subtotal of a group of columns (小计, 合计).
+fn is_subtotal(text: &str) -> bool {
+    matches!(row_label(text).as_str(), "小计" | "合计")
+}
+
+/// The total whose parts include `part` ([`SUM_IDENTITIES`]).
+fn parent_of(part: &str) -> Option<&'static str> {
+    SUM_IDENTITIES
+        .iter()
+        .find(|identity| identity.parts.contains(&part))
+        .map(|identity| identity.total)
+}
+
+/// Whether `id` is the total of parts ([`SUM_IDENTITIES`]).
+fn has_parts(id: &str) -> bool {
+    SUM_IDENTITIES.iter().any(|identity| identity.total == id)
+}
+
+/// The columns of a header over one or two rows, as the items they hold: the first
+/// row's cells, then (after the first 小计 or 合计 that is not the first cell) the
+/// second row's, which split the first row's groups (公务用车购置及运行费 over 小计 |
+/// 购置费 | 运行费). `None` unless the columns come out `width` wide, each group
+/// under an item that has parts, in order.
+fn header_leaves(
+    header: &[&Cell],
+    width: usize,
+    section: Section,
+) -> Option<Vec<Option<&'static str>>> {
+    let items = |cells: &[&Cell]| -> Vec<Option<&'static str>> {
+        cells.iter().map(|c| item_of(&c.text, section)).collect()
+    };
+    // Each item is one column: an item twice (合计 twice in a header whose
+    // second row is not split off) means the columns are not what they seem.
+    let distinct = |leaves: &[Option<&'static str>]| {
+        let known: Vec<&str> = leaves.iter().flatten().copied().collect();
+        known
+            .iter()
+            .enumerate()
+            .all(|(i, id)| !known.get(i + 1..).unwrap_or_default().contains(id))
+    };
+    if header.len() == width {
+        let leaves = items(header);
+        let one_row = !header.iter().skip(1).any(|c| is_subtotal(&c.text));
+        return (one_row && distinct(&leaves)).then_some(leaves);
+    }
+    let split = header
+        .iter()
+        .skip(1)
+        .position(|c| is_subtotal(&c.text))
+        .map(|i| i + 1)?;
+    let (first, second) = header.split_at(split);
+    // The second row's groups, each starting at its 小计.
+    let mut groups: Vec<Vec<&Cell>> = Vec::new();
+    for cell in second {
+        match groups.last_mut() {
+            Some(group) if !is_subtotal(&cell.text) => group.push(cell),
+            _ => groups.push(vec![cell]),
+        }
+    }
+    let mut leaves = Vec::new();
+    let mut groups = groups.into_iter().peekable();
+    for cell in first {
+        let item = item_of(&cell.text, section);
+        let group = groups.peek().filter(|group| {
+            let Some(parent) = item.filter(|id| has_parts(id)) else {
+                return false;
+            };
+            // The group's parts must be known, and this item's.
+            let parts: Vec<Option<&str>> = group
+                .iter()
+                .skip(1)
+                .map(|c| item_of(&c.text, section))
+                .collect();
+            !parts.is_empty()
+                && parts
+                    .iter()
+                    .all(|part| part.is_some_and(|part| parent_of(part) == Some(parent)))
+        });
+        if group.is_some() {
+            let group = groups.next()?;
+            leaves.push(item);
+            leaves.extend(group.iter().skip(1).map(|c| item_of(&c.text, section)));
+        } else {
+            leaves.push(item);
+        }
+    }
+    (groups.next().is_none() && leaves.len() == width && distinct(&leaves)).then_some(leaves)
+}
+
+/// Reads a table whose rows are the measures and whose columns are the items (年度 |
+/// 合计 | 因公出国（境）费 | … then 2015年 | 2840 | 90 | …, or 三公经费项目 | … then
+/// 2015年度预算数 | 5.23 | …), starting at `start`, the first header cell after the
+/// labels' column. Every row must name a measure the reader knows and give one cell
+/// per column; a column whose item is not known is not read.
+fn read_transposed(
+    cells: &[&Cell],
+    start: usize,
+    year: Option<i32>,
+    section: Section,
+    out: &mut TableRead,
+) {
+    // A table by year that compares 2016年 with 2015年 reports on 2016 when no
+    // title has said.
+    let year = year.or_else(|| compared_year(cells.get(start..).unwrap_or_default()));
+    let is_measure = |c: &Cell| column(&c.text, year).is_some();
+    let header: Vec<&Cell> = cells
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| !is_measure(c) && !is_value(&c.text))
+        .copied()
+        .collect();
+    let mut at = start + header.len();
+    // The rows: a measure, then its cells.
+    let mut rows: Vec<(Column, &Cell, Vec<&Cell>)> = Vec::new();
+    while let Some(label) = cells.get(at) {
+        let values: Vec<&Cell> = cells
+            .get(at + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| is_value(&c.text) && !c.text.trim().is_empty())
+            .copied()
+            .collect();
+        let taken = values.len();
+        match column(&label.text, year) {
+            Some(measure) => rows.push((measure, label, values)),
+            None => out
+                .skipped
+                .push((label.range.clone(), note(ROW_NOTE, &label.text))),
+        }
+        at += 1 + taken;
+    }
+    let Some(width) = rows
+        .iter()
+        .find(|(m, _, _)| *m != Column::Skip)
+        .map(|(_, _, v)| v.len())
+    else {
+        return;
+    };
+    let Some(leaves) = header_leaves(&header, width, section) else {
+        if let Some(first) = header.first() {
+            out.skipped
+                .push((first.range.clone(), note(COLUMN_NOTE, &first.text)));
+        }
+        return;
+    };
+    for (measure, label, values) in rows {
+        if measure == Column::Skip {
+            continue;
+        }
+        if values.len() != width {
+            out.skipped
+                .push((label.range.clone(), note(ROW_NOTE, &label.text)));
+            continue;
+        }
+        for (item, cell) in leaves.iter().zip(values) {
+            let Some(item) = item else { continue };
+            if is_blank(&cell.text) {
+                continue;
+            }
+            let id = match measure.suffix() {
+                Some(suffix) => format!("{item}.{suffix}"),
+                None => (*item).to_owned(),
+            };
+            out.figures.push(TableFigure {
+                id,
+                column: measure,
+                count: false,
+                cell: cell.clone(),
+            });
+        }
+    }
+}
+
+/// The year a table by year reports on: the later of two years one of its row
+/// labels compares (2016年比2015年增减%).
+fn compared_year(cells: &[&Cell]) -> Option<i32> {
+    cells.iter().find_map(|c| {
+        let plain: String = c.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let year = |s: &str| {
+            s.get(..4)
+                .and_then(|y| y.parse::<i32>().ok())
+                .filter(|_| s.get(4..).is_some_and(|r| r.starts_with('年')))
+        };
+        let later = year(&plain)?;
+        let (_, after) = plain.split_once('比')?;
+        (year(after)? == later.checked_sub(1)?).then_some(later)
+    })
 }
 
 /// Whether a header cell names a group of columns the next header row splits.
@@ -555,6 +786,86 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// 207: a table by year (rows are years, columns the items), with
+    /// 公车购置及运行维护费 over 合计 | 车辆购置 | 车辆运行 in a second header row, and
+    /// no title to give the report's year.
+    const BY_YEAR: &[&str] = &[
+        "年度",
+        "合计",
+        "因公出国（境）经费",
+        "公务接待费",
+        "公车购置及运行维护费",
+        "合计",
+        "车辆购置",
+        "车辆运行",
+        "2015年",
+        "2840",
+        "90",
+        "1400",
+        "1350",
+        "73",
+        "1277",
+        "2016年",
+        "2364",
+        "12",
+        "1356",
+        "996",
+        "37",
+        "959",
+        "2016年比2015年增减%",
+        "-16.77",
+        "-86.62",
+        "-3.14",
+        "-26.24",
+        "-47.95",
+        "-24.98",
+    ];
+
+    fn figures(read: &TableRead) -> Vec<(String, String)> {
+        read.figures
+            .iter()
+            .map(|f| (f.id.clone(), f.cell.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_table_by_year_with_a_two_row_header() {
+        let got = figures(&read(&cells(BY_YEAR), None, Section::Unknown));
+        let has = |id: &str, v: &str| got.contains(&(id.to_owned(), v.to_owned()));
+        assert_eq!(got.len(), 18, "{got:?}");
+        assert!(has("three_public.total.prior_year", "2840"));
+        assert!(has("three_public.overseas_travel", "12"));
+        assert!(has("three_public.reception", "1356"));
+        assert!(has("three_public.vehicles", "996"));
+        assert!(has("three_public.vehicle_purchase", "37"));
+        assert!(has("three_public.vehicle_operation.prior_year", "1277"));
+        assert!(has("three_public.vehicle_purchase.change_rate", "-47.95"));
+        assert!(has("three_public.total.change_rate", "-16.77"));
+    }
+
+    #[test]
+    fn a_table_by_year_whose_columns_cannot_be_placed_reads_nothing() {
+        // The second header row's parts unknown: which item they split is not
+        // established.
+        let mut unknown = BY_YEAR.to_vec();
+        for cell in &mut unknown {
+            if cell.starts_with("车辆") {
+                *cell = "其他";
+            }
+        }
+        let got = read(&cells(&unknown), None, Section::Unknown);
+        assert!(got.figures.is_empty(), "{:?}", figures(&got));
+        assert!(!got.skipped.is_empty());
+        // A column missing from the header: the widths do not agree.
+        let mut short = BY_YEAR.to_vec();
+        short.remove(2);
+        let got = read(&cells(&short), None, Section::Unknown);
+        assert!(got.figures.is_empty(), "{:?}", figures(&got));
+        // The years another report's: 2015 and 2016 in a 2020 report are not read.
+        let got = read(&cells(BY_YEAR), Some(2020), Section::Unknown);
+        assert!(got.figures.is_empty(), "{:?}", figures(&got));
     }
 
     #[test]

@@ -167,10 +167,40 @@ pub fn parse_normalized(text: &NormalizedText<'_>) -> ParsedReport {
 /// [`Disclosure`].
 fn read_paragraphs(text: &NormalizedText<'_>) -> Read {
     let mut doc = Document::new(text);
-    for paragraph in text.paragraphs() {
-        doc.paragraph(paragraph.as_str(), paragraph.start());
+    let full: &str = text.as_ref();
+    let mut paragraphs = text.paragraphs().peekable();
+    while let Some(paragraph) = paragraphs.next() {
+        let (p, start) = (paragraph.as_str(), paragraph.start());
+        // A table flattened one cell per line with the bar on a line of its own
+        // (年度 / | / 合计 / |), or a cell broken over two lines inside such a table
+        // (公务用车 / 购置费 |): one cell.
+        let joined = paragraphs.peek().filter(|next| {
+            let next = next.as_str();
+            cell_text(p)
+                && (next.trim() == "|"
+                    || (doc.in_cell_table()
+                        && next.ends_with('|')
+                        && cell_text(next.trim_end_matches('|'))))
+        });
+        if let Some(next) = joined {
+            let end = next.start() + next.as_str().len();
+            if let Some(merged) = full.get(start..end) {
+                doc.paragraph(merged, start);
+                paragraphs.next();
+                continue;
+            }
+        }
+        doc.paragraph(p, start);
     }
     doc.finish()
+}
+
+/// Whether a paragraph can be (part of) a table cell: short, no sentence, no bar.
+fn cell_text(p: &str) -> bool {
+    !p.trim().is_empty()
+        && p.len() <= 120
+        && p.chars().count() <= 40
+        && !p.contains(['。', '，', '；', '|'])
 }
 
 /// What a text states, read to its end and independent of it: the facts in
@@ -449,6 +479,11 @@ impl<'t, 'a> Document<'t, 'a> {
         self.reader.paragraph(p, base, item_marker(p));
     }
 
+    /// Whether a table flattened one cell per line is being read.
+    fn in_cell_table(&self) -> bool {
+        self.one_per_line && !self.table_rows.is_empty()
+    }
+
     /// A paragraph that is a cell (`预算数|`, `|`) or a row (`合计|15.24|4.60|`) of a
     /// table flattened into text: kept for [`Self::flush_table`]. Whether it was one.
     fn table_cells(&mut self, p: &str, base: usize) -> bool {
@@ -537,6 +572,14 @@ impl<'t, 'a> Document<'t, 'a> {
                 .max_by_key(|(year, n)| (**n, **year))
                 .map(|(year, _)| *year)
         });
+        if std::env::var_os("JS_DEBUG_TABLE").is_some() {
+            eprintln!(
+                "TABLE {year:?} {:?}",
+                rows.iter()
+                    .map(|r| r.iter().map(|c| c.text.as_str()).collect::<Vec<_>>())
+                    .collect::<Vec<_>>()
+            );
+        }
         let read = flat_table::read(&rows, year, self.reader.section);
         for figure in read.figures {
             let text = figure.cell.text.trim().replace(',', "");

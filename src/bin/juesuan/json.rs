@@ -4,7 +4,9 @@
 //! "pdf", "department", "fiscal_year", "facts_stated", "summary": {"error",
 //! "warning", "info"}, "findings": [{"rule", "severity", "message", "facts",
 //! "expected", "actual", "difference", "tolerance", "span", "page"}],
-//! "diagnostics": [{"level", "message", "span", "page"}]}`, with `"facts"`
+//! "diagnostics": [{"level", "message", "span", "page"}]}`, the figures of a
+//! finding written as `juesuan::audit::Quantity` writes them (an amount with
+//! its unit, "54662.05万元"; a percentage with "%"; a count; a word), with `"facts"`
 //! (every stated fact) when asked for. An input that is no report:
 //! `{"file", "status": "unreadable", "error"}`.
 
