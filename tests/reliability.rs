@@ -527,3 +527,18 @@ fn source_lines_are_indexed_once() {
         }
     }
 }
+
+#[test]
+fn a_json_lines_line_of_two_byte_order_marks_is_reported_not_skipped() {
+    // Found by the JSON Lines fuzzer: one leading BOM is skipped, a second is
+    // content; the line is unreadable and said so, never taken as blank.
+    let stream = "\u{feff}\u{feff}\n\n";
+    let mut lines = Vec::new();
+    let summary = audit_jsonl(stream.as_bytes(), &Audit::new(), |item| {
+        lines.push((item.line, item.result.is_ok()));
+    })
+    .unwrap();
+    assert_eq!(lines, [(1, false)]);
+    assert_eq!(summary.unreadable(), 1);
+    assert_eq!(summary.reports(), 0);
+}
