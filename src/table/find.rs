@@ -82,9 +82,12 @@ fn title_text(s: &str) -> &str {
 }
 
 fn unquoted(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '「' | '」'))
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(
+        s.chars()
+            .filter(|c| !matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '「' | '」')),
+    );
+    out
 }
 
 /// The table a line titles, if it is a title: the whole line, or a line

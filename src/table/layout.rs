@@ -111,7 +111,9 @@ impl<'a> Line<'a> {
 
     /// The line's words without spaces (for titles and labels).
     pub fn compact(&self) -> String {
-        self.text.chars().filter(|c| !is_space(*c)).collect()
+        let mut out = String::with_capacity(self.text.len());
+        out.extend(self.text.chars().filter(|c| !is_space(*c)));
+        out
     }
 
     /// Whether the line's words, spaces aside, start with `prefix`.
@@ -203,9 +205,21 @@ fn tokens(line: &str, base: usize) -> Vec<Token<'_>> {
                 );
                 gap = 0;
             }
-            gap = gap.saturating_add(1);
-            col = col.saturating_add(1);
-            i += space_len;
+            // A run of ASCII spaces (most of a layout line) in one step.
+            let run = if b == b' ' {
+                bytes
+                    .get(i..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|&&c| c == b' ')
+                    .count()
+            } else {
+                1
+            };
+            let cells = u32::try_from(run).unwrap_or(u32::MAX);
+            gap = gap.saturating_add(cells);
+            col = col.saturating_add(cells);
+            i += space_len.max(run);
             continue;
         }
         if b & 0xC0 != 0x80 {

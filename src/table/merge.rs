@@ -86,12 +86,22 @@ pub fn read_layout(reading: &str, layout: &str) -> ReadReport {
     }
     // In schema order, each inserted at the end; a fact's statements keep
     // their order (the tables', then the narrative's).
-    facts.sort_by_key(|(id, _)| id.key());
+    // Sorted as (key, position) pairs, which gives the stable order without
+    // moving the facts themselves about.
+    let mut order: Vec<(crate::fact::Key, usize)> = facts
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id.key(), i))
+        .collect();
+    order.sort_unstable();
+    let mut facts: Vec<Option<_>> = facts.into_iter().map(Some).collect();
     d.reserve(facts.len());
-    for (id, fact) in facts {
-        // Cells are made for their ids, statements were read for theirs:
-        // the kinds fit.
-        let _ = d.insert(id, fact);
+    for (_, i) in order {
+        if let Some((id, fact)) = facts.get_mut(i).and_then(Option::take) {
+            // Cells are made for their ids, statements were read for theirs:
+            // the kinds fit.
+            let _ = d.insert(id, fact);
+        }
     }
     // The narrative reader reads past the tables, and notes what it cannot
     // read of tables flattened into its text; here they are read from the

@@ -99,7 +99,8 @@ fn label_column(text: &str) -> bool {
     if text.len() > 40 {
         return false;
     }
-    let plain: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut plain = String::with_capacity(text.len());
+    plain.extend(text.chars().filter(|c| !c.is_whitespace()));
     matches!(
         plain.as_str(),
         "项目"
@@ -116,10 +117,11 @@ fn label_column(text: &str) -> bool {
 
 /// The column a header cell names, when the reader knows it. `year` is the report's.
 pub(super) fn column(text: &str, year: Option<i32>) -> Option<Column> {
-    let plain: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '、' | '“' | '”'))
-        .collect();
+    let mut plain = String::with_capacity(text.len());
+    plain.extend(
+        text.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '、' | '“' | '”')),
+    );
     // （万元） and other remarks on the unit.
     let plain = match plain.find('（') {
         Some(at) => plain.get(..at).unwrap_or_default().to_owned(),

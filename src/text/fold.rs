@@ -134,6 +134,22 @@ const fn traditional_bits() -> [u64; CJK_WORDS] {
     bits
 }
 
+/// The code point of the ideograph (U+4E00–U+9FFF) that is no key of [`TRADITIONAL`]
+/// and is encoded by the three bytes `b0 b1 b2` of valid UTF-8 starting at a character
+/// boundary: a character that folds to itself, found without decoding through `char`
+/// (the normaliser's fast path over runs of ideographs, most of a report).
+#[inline]
+pub(super) fn plain_ideograph(b0: u8, b1: u8, b2: u8) -> Option<u32> {
+    if !(0xe4..=0xe9).contains(&b0) {
+        return None;
+    }
+    let c = (u32::from(b0 & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
+    // Below U+4E00 the offset wraps to a word past the table.
+    let offset = c.wrapping_sub(CJK_START);
+    let word = TRADITIONAL_BITS.get((offset / 64) as usize)?;
+    (word >> (offset % 64) & 1 == 0).then_some(c)
+}
+
 fn is_traditional(c: char) -> bool {
     u32::from(c).checked_sub(CJK_START).is_some_and(|offset| {
         usize::try_from(offset / 64)

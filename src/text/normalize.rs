@@ -207,36 +207,56 @@ fn ends_line(bytes: &[u8], i: usize) -> bool {
     }
 }
 
-/// The marks of `original`, one every [`MARK`] bytes from byte 0.
-fn marks(original: &str) -> Vec<Mark> {
+/// The marks of `original`, one every [`MARK`] bytes from byte 0, and the byte offset
+/// of every form feed (page break), in one pass of block-wise counts.
+fn marks(original: &str) -> (Vec<Mark>, Vec<usize>) {
     let bytes = original.as_bytes();
     let mut marks = Vec::with_capacity(bytes.len() / MARK + 1);
+    let mut page_breaks = Vec::new();
     let mut mark = Mark {
         chars: 0,
         lines: 0,
         line_start: 0,
     };
-    for (i, &b) in bytes.iter().enumerate() {
-        if i % MARK == 0 {
-            marks.push(mark);
-        }
-        if (b & 0xC0) != 0x80 {
-            mark.chars += 1;
-        }
-        if matches!(b, b'\n' | b'\r') && ends_line(bytes, i) {
-            mark.lines += 1;
-            mark.line_start = i + 1;
+    for (k, block) in bytes.chunks(MARK).enumerate() {
+        marks.push(mark);
+        let from = k * MARK;
+        mark.chars += chars_in(block);
+        if block.contains(&b'\r') || block.contains(&0x0c) {
+            // Rare: line ends of "\r" alone or "\r\n", page breaks.
+            for (j, &b) in block.iter().enumerate() {
+                if b == 0x0c {
+                    page_breaks.push(from + j);
+                }
+                if matches!(b, b'\n' | b'\r') && ends_line(bytes, from + j) {
+                    mark.lines += 1;
+                    mark.line_start = from + j + 1;
+                }
+            }
+        } else {
+            mark.lines += block.iter().fold(0u32, |n, &b| n + u32::from(b == b'\n')) as usize;
+            if let Some(j) = block.iter().rposition(|&b| b == b'\n') {
+                mark.line_start = from + j + 1;
+            }
         }
     }
     if bytes.len() % MARK == 0 {
         marks.push(mark);
     }
-    marks
+    (marks, page_breaks)
 }
 
 /// The characters that start in `bytes` (UTF-8 lead bytes), wherever it is cut.
 fn chars_in(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+    // Summed in blocks of u32 counts, a form the compiler vectorises.
+    bytes
+        .chunks(1 << 16)
+        .map(|block| {
+            block
+                .iter()
+                .fold(0u32, |n, &b| n + u32::from((b & 0xC0) != 0x80)) as usize
+        })
+        .sum()
 }
 
 impl<'a> NormalizedText<'a> {
@@ -342,11 +362,17 @@ impl<'a> NormalizedText<'a> {
         let from = at.min(self.original.len()) - since.len();
         let bytes = self.original.as_bytes();
         let (mut lines, mut line_start) = (mark.lines, mark.line_start);
-        for (k, &b) in since.iter().enumerate() {
-            if matches!(b, b'\n' | b'\r') && ends_line(bytes, from + k) {
-                lines += 1;
-                line_start = from + k + 1;
+        if since.contains(&b'\r') {
+            // Rare: line ends of "\r" alone or "\r\n".
+            for (k, &b) in since.iter().enumerate() {
+                if matches!(b, b'\n' | b'\r') && ends_line(bytes, from + k) {
+                    lines += 1;
+                    line_start = from + k + 1;
+                }
             }
+        } else if let Some(k) = since.iter().rposition(|&b| b == b'\n') {
+            lines += since.iter().fold(0u32, |n, &b| n + u32::from(b == b'\n')) as usize;
+            line_start = from + k + 1;
         }
         (lines, line_start)
     }
@@ -618,9 +644,9 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
         if line.shape.chars == 0 {
             continue;
         }
-        let dropped = line.page_number();
+        let dropped = line.page_number(&scanner.head);
         if !dropped {
-            edges.note(starts.len(), &line);
+            edges.note(starts.len(), &line, &scanner.head);
             if !line.has_gap && line.width >= MIN_MEASURED_WIDTH {
                 widths.push(u32::try_from(line.width).unwrap_or(u32::MAX));
             }
@@ -652,6 +678,8 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
     // extraction, so their widths add up.
     let mut previous: Option<(Line, usize)> = None;
     let mut writer = Scanner::new(original);
+    // The heads and markers of lines are known from the first pass.
+    writer.keep_head = false;
     let mut starts = starts.iter().peekable();
     loop {
         let Some(start) = starts.next_if(|s| s.at == writer.at) else {
@@ -666,6 +694,7 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
             continue;
         }
         let line = start.line();
+        let marker = line.shape.marker;
         let mut join = None;
         let mut width = 0;
         if let Some((prev, prev_width)) = &previous {
@@ -686,9 +715,10 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
             pending: join,
             run: None,
         };
-        let Some(line) = writer.line(&mut |item| emitter.item(item)) else {
+        let Some(mut line) = writer.line(&mut |item| emitter.item(item)) else {
             break;
         };
+        line.shape.marker = marker;
         emitter.flush();
         width += line.width;
         previous = Some((line, width));
@@ -699,16 +729,13 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
     text.shrink_to_fit();
     let mut segments = out.segments;
     segments.shrink_to_fit();
+    let (marks, page_breaks) = marks(original);
     NormalizedText {
         original,
         text,
         segments,
-        marks: marks(original),
-        page_breaks: original
-            .bytes()
-            .enumerate()
-            .filter_map(|(i, b)| (b == 0x0c).then_some(i))
-            .collect(),
+        marks,
+        page_breaks,
     }
 }
 
@@ -759,7 +786,6 @@ impl LineStart {
             has_gap: self.has_gap,
             page: 0,
             shape,
-            head: [' '; MAX_ARTEFACT_CHARS],
         }
     }
 }
@@ -802,24 +828,23 @@ struct Line {
     page: usize,
     /// What the paragraph rules look at.
     shape: Shape,
-    /// Its first [`MAX_ARTEFACT_CHARS`] visible characters (all of them when it has no
-    /// more: a line that may be a page number or running header).
-    head: [char; MAX_ARTEFACT_CHARS],
 }
 
 impl Line {
-    /// The visible characters, if there are at most [`MAX_ARTEFACT_CHARS`].
-    fn short(&self) -> Option<&[char]> {
+    /// The visible characters, if there are at most [`MAX_ARTEFACT_CHARS`], from
+    /// `head`, the line's first visible characters ([`Scanner::head`]).
+    fn short<'h>(&self, head: &'h [char]) -> Option<&'h [char]> {
         if self.shape.chars > MAX_ARTEFACT_CHARS {
             return None;
         }
-        self.head.get(..self.shape.chars)
+        head.get(..self.shape.chars)
     }
 
-    /// Whether it is a page number of its own: `- 12 -`, `—12—`, `第12页`.
-    fn page_number(&self) -> bool {
+    /// Whether it is a page number of its own: `- 12 -`, `—12—`, `第12页` (`head` as
+    /// for [`short`](Line::short)).
+    fn page_number(&self, head: &[char]) -> bool {
         matches!(self.shape.first, '-' | '—' | '~' | '第')
-            && self.short().is_some_and(is_page_number)
+            && self.short(head).is_some_and(is_page_number)
     }
 }
 
@@ -1001,6 +1026,13 @@ struct Scanner<'o> {
     done: bool,
     /// The last item read (`' '` for whitespace), of this line or an earlier one.
     last_item: char,
+    /// The first [`MAX_ARTEFACT_CHARS`] visible characters of the line read last (all
+    /// of them when it has no more: a line that may be a page number or running
+    /// header). Slots past its visible characters hold those of earlier lines.
+    head: [char; MAX_ARTEFACT_CHARS],
+    /// Whether `head` is kept (and with it the line's marker): not when the lines are
+    /// read again to be written.
+    keep_head: bool,
 }
 
 impl<'o> Scanner<'o> {
@@ -1011,6 +1043,8 @@ impl<'o> Scanner<'o> {
             pages: 1,
             done: false,
             last_item: ' ',
+            head: [' '; MAX_ARTEFACT_CHARS],
+            keep_head: true,
         }
     }
 
@@ -1024,16 +1058,16 @@ impl<'o> Scanner<'o> {
         let original = self.original;
         let bytes = original.as_bytes();
         let mut b = LineBuilder::new();
-        let mut head = [' '; MAX_ARTEFACT_CHARS];
         // A whitespace run after a visible character, written when the next one comes.
         let mut run: Option<Item> = None;
         let mut newline = None;
         let from = self.at;
-        let rest = original.get(from..).unwrap_or_default();
         // Up to where a pinyin gloss a mirror site inserted is being dropped.
         let mut gloss_end = 0;
-        for (offset, c) in rest.char_indices() {
-            let i = from + offset;
+        let mut chars = original.get(from..).unwrap_or_default().char_indices();
+        let mut base = from;
+        while let Some((offset, c)) = chars.next() {
+            let i = base + offset;
             let end = i + c.len_utf8();
             if i < gloss_end {
                 continue;
@@ -1103,8 +1137,8 @@ impl<'o> Scanner<'o> {
                     b.running_width += width;
                     b.width = b.running_width;
                     b.shape.push(folded, width, b.visible);
-                    if b.visible < MAX_ARTEFACT_CHARS {
-                        if let Some(slot) = head.get_mut(b.visible) {
+                    if self.keep_head && b.visible < MAX_ARTEFACT_CHARS {
+                        if let Some(slot) = self.head.get_mut(b.visible) {
                             *slot = folded;
                         }
                     }
@@ -1120,6 +1154,23 @@ impl<'o> Scanner<'o> {
                         verbatim: folded == c && c != ',' && c != ':',
                     });
                     self.last_item = folded;
+                    // The ideographs that follow an ideograph and fold to themselves
+                    // (most of a report), and the digits, points and percent signs
+                    // that follow a digit, are taken in as one verbatim item: what
+                    // the rules above do for each of them, done for the run.
+                    let run_end = if folded != c {
+                        end
+                    } else if is_ideograph(c) {
+                        self.ideographs(end, &mut b, on_item)
+                    } else if c.is_ascii_digit() {
+                        self.figure(end, &mut b, on_item)
+                    } else {
+                        end
+                    };
+                    if run_end > end {
+                        base = run_end;
+                        chars = original.get(run_end..).unwrap_or_default().char_indices();
+                    }
                 }
             }
         }
@@ -1134,10 +1185,129 @@ impl<'o> Scanner<'o> {
             width: b.width,
             has_gap: b.has_gap,
             page: b.page,
-            shape: b.shape.finish(b.visible, &head),
-            head,
+            shape: b
+                .shape
+                .finish(b.visible, if self.keep_head { &self.head } else { &[] }),
         })
     }
+
+    /// Takes in the run of ideographs that fold to themselves starting at byte `from`,
+    /// right after an ideograph of the line, as one verbatim item: each is two cells
+    /// wide and adds to the line's shape as an ideograph does. Returns the end of the
+    /// run (`from` when there is none).
+    fn ideographs(
+        &mut self,
+        from: usize,
+        b: &mut LineBuilder,
+        on_item: &mut impl FnMut(&Item),
+    ) -> usize {
+        let rest = self.original.as_bytes().get(from..).unwrap_or_default();
+        let head = match self.keep_head {
+            true => self.head.get_mut(b.visible..).unwrap_or_default(),
+            false => &mut [],
+        };
+        let (n, last) = plain_ideographs(rest, head);
+        if n == 0 {
+            return from;
+        }
+        let visible = b.visible + n;
+        // After an ideograph the first word is complete or closing, and an ideograph
+        // completes it.
+        if let FirstWord::Closing(w) = b.shape.first_word {
+            b.shape.first_word = FirstWord::Done(w);
+        }
+        b.visible = visible;
+        let last = char::from_u32(last).unwrap_or(' ');
+        self.end_run(b, (from, from + 3 * n), last, 2 * n, on_item)
+    }
+
+    /// Ends a run of plain characters taken in at once (original bytes `start..end`,
+    /// `width` cells, `last` its last character, none of them a bracket or quote):
+    /// the line's width and last character, and the run as one verbatim item.
+    /// Returns the end of the run.
+    fn end_run(
+        &mut self,
+        b: &mut LineBuilder,
+        (start, end): (usize, usize),
+        last: char,
+        width: usize,
+        on_item: &mut impl FnMut(&Item),
+    ) -> usize {
+        b.running_width += width;
+        b.width = b.running_width;
+        b.shape.last = last;
+        b.shape.last_unquoted = last;
+        b.end = end;
+        self.last_item = last;
+        on_item(&Item {
+            start,
+            end,
+            c: last,
+            width,
+            wide: false,
+            space: false,
+            verbatim: true,
+        });
+        end
+    }
+
+    /// Takes in the ASCII digits, points and percent signs starting at byte `from`,
+    /// right after a digit of the line, as one verbatim item (see
+    /// [`ideographs`](Scanner::ideographs)): each is one cell wide, and none of them
+    /// changes whether the line is only a figure. Returns the end of the run.
+    fn figure(
+        &mut self,
+        from: usize,
+        b: &mut LineBuilder,
+        on_item: &mut impl FnMut(&Item),
+    ) -> usize {
+        let rest = self.original.as_bytes().get(from..).unwrap_or_default();
+        let n = rest
+            .iter()
+            .take_while(|&&byte| byte.is_ascii_digit() || byte == b'.' || byte == b'%')
+            .count();
+        let run = rest.get(..n).unwrap_or_default();
+        let Some(&last) = run.last() else {
+            return from;
+        };
+        for &byte in run {
+            let c = char::from(byte);
+            if !matches!(b.shape.first_word, FirstWord::Done(_)) {
+                b.shape.first_word = b.shape.first_word.push(c, 1);
+            }
+            if self.keep_head {
+                if let Some(slot) = self.head.get_mut(b.visible) {
+                    *slot = c;
+                }
+            }
+            b.visible += 1;
+        }
+        self.end_run(b, (from, from + n), char::from(last), n, on_item)
+    }
+}
+
+/// The number of ideographs that fold to themselves at the start of `bytes`, and the
+/// last of them; the first of them are written to `head`'s slots. Kept out of line, a
+/// loop of a few registers.
+#[inline(never)]
+fn plain_ideographs(bytes: &[u8], head: &mut [char]) -> (usize, u32) {
+    let mut n = 0;
+    let mut last = 0;
+    let mut slots = head.iter_mut();
+    for ideograph in bytes.chunks_exact(3) {
+        let &[b0, b1, b2] = ideograph else {
+            break;
+        };
+        let Some(code) = fold::plain_ideograph(b0, b1, b2) else {
+            break;
+        };
+        if let Some(slot) = slots.next() {
+            *slot = char::from_u32(code).unwrap_or(' ');
+        }
+        last = code;
+        n += 1;
+    }
+    (n, last)
 }
 
 /// The line being scanned.
@@ -1234,14 +1404,14 @@ impl EdgeLine {
 
 impl Edges {
     /// Takes in a kept line (not a page number of its own), in order.
-    fn note(&mut self, ordinal: usize, line: &Line) {
+    fn note(&mut self, ordinal: usize, line: &Line, head: &[char; MAX_ARTEFACT_CHARS]) {
         let edge = EdgeLine {
             ordinal,
             page: line.page,
             width: line.width,
             measured: !line.has_gap && line.width >= MIN_MEASURED_WIDTH,
             chars: line.shape.chars,
-            head: line.head,
+            head: *head,
             dropped: false,
         };
         if self.firsts.last().is_none_or(|f| f.page != line.page) {
@@ -1637,6 +1807,27 @@ struct Emitter<'w, 'o> {
 
 impl Emitter<'_, '_> {
     fn item(&mut self, item: &Item) {
+        if item.verbatim && self.out.pending.is_some() && item.end - item.start > item.c.len_utf8()
+        {
+            // A run taken in as one item while a `,` or `:` waits on what follows:
+            // its characters one by one.
+            let Some(run) = self.original.get(item.start..item.end) else {
+                return;
+            };
+            for (k, c) in run.char_indices() {
+                let start = item.start + k;
+                self.item(&Item {
+                    start,
+                    end: start + c.len_utf8(),
+                    c,
+                    width: 0,
+                    wide: false,
+                    space: false,
+                    verbatim: true,
+                });
+            }
+            return;
+        }
         let range = (item.start, item.end);
         if item.space {
             self.flush();
