@@ -572,14 +572,6 @@ impl<'t, 'a> Document<'t, 'a> {
                 .max_by_key(|(year, n)| (**n, **year))
                 .map(|(year, _)| *year)
         });
-        if std::env::var_os("JS_DEBUG_TABLE").is_some() {
-            eprintln!(
-                "TABLE {year:?} {:?}",
-                rows.iter()
-                    .map(|r| r.iter().map(|c| c.text.as_str()).collect::<Vec<_>>())
-                    .collect::<Vec<_>>()
-            );
-        }
         let read = flat_table::read(&rows, year, self.reader.section);
         for figure in read.figures {
             let text = figure.cell.text.trim().replace(',', "");
