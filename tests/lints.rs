@@ -202,3 +202,31 @@ fn feature_gated_items_are_marked_for_docs_rs() {
             .any(|a| a.as_str() == Some("docsrs"))
     );
 }
+
+/// An embeddable library writes nothing to stdout or stderr: what it has to
+/// say is a value (a diagnostic, a finding, an error). Only the command
+/// (`src/bin`) prints. Doc comments and examples in them are skipped.
+#[test]
+fn the_library_does_not_print() {
+    let mut offenders = Vec::new();
+    for (path, text) in library() {
+        if path.components().any(|c| c.as_os_str() == "bin") {
+            continue;
+        }
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            for mac in ["println!", "print!", "eprintln!", "eprint!", "dbg!"] {
+                if code.contains(mac) {
+                    offenders.push(format!("{}:{}: {}", path.display(), n + 1, code));
+                }
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "prints in the library: {offenders:#?}"
+    );
+}
