@@ -961,25 +961,8 @@ pub fn check_change_from_prior(
     prior: &Amount,
     rate: &Percent,
 ) -> Result<Verdict, AmountError> {
-    let unit = current.unit();
-    let (c, hc) = in_unit(current, unit)?;
-    let (p, hp) = in_unit(prior, unit)?;
-    let corner = |cv: Decimal, pv: Decimal| -> Result<(Decimal, Decimal), AmountError> {
-        Ok((sub(cv, pv)?, pv))
-    };
-    let (clo, chi, plo, phi) = (sub(c, hc)?, add(c, hc)?, sub(p, hp)?, add(p, hp)?);
-    judge_ratio(
-        &Ratio {
-            corners: [
-                corner(clo, plo)?,
-                corner(clo, phi)?,
-                corner(chi, plo)?,
-                corner(chi, phi)?,
-            ],
-            point: (sub(c, p)?, p),
-        },
-        rate,
-    )
+    // The same ratio as a 预决算差异率, with last year's figure as the base.
+    check_variance_rate(prior, current, rate)
 }
 
 /// Checks a stated 预决算差异率: `(actual − budget) / budget × 100`.

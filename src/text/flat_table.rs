@@ -128,21 +128,15 @@ pub(super) fn column(text: &str, year: Option<i32>) -> Option<Column> {
         None => plain,
     };
     // A year in the title: the report's is this year's, the one before is last year's.
-    let (year_of, rest) = match plain.get(..4).and_then(|y| y.parse::<i32>().ok()) {
-        Some(y) if plain.get(4..).is_some_and(|r| r.starts_with('年')) => {
-            let rest = plain.get(4 + '年'.len_utf8()..).unwrap_or_default();
-            (Some(y), rest.strip_prefix('度').unwrap_or(rest).to_owned())
-        }
-        _ => (None, plain.clone()),
+    let (year_of, rest) = match leading_year(&plain) {
+        Some((y, rest)) => (Some(y), rest.to_owned()),
+        None => (None, plain.clone()),
     };
     // 2016年比2015年增减%: the change from the year before the first.
-    let rest = match (year_of, rest.strip_prefix('比')) {
-        (Some(y), Some(after))
-            if after.get(..4).and_then(|p| p.parse::<i32>().ok()) == y.checked_sub(1)
-                && after.get(4..).is_some_and(|r| r.starts_with('年')) =>
-        {
-            let after = after.get(4 + '年'.len_utf8()..).unwrap_or_default();
-            let after = after.strip_prefix('度').unwrap_or(after);
+    if let (Some(y), Some((before, after))) =
+        (year_of, rest.strip_prefix('比').and_then(leading_year))
+    {
+        if Some(before) == y.checked_sub(1) {
             return match after {
                 "增减%" | "增减率" | "增减幅度" | "增长率" => {
                     (Some(y) == year).then_some(Column::ChangeRate(false))
@@ -153,8 +147,7 @@ pub(super) fn column(text: &str, year: Option<i32>) -> Option<Column> {
                 _ => None,
             };
         }
-        _ => rest,
-    };
+    }
     let measure = match rest.as_str() {
         // 2015年 alone, as a row or column of a table by year.
         "" if year_of.is_some() => Column::Final,
@@ -625,15 +618,18 @@ fn read_transposed(
 fn compared_year(cells: &[&Cell]) -> Option<i32> {
     cells.iter().find_map(|c| {
         let plain: String = c.text.chars().filter(|c| !c.is_whitespace()).collect();
-        let year = |s: &str| {
-            s.get(..4)
-                .and_then(|y| y.parse::<i32>().ok())
-                .filter(|_| s.get(4..).is_some_and(|r| r.starts_with('年')))
-        };
-        let later = year(&plain)?;
+        let (later, _) = leading_year(&plain)?;
         let (_, after) = plain.split_once('比')?;
-        (year(after)? == later.checked_sub(1)?).then_some(later)
+        let (earlier, _) = leading_year(after)?;
+        (earlier == later.checked_sub(1)?).then_some(later)
     })
+}
+
+/// The year `s` starts with (`2016年`, `2016年度`), and what follows it.
+fn leading_year(s: &str) -> Option<(i32, &str)> {
+    let year = s.get(..4)?.parse::<i32>().ok()?;
+    let rest = s.get(4..)?.strip_prefix('年')?;
+    Some((year, rest.strip_prefix('度').unwrap_or(rest)))
 }
 
 /// Whether a header cell names a group of columns the next header row splits.

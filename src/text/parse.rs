@@ -197,10 +197,12 @@ fn read_paragraphs(text: &NormalizedText<'_>) -> Read {
 
 /// Whether a paragraph can be (part of) a table cell: short, no sentence, no bar.
 fn cell_text(p: &str) -> bool {
-    !p.trim().is_empty()
-        && p.len() <= 120
-        && p.chars().count() <= 40
-        && !p.contains(['。', '，', '；', '|'])
+    !p.trim().is_empty() && p.len() <= 120 && !p.contains('|') && cell_like(p)
+}
+
+/// Whether text can be one cell of a flattened table: short, and no sentence.
+fn cell_like(s: &str) -> bool {
+    s.chars().count() <= 40 && !s.contains(['。', '；', '，'])
 }
 
 /// What a text states, read to its end and independent of it: the facts in
@@ -493,7 +495,6 @@ impl<'t, 'a> Document<'t, 'a> {
         }
         // A cell is short and no sentence: narrative that ends with a stray bar (…占
         // 0.0001%。！[]（）|) is read as narrative.
-        let cell_like = |s: &str| s.chars().count() <= 40 && !s.contains(['。', '；', '，']);
         if !p.split('|').all(cell_like) {
             return false;
         }
